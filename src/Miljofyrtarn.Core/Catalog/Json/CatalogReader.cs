@@ -1,0 +1,651 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Internal.Json;
+using Miljofyrtarn.Core.Localization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Miljofyrtarn.Core.Catalog.Json;
+
+/// <summary>
+/// Turns a catalog document into a <see cref="CriteriaCatalog"/>: guard pass (syntax, depth, duplicate
+/// names), source-generated deserialisation, then validation of the whole document, collecting every
+/// problem before anything is built.
+/// </summary>
+internal sealed class CatalogReader
+{
+    /// <summary>The schema version this library writes and reads.</summary>
+    public const int SchemaVersion = 1;
+
+    private readonly List<Diagnostic> _problems = [];
+
+    private CatalogReader()
+    {
+    }
+
+    public static CriteriaCatalog Read(Stream stream, CatalogLoadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!BoundedReader.TryReadAll(stream, options.MaxBytes, out var buffer, out var length))
+        {
+            throw TooLarge(options);
+        }
+
+        try
+        {
+            return Read(buffer.AsMemory(0, length), options);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    public static CriteriaCatalog Read(ReadOnlyMemory<byte> utf8, CatalogLoadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (utf8.Length > options.MaxBytes)
+        {
+            throw TooLarge(options);
+        }
+
+        utf8 = BoundedReader.SkipBom(utf8);
+        var guard = JsonGuard.Scan(utf8, options.MaxDepth);
+        if (guard.Count > 0)
+        {
+            throw new CatalogLoadException(guard);
+        }
+
+        CatalogDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(utf8.Span, CatalogJsonContext.Default.CatalogDocument);
+        }
+        catch (JsonException exception)
+        {
+            throw new CatalogLoadException([new Diagnostic(
+                ErrorCodes.WrongJsonType,
+                [JsonGuard.TrimMessage(exception.Message)],
+                exception.Path,
+                (exception.LineNumber ?? 0) + 1,
+                (exception.BytePositionInLine ?? 0) + 1)]);
+        }
+
+        var reader = new CatalogReader();
+        var catalog = reader.Build(document);
+        if (reader._problems.Count > 0 || catalog is null)
+        {
+            throw new CatalogLoadException(reader.WithLocations(utf8.Span));
+        }
+
+        return catalog;
+    }
+
+    private static CatalogLoadException TooLarge(CatalogLoadOptions options) =>
+        new([new Diagnostic(ErrorCodes.DocumentTooLarge, [options.MaxBytes.ToString(CultureInfo.InvariantCulture)], JsonPaths.Root)]);
+
+    private List<Diagnostic> WithLocations(ReadOnlySpan<byte> utf8)
+    {
+        var locations = JsonLocator.Locate(utf8, _problems.Where(p => p.Path is not null).Select(p => p.Path!));
+        return _problems
+            .Select(p => p.Path is not null && locations.TryGetValue(p.Path, out var at) ? p.WithLocation(at.Line, at.Column) : p)
+            .ToList();
+    }
+
+    private void Report(string code, string path, params string[] arguments) => _problems.Add(new Diagnostic(code, arguments, path));
+
+    private CriteriaCatalog? Build(CatalogDocument? document)
+    {
+        const string root = JsonPaths.Root;
+        if (document is null)
+        {
+            Report(ErrorCodes.MissingProperty, root, "catalog");
+            return null;
+        }
+
+        CheckUnknown(document.Unknown, root);
+        if (document.SchemaVersion is null)
+        {
+            Report(ErrorCodes.MissingProperty, JsonPaths.Property(root, "schemaVersion"), "schemaVersion");
+        }
+        else if (document.SchemaVersion != SchemaVersion)
+        {
+            // A different version is a different format: report only this, the rest would mislead.
+            Report(ErrorCodes.UnsupportedSchemaVersion, JsonPaths.Property(root, "schemaVersion"),
+                document.SchemaVersion.Value.ToString(CultureInfo.InvariantCulture), SchemaVersion.ToString(CultureInfo.InvariantCulture));
+            return null;
+        }
+
+        var version = RequiredString(document.Version, root, "version");
+        var publishedOn = RequiredDate(document.PublishedOn, root, "publishedOn");
+        var title = RequiredText(document.Title, root, "title");
+        var description = OptionalText(document.Description, root, "description");
+        var source = OptionalString(document.Source, root, "source");
+
+        var themes = BuildThemes(document.Themes, root);
+        var questions = BuildQuestions(document.Questions, root);
+        var criteria = BuildCriteria(document.Criteria, root, themes, questions);
+        CheckReplacements(document.Criteria, criteria);
+        var sets = BuildSets(document.Sets, root, criteria, publishedOn);
+        CheckCommonSetsUnambiguous(sets, root);
+
+        if (_problems.Count > 0)
+        {
+            return null;
+        }
+
+        return new CriteriaCatalog(
+            version!,
+            publishedOn!.Value,
+            title!,
+            description,
+            document.Illustrative ?? false,
+            source,
+            themes.Values.OrderBy(t => t!.Ordinal).ToImmutableArray()!,
+            questions.Values.OrderBy(q => q!.Ordinal).ToImmutableArray()!,
+            criteria.Ordered.ToImmutableArray(),
+            sets.ToImmutableArray());
+    }
+
+    private Dictionary<string, Theme?> BuildThemes(List<ThemeDocument?>? items, string root)
+    {
+        // Declared IDs map to null when the theme itself is invalid, so references to it do not cascade.
+        var result = new Dictionary<string, Theme?>(StringComparer.Ordinal);
+        var path = JsonPaths.Property(root, "themes");
+        if (items is null)
+        {
+            Report(ErrorCodes.MissingProperty, path, "themes");
+            return result;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var at = JsonPaths.Index(path, i);
+            if (items[i] is not { } item)
+            {
+                Report(ErrorCodes.MissingProperty, at, "theme");
+                continue;
+            }
+
+            CheckUnknown(item.Unknown, at);
+            var id = RequiredString(item.Id, at, "id");
+            var name = RequiredText(item.Name, at, "name");
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (!result.TryAdd(id, name is null ? null : new Theme(id, name, i)))
+            {
+                Report(ErrorCodes.DuplicateId, JsonPaths.Property(at, "id"), "theme", id);
+            }
+        }
+
+        return result;
+    }
+
+    private Dictionary<string, IntroductoryQuestion?> BuildQuestions(List<QuestionDocument?>? items, string root)
+    {
+        var result = new Dictionary<string, IntroductoryQuestion?>(StringComparer.Ordinal);
+        var path = JsonPaths.Property(root, "questions");
+        if (items is null)
+        {
+            Report(ErrorCodes.MissingProperty, path, "questions");
+            return result;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var at = JsonPaths.Index(path, i);
+            if (items[i] is not { } item)
+            {
+                Report(ErrorCodes.MissingProperty, at, "question");
+                continue;
+            }
+
+            CheckUnknown(item.Unknown, at);
+            var id = RequiredString(item.Id, at, "id");
+            var text = RequiredText(item.Text, at, "text");
+            if (id is null)
+            {
+                continue;
+            }
+
+            if (!result.TryAdd(id, text is null ? null : new IntroductoryQuestion(id, text, i)))
+            {
+                Report(ErrorCodes.DuplicateId, JsonPaths.Property(at, "id"), "question", id);
+            }
+        }
+
+        return result;
+    }
+
+    private sealed class CriterionTable
+    {
+        public List<Criterion> Ordered { get; } = [];
+
+        public Dictionary<int, Criterion> ById { get; } = [];
+
+        /// <summary>Every criterion the document declares with a valid ID, built or not, so references to it do not cascade.</summary>
+        public Dictionary<int, CriterionDocument> Declared { get; } = [];
+    }
+
+    private CriterionTable BuildCriteria(
+        List<CriterionDocument?>? items,
+        string root,
+        Dictionary<string, Theme?> themes,
+        Dictionary<string, IntroductoryQuestion?> questions)
+    {
+        var table = new CriterionTable();
+        var path = JsonPaths.Property(root, "criteria");
+        if (items is null)
+        {
+            Report(ErrorCodes.MissingProperty, path, "criteria");
+            return table;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var at = JsonPaths.Index(path, i);
+            if (items[i] is not { } item)
+            {
+                Report(ErrorCodes.MissingProperty, at, "criterion");
+                continue;
+            }
+
+            CheckUnknown(item.Unknown, at);
+            var ok = true;
+            if (item.Id is not { } id)
+            {
+                Report(ErrorCodes.MissingProperty, JsonPaths.Property(at, "id"), "id");
+                ok = false;
+                id = 0;
+            }
+            else if (id <= 0)
+            {
+                Report(ErrorCodes.InvalidValue, JsonPaths.Property(at, "id"), id.ToString(CultureInfo.InvariantCulture), "≥ 1");
+                ok = false;
+            }
+
+            if (ok && !table.Declared.TryAdd(id, item))
+            {
+                Report(ErrorCodes.DuplicateId, JsonPaths.Property(at, "id"), "criterion", id.ToString(CultureInfo.InvariantCulture));
+                ok = false;
+            }
+
+            Theme? theme = null;
+            var themeId = RequiredString(item.Theme, at, "theme");
+            if (themeId is not null && !themes.TryGetValue(themeId, out theme))
+            {
+                Report(ErrorCodes.UnknownTheme, JsonPaths.Property(at, "theme"), id.ToString(CultureInfo.InvariantCulture), themeId);
+            }
+
+            var obligation = RequiredEnum(item.Obligation, at, "obligation", Vocabulary.Obligations);
+            var status = OptionalEnum(item.Status, at, "status", Vocabulary.Statuses, CriterionStatus.Active);
+            var fulfilledBy = OptionalEnum(item.FulfilledBy, at, "fulfilledBy", Vocabulary.Responsibilities, ResponsibilityHint.EachUnit);
+            var title = RequiredText(item.Title, at, "title");
+            var text = RequiredText(item.Text, at, "text");
+
+            ApplicabilityCondition? condition = null;
+            if (item.AppliesWhen is { } when)
+            {
+                var whenPath = JsonPaths.Property(at, "appliesWhen");
+                CheckUnknown(when.Unknown, whenPath);
+                var questionId = RequiredString(when.Question, whenPath, "question");
+                if (when.Answer is null)
+                {
+                    Report(ErrorCodes.MissingProperty, JsonPaths.Property(whenPath, "answer"), "answer");
+                }
+
+                if (questionId is not null && !questions.ContainsKey(questionId))
+                {
+                    Report(ErrorCodes.UnknownQuestion, JsonPaths.Property(whenPath, "question"), questionId);
+                }
+                else if (questionId is not null && when.Answer is { } answer)
+                {
+                    condition = new ApplicabilityCondition(questionId, answer);
+                }
+            }
+
+            if (status == CriterionStatus.Active && item.ReplacedBy is { } replacement)
+            {
+                Report(ErrorCodes.ActiveWithReplacement, JsonPaths.Property(at, "replacedBy"),
+                    id.ToString(CultureInfo.InvariantCulture), replacement.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (!ok || theme is null || obligation is null || status is null || fulfilledBy is null || title is null || text is null)
+            {
+                continue;
+            }
+
+            var criterion = new Criterion(id, theme, title, text, obligation.Value, status.Value,
+                status == CriterionStatus.Retired ? item.ReplacedBy : null, condition, fulfilledBy.Value, table.Ordered.Count);
+            if (table.ById.TryAdd(id, criterion))
+            {
+                table.Ordered.Add(criterion);
+            }
+            else
+            {
+                Report(ErrorCodes.DuplicateId, JsonPaths.Property(at, "id"), "criterion", id.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        return table;
+    }
+
+    private void CheckReplacements(List<CriterionDocument?>? items, CriterionTable table)
+    {
+        if (items is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not { Id: { } id } item || !IsRetired(item) || !ReferenceEquals(table.Declared.GetValueOrDefault(id), item))
+            {
+                continue;
+            }
+
+            var at = JsonPaths.Property(JsonPaths.Index(JsonPaths.Property(JsonPaths.Root, "criteria"), i), "replacedBy");
+            var idText = id.ToString(CultureInfo.InvariantCulture);
+            if (item.ReplacedBy is not { } next)
+            {
+                Report(ErrorCodes.RetiredWithoutReplacement, at, idText);
+                continue;
+            }
+
+            // Follow the chain to an active criterion; every hop must exist and none may repeat.
+            var chain = new List<int> { id };
+            var current = next;
+            while (true)
+            {
+                if (!table.Declared.TryGetValue(current, out var successor))
+                {
+                    // Report an unknown replacement once, at the criterion that names it.
+                    if (chain.Count == 1)
+                    {
+                        Report(ErrorCodes.UnknownReplacement, at, idText, current.ToString(CultureInfo.InvariantCulture));
+                    }
+
+                    break;
+                }
+
+                if (chain.Contains(current))
+                {
+                    chain.Add(current);
+                    Report(ErrorCodes.CyclicReplacement, at, idText, string.Join(" → ", chain.Select(c => c.ToString(CultureInfo.InvariantCulture))));
+                    break;
+                }
+
+                chain.Add(current);
+                if (!IsRetired(successor) || successor.ReplacedBy is not { } further)
+                {
+                    break;
+                }
+
+                current = further;
+            }
+        }
+    }
+
+    private static bool IsRetired(CriterionDocument document) => string.Equals(document.Status, "retired", StringComparison.Ordinal);
+
+    private List<CriteriaSet> BuildSets(List<SetDocument?>? items, string root, CriterionTable criteria, LocalDate? publishedOn)
+    {
+        var result = new List<CriteriaSet>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var path = JsonPaths.Property(root, "sets");
+        if (items is null)
+        {
+            Report(ErrorCodes.MissingProperty, path, "sets");
+            return result;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var at = JsonPaths.Index(path, i);
+            if (items[i] is not { } item)
+            {
+                Report(ErrorCodes.MissingProperty, at, "set");
+                continue;
+            }
+
+            CheckUnknown(item.Unknown, at);
+            var id = RequiredString(item.Id, at, "id");
+            if (id is not null && !ids.Add(id))
+            {
+                Report(ErrorCodes.DuplicateId, JsonPaths.Property(at, "id"), "set", id);
+            }
+
+            var kind = RequiredEnum(item.Kind, at, "kind", Vocabulary.SetKinds);
+            var name = RequiredText(item.Name, at, "name");
+            var targetGroup = OptionalText(item.TargetGroup, at, "targetGroup");
+            var from = RequiredDate(item.EffectiveFrom, at, "effectiveFrom");
+            var to = OptionalDate(item.EffectiveTo, at, "effectiveTo");
+            if (from is { } start && to is { } end && end < start)
+            {
+                Report(ErrorCodes.PeriodEndsBeforeStart, JsonPaths.Property(at, "effectiveTo"),
+                    LocalDatePattern.Iso.Format(start), LocalDatePattern.Iso.Format(end));
+            }
+
+            var kinds = ImmutableArray.CreateBuilder<OrganisationKind>();
+            if (item.OrganisationKinds is { } kindNames)
+            {
+                var kindsPath = JsonPaths.Property(at, "organisationKinds");
+                for (var k = 0; k < kindNames.Count; k++)
+                {
+                    var parsed = EnumAt(kindNames[k], JsonPaths.Index(kindsPath, k), "organisationKinds", Vocabulary.OrganisationKinds);
+                    if (parsed is { } value && !kinds.Contains(value))
+                    {
+                        kinds.Add(value);
+                    }
+                }
+            }
+
+            // A set is still in force if it has no end, or ends on or after the catalog's publication.
+            var inForce = to is null || (publishedOn is { } published && to.Value >= published);
+            var members = ImmutableArray.CreateBuilder<Criterion>();
+            var seen = new HashSet<int>();
+            var listPath = JsonPaths.Property(at, "criteria");
+            if (item.Criteria is null)
+            {
+                Report(ErrorCodes.MissingProperty, listPath, "criteria");
+            }
+            else
+            {
+                for (var c = 0; c < item.Criteria.Count; c++)
+                {
+                    var memberPath = JsonPaths.Index(listPath, c);
+                    if (item.Criteria[c] is not { } criterionId)
+                    {
+                        Report(ErrorCodes.MissingProperty, memberPath, "criteria");
+                        continue;
+                    }
+
+                    var setName = id ?? string.Empty;
+                    var idText = criterionId.ToString(CultureInfo.InvariantCulture);
+                    if (!criteria.Declared.TryGetValue(criterionId, out var declared))
+                    {
+                        Report(ErrorCodes.UnknownCriterionInSet, memberPath, setName, idText);
+                        continue;
+                    }
+
+                    if (!seen.Add(criterionId))
+                    {
+                        Report(ErrorCodes.DuplicateCriterionInSet, memberPath, setName, idText);
+                        continue;
+                    }
+
+                    if (inForce && IsRetired(declared))
+                    {
+                        Report(ErrorCodes.RetiredCriterionInActiveSet, memberPath, setName, idText);
+                    }
+
+                    if (criteria.ById.TryGetValue(criterionId, out var criterion))
+                    {
+                        members.Add(criterion);
+                    }
+                }
+            }
+
+            if (id is null || kind is null || name is null || from is null)
+            {
+                continue;
+            }
+
+            result.Add(new CriteriaSet(id, kind.Value, name, targetGroup, kinds.ToImmutable(), from.Value, to, members.ToImmutable(), result.Count));
+        }
+
+        return result;
+    }
+
+    private void CheckCommonSetsUnambiguous(List<CriteriaSet> sets, string root)
+    {
+        var common = sets.Where(s => s.Kind == CriteriaSetKind.Common).ToList();
+        for (var a = 0; a < common.Count; a++)
+        {
+            for (var b = a + 1; b < common.Count; b++)
+            {
+                var x = common[a];
+                var y = common[b];
+                var overlap = x.OrganisationKinds.IsEmpty || y.OrganisationKinds.IsEmpty || x.OrganisationKinds.Intersect(y.OrganisationKinds).Any();
+                if (x.EffectiveFrom == y.EffectiveFrom && overlap)
+                {
+                    Report(ErrorCodes.AmbiguousCommonSets, JsonPaths.Index(JsonPaths.Property(root, "sets"), y.Ordinal), x.Id, y.Id);
+                }
+            }
+        }
+    }
+
+    private void CheckUnknown(Dictionary<string, JsonElement>? unknown, string path)
+    {
+        if (unknown is null)
+        {
+            return;
+        }
+
+        foreach (var name in unknown.Keys)
+        {
+            Report(ErrorCodes.UnknownProperty, JsonPaths.Property(path, name), name);
+        }
+    }
+
+    private string? RequiredString(string? value, string parent, string property)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Report(ErrorCodes.MissingProperty, JsonPaths.Property(parent, property), property);
+            return null;
+        }
+
+        return value;
+    }
+
+    private string? OptionalString(string? value, string parent, string property)
+    {
+        if (value is not null && string.IsNullOrWhiteSpace(value))
+        {
+            Report(ErrorCodes.InvalidValue, JsonPaths.Property(parent, property), value, "null | text");
+            return null;
+        }
+
+        return value;
+    }
+
+    private LocalizedText? RequiredText(TextDocument? value, string parent, string property)
+    {
+        if (value is null)
+        {
+            Report(ErrorCodes.MissingProperty, JsonPaths.Property(parent, property), property);
+            return null;
+        }
+
+        return Text(value, JsonPaths.Property(parent, property));
+    }
+
+    private LocalizedText? OptionalText(TextDocument? value, string parent, string property) =>
+        value is null ? null : Text(value, JsonPaths.Property(parent, property));
+
+    private LocalizedText? Text(TextDocument value, string path)
+    {
+        CheckUnknown(value.Unknown, path);
+        var ok = true;
+        if (string.IsNullOrWhiteSpace(value.Nb))
+        {
+            Report(ErrorCodes.MissingNorwegianText, JsonPaths.Property(path, "nb"), path);
+            ok = false;
+        }
+
+        ok &= OptionalString(value.Nn, path, "nn") is not null || value.Nn is null;
+        ok &= OptionalString(value.En, path, "en") is not null || value.En is null;
+        return ok ? new LocalizedText(value.Nb!, value.Nn, value.En) : null;
+    }
+
+    private LocalDate? RequiredDate(string? value, string parent, string property)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Report(ErrorCodes.MissingProperty, JsonPaths.Property(parent, property), property);
+            return null;
+        }
+
+        return OptionalDate(value, parent, property);
+    }
+
+    private LocalDate? OptionalDate(string? value, string parent, string property)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var parsed = LocalDatePattern.Iso.Parse(value);
+        if (!parsed.Success)
+        {
+            Report(ErrorCodes.InvalidValue, JsonPaths.Property(parent, property), value, "yyyy-MM-dd");
+            return null;
+        }
+
+        return parsed.Value;
+    }
+
+    private TEnum? RequiredEnum<TEnum>(string? value, string parent, string property, Vocabulary.Names<TEnum> names)
+        where TEnum : struct, Enum
+    {
+        var path = JsonPaths.Property(parent, property);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Report(ErrorCodes.MissingProperty, path, property);
+            return null;
+        }
+
+        return EnumAt(value, path, property, names);
+    }
+
+    private TEnum? OptionalEnum<TEnum>(string? value, string parent, string property, Vocabulary.Names<TEnum> names, TEnum defaultValue)
+        where TEnum : struct, Enum =>
+        value is null ? defaultValue : EnumAt(value, JsonPaths.Property(parent, property), property, names);
+
+    private TEnum? EnumAt<TEnum>(string? value, string path, string property, Vocabulary.Names<TEnum> names)
+        where TEnum : struct, Enum
+    {
+        if (value is null)
+        {
+            Report(ErrorCodes.MissingProperty, path, property);
+            return null;
+        }
+
+        if (!names.TryParse(value, out var result))
+        {
+            Report(ErrorCodes.InvalidValue, path, value, names.Expected);
+            return null;
+        }
+
+        return result;
+    }
+}

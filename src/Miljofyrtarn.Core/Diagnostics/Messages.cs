@@ -1,0 +1,130 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Miljofyrtarn.Core.Localization;
+
+namespace Miljofyrtarn.Core.Diagnostics;
+
+/// <summary>The localised message templates behind each <see cref="ErrorCodes">error code</see>.</summary>
+internal static class Messages
+{
+    private static readonly FrozenDictionary<string, string[]> Templates = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [ErrorCodes.MalformedJson] = [
+            "JSON-dokumentet er ikke gyldig: {0}",
+            "JSON-dokumentet er ikkje gyldig: {0}",
+            "The JSON document is malformed: {0}"],
+        [ErrorCodes.WrongJsonType] = [
+            "Verdien har feil type: {0}",
+            "Verdien har feil type: {0}",
+            "The value has the wrong type: {0}"],
+        [ErrorCodes.DocumentTooLarge] = [
+            "Dokumentet er større enn grensen på {0} byte.",
+            "Dokumentet er større enn grensa på {0} byte.",
+            "The document is larger than the limit of {0} bytes."],
+        [ErrorCodes.DocumentTooDeep] = [
+            "Dokumentet er nøstet dypere enn grensen på {0} nivåer.",
+            "Dokumentet er nøsta djupare enn grensa på {0} nivå.",
+            "The document nests deeper than the limit of {0} levels."],
+        [ErrorCodes.DuplicateProperty] = [
+            "Egenskapen «{0}» forekommer mer enn én gang i samme objekt.",
+            "Eigenskapen «{0}» finst meir enn éin gong i same objekt.",
+            "The property '{0}' occurs more than once in the same object."],
+        [ErrorCodes.MissingProperty] = [
+            "Den påkrevde egenskapen «{0}» mangler eller er tom.",
+            "Den påkravde eigenskapen «{0}» manglar eller er tom.",
+            "The required property '{0}' is missing or empty."],
+        [ErrorCodes.UnknownProperty] = [
+            "Egenskapen «{0}» er ukjent i dette formatet.",
+            "Eigenskapen «{0}» er ukjend i dette formatet.",
+            "The property '{0}' is not part of this format."],
+        [ErrorCodes.InvalidValue] = [
+            "Verdien «{0}» er ugyldig; gyldig er: {1}.",
+            "Verdien «{0}» er ugyldig; gyldig er: {1}.",
+            "The value '{0}' is invalid; valid is: {1}."],
+        [ErrorCodes.UnsupportedSchemaVersion] = [
+            "Skjemaversjon {0} støttes ikke; dette biblioteket leser versjon {1}.",
+            "Skjemaversjon {0} er ikkje støtta; dette biblioteket les versjon {1}.",
+            "Schema version {0} is not supported; this library reads version {1}."],
+        [ErrorCodes.DuplicateId] = [
+            "ID-en «{1}» er brukt for mer enn ett element av typen {0}.",
+            "ID-en «{1}» er brukt for meir enn eitt element av typen {0}.",
+            "The ID '{1}' is used for more than one {0}."],
+        [ErrorCodes.UnknownTheme] = [
+            "Kriterium {0} viser til temaet «{1}», som ikke finnes i katalogen.",
+            "Kriterium {0} viser til temaet «{1}», som ikkje finst i katalogen.",
+            "Criterion {0} refers to the theme '{1}', which is not in the catalog."],
+        [ErrorCodes.UnknownCriterionInSet] = [
+            "Kriteriesettet «{0}» viser til kriterium {1}, som ikke finnes i katalogen.",
+            "Kriteriesettet «{0}» viser til kriterium {1}, som ikkje finst i katalogen.",
+            "The criteria set '{0}' refers to criterion {1}, which is not in the catalog."],
+        [ErrorCodes.RetiredWithoutReplacement] = [
+            "Kriterium {0} er utgått, men oppgir ikke hvilket kriterium som erstatter det.",
+            "Kriterium {0} er utgått, men oppgjev ikkje kva kriterium som erstattar det.",
+            "Criterion {0} is retired but does not name the criterion that replaces it."],
+        [ErrorCodes.CyclicReplacement] = [
+            "Erstatningskjeden fra kriterium {0} går i ring: {1}.",
+            "Erstatningskjeda frå kriterium {0} går i ring: {1}.",
+            "The replacement chain from criterion {0} is cyclic: {1}."],
+        [ErrorCodes.UnknownReplacement] = [
+            "Kriterium {0} erstattes av kriterium {1}, som ikke finnes i katalogen.",
+            "Kriterium {0} vert erstatta av kriterium {1}, som ikkje finst i katalogen.",
+            "Criterion {0} is replaced by criterion {1}, which is not in the catalog."],
+        [ErrorCodes.RetiredCriterionInActiveSet] = [
+            "Kriteriesettet «{0}» er i kraft, men inneholder det utgåtte kriteriet {1}.",
+            "Kriteriesettet «{0}» er i kraft, men inneheld det utgåtte kriteriet {1}.",
+            "The criteria set '{0}' is in force but contains the retired criterion {1}."],
+        [ErrorCodes.UnknownQuestion] = [
+            "Vilkåret viser til det innledende spørsmålet «{0}», som ikke finnes i katalogen.",
+            "Vilkåret viser til det innleiande spørsmålet «{0}», som ikkje finst i katalogen.",
+            "The condition refers to the introductory question '{0}', which is not in the catalog."],
+        [ErrorCodes.MissingNorwegianText] = [
+            "Teksten «{0}» mangler bokmålsversjon (nb).",
+            "Teksten «{0}» manglar bokmålsversjon (nb).",
+            "The text '{0}' has no Norwegian Bokmål (nb) version."],
+        [ErrorCodes.PeriodEndsBeforeStart] = [
+            "Perioden slutter {1}, før den begynner {0}.",
+            "Perioden sluttar {1}, før han byrjar {0}.",
+            "The period ends on {1}, before it starts on {0}."],
+        [ErrorCodes.ActiveWithReplacement] = [
+            "Kriterium {0} er aktivt, men oppgir en erstatning ({1}); bare utgåtte kriterier erstattes.",
+            "Kriterium {0} er aktivt, men oppgjev ei erstatning ({1}); berre utgåtte kriterium vert erstatta.",
+            "Criterion {0} is active but names a replacement ({1}); only retired criteria are replaced."],
+        [ErrorCodes.DuplicateCriterionInSet] = [
+            "Kriteriesettet «{0}» inneholder kriterium {1} mer enn én gang.",
+            "Kriteriesettet «{0}» inneheld kriterium {1} meir enn éin gong.",
+            "The criteria set '{0}' lists criterion {1} more than once."],
+        [ErrorCodes.AmbiguousCommonSets] = [
+            "Fellessettene «{0}» og «{1}» gjelder fra samme dato for samme type virksomhet.",
+            "Fellessetta «{0}» og «{1}» gjeld frå same dato for same type verksemd.",
+            "The common sets '{0}' and '{1}' start on the same date for the same kind of organisation."],
+        [ErrorCodes.NoCommonSet] = [
+            "Katalogen har ingen felleskriterier for {0} med oppstart {1}.",
+            "Katalogen har ingen felleskriterium for {0} med oppstart {1}.",
+            "The catalog has no common criteria for {0} starting on {1}."],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>All codes that have messages; used by tests to check every code is localised.</summary>
+    public static IEnumerable<string> Codes => Templates.Keys;
+
+    public static string Format(string code, Language language, IReadOnlyList<string> arguments)
+    {
+        if (!Templates.TryGetValue(code, out var templates))
+        {
+            throw new ArgumentOutOfRangeException(nameof(code), code, "No message is defined for this code.");
+        }
+
+        var template = templates[language switch
+        {
+            Language.NorwegianNynorsk => 1,
+            Language.English => 2,
+            _ => 0,
+        }];
+        var args = new object[arguments.Count];
+        for (var i = 0; i < args.Length; i++)
+        {
+            args[i] = arguments[i];
+        }
+
+        return string.Format(CultureInfo.InvariantCulture, template, args);
+    }
+}
