@@ -54,25 +54,25 @@ internal sealed class CatalogReader
         }
 
         utf8 = BoundedReader.SkipBom(utf8);
+#if !NET10_0_OR_GREATER
+        // Before .NET 10 the serializer silently accepts duplicate property names (the last wins), so a
+        // guard pass checks syntax, depth and duplicates first. On .NET 10 the serializer refuses them
+        // itself, and the guard runs only to explain a failure.
         var guard = JsonGuard.Scan(utf8, options.MaxDepth);
         if (guard.Count > 0)
         {
             throw new CatalogLoadException(guard);
         }
+#endif
 
         CatalogDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize(utf8.Span, CatalogJsonContext.Default.CatalogDocument);
+            document = JsonSerializer.Deserialize(utf8.Span, CatalogJson.TypeInfo(options.MaxDepth));
         }
         catch (JsonException exception)
         {
-            throw new CatalogLoadException([new Diagnostic(
-                ErrorCodes.WrongJsonType,
-                [JsonGuard.TrimMessage(exception.Message)],
-                exception.Path,
-                (exception.LineNumber ?? 0) + 1,
-                (exception.BytePositionInLine ?? 0) + 1)]);
+            throw new CatalogLoadException(JsonFailure.Explain(utf8, options.MaxDepth, exception));
         }
 
         var reader = new CatalogReader();
@@ -293,7 +293,7 @@ internal sealed class CatalogReader
             ApplicabilityCondition? condition = null;
             if (item.AppliesWhen is { } when)
             {
-                var whenPath = JsonPaths.Property(at, "appliesWhen");
+                var whenPath = JsonPaths.Property(at, "appliesWhen"); // rare: only conditional criteria
                 CheckUnknown(when.Unknown, whenPath);
                 var questionId = RequiredString(when.Question, whenPath, "question");
                 if (when.Answer is null)
@@ -393,6 +393,10 @@ internal sealed class CatalogReader
         }
     }
 
+    private static string MemberPath(string set, int index) => JsonPaths.Index(JsonPaths.Property(set, "criteria"), index);
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
     private static bool IsRetired(CriterionDocument document) => string.Equals(document.Status, "retired", StringComparison.Ordinal);
 
     private List<CriteriaSet> BuildSets(List<SetDocument?>? items, string root, CriterionTable criteria, LocalDate? publishedOn)
@@ -436,7 +440,7 @@ internal sealed class CatalogReader
             var kinds = ImmutableArray.CreateBuilder<OrganisationKind>();
             if (item.OrganisationKinds is { } kindNames)
             {
-                var kindsPath = JsonPaths.Property(at, "organisationKinds");
+                var kindsPath = JsonPaths.Property(at, "organisationKinds"); // one per set
                 for (var k = 0; k < kindNames.Count; k++)
                 {
                     var parsed = EnumAt(kindNames[k], JsonPaths.Index(kindsPath, k), "organisationKinds", Vocabulary.OrganisationKinds);
@@ -451,39 +455,35 @@ internal sealed class CatalogReader
             var inForce = to is null || (publishedOn is { } published && to.Value >= published);
             var members = ImmutableArray.CreateBuilder<Criterion>();
             var seen = new HashSet<int>();
-            var listPath = JsonPaths.Property(at, "criteria");
             if (item.Criteria is null)
             {
-                Report(ErrorCodes.MissingProperty, listPath, "criteria");
+                Report(ErrorCodes.MissingProperty, JsonPaths.Property(at, "criteria"), "criteria");
             }
             else
             {
                 for (var c = 0; c < item.Criteria.Count; c++)
                 {
-                    var memberPath = JsonPaths.Index(listPath, c);
                     if (item.Criteria[c] is not { } criterionId)
                     {
-                        Report(ErrorCodes.MissingProperty, memberPath, "criteria");
+                        Report(ErrorCodes.MissingProperty, MemberPath(at, c), "criteria");
                         continue;
                     }
 
-                    var setName = id ?? string.Empty;
-                    var idText = criterionId.ToString(CultureInfo.InvariantCulture);
                     if (!criteria.Declared.TryGetValue(criterionId, out var declared))
                     {
-                        Report(ErrorCodes.UnknownCriterionInSet, memberPath, setName, idText);
+                        Report(ErrorCodes.UnknownCriterionInSet, MemberPath(at, c), id ?? string.Empty, Id(criterionId));
                         continue;
                     }
 
                     if (!seen.Add(criterionId))
                     {
-                        Report(ErrorCodes.DuplicateCriterionInSet, memberPath, setName, idText);
+                        Report(ErrorCodes.DuplicateCriterionInSet, MemberPath(at, c), id ?? string.Empty, Id(criterionId));
                         continue;
                     }
 
                     if (inForce && IsRetired(declared))
                     {
-                        Report(ErrorCodes.RetiredCriterionInActiveSet, memberPath, setName, idText);
+                        Report(ErrorCodes.RetiredCriterionInActiveSet, MemberPath(at, c), id ?? string.Empty, Id(criterionId));
                     }
 
                     if (criteria.ById.TryGetValue(criterionId, out var criterion))
@@ -565,25 +565,33 @@ internal sealed class CatalogReader
             return null;
         }
 
-        return Text(value, JsonPaths.Property(parent, property));
+        return Text(value, parent, property);
     }
 
     private LocalizedText? OptionalText(TextDocument? value, string parent, string property) =>
-        value is null ? null : Text(value, JsonPaths.Property(parent, property));
+        value is null ? null : Text(value, parent, property);
 
-    private LocalizedText? Text(TextDocument value, string path)
+    /// <summary>Validates a text; its path is only built when there is something to report.</summary>
+    private LocalizedText? Text(TextDocument value, string parent, string property)
     {
-        CheckUnknown(value.Unknown, path);
-        var ok = true;
-        if (string.IsNullOrWhiteSpace(value.Nb))
+        var blankNb = string.IsNullOrWhiteSpace(value.Nb);
+        var blankNn = value.Nn is not null && string.IsNullOrWhiteSpace(value.Nn);
+        var blankEn = value.En is not null && string.IsNullOrWhiteSpace(value.En);
+        if (value.Unknown is null && !blankNb && !blankNn && !blankEn)
         {
-            Report(ErrorCodes.MissingNorwegianText, JsonPaths.Property(path, "nb"), path);
-            ok = false;
+            return new LocalizedText(value.Nb!, value.Nn, value.En);
         }
 
-        ok &= OptionalString(value.Nn, path, "nn") is not null || value.Nn is null;
-        ok &= OptionalString(value.En, path, "en") is not null || value.En is null;
-        return ok ? new LocalizedText(value.Nb!, value.Nn, value.En) : null;
+        var path = JsonPaths.Property(parent, property);
+        CheckUnknown(value.Unknown, path);
+        if (blankNb)
+        {
+            Report(ErrorCodes.MissingNorwegianText, JsonPaths.Property(path, "nb"), path);
+        }
+
+        OptionalString(value.Nn, path, "nn");
+        OptionalString(value.En, path, "en");
+        return blankNb || blankNn || blankEn ? null : new LocalizedText(value.Nb!, value.Nn, value.En);
     }
 
     private LocalDate? RequiredDate(string? value, string parent, string property)
@@ -617,19 +625,30 @@ internal sealed class CatalogReader
     private TEnum? RequiredEnum<TEnum>(string? value, string parent, string property, Vocabulary.Names<TEnum> names)
         where TEnum : struct, Enum
     {
-        var path = JsonPaths.Property(parent, property);
         if (string.IsNullOrWhiteSpace(value))
         {
-            Report(ErrorCodes.MissingProperty, path, property);
+            Report(ErrorCodes.MissingProperty, JsonPaths.Property(parent, property), property);
             return null;
         }
 
-        return EnumAt(value, path, property, names);
+        return Enum(value, parent, property, names);
     }
 
     private TEnum? OptionalEnum<TEnum>(string? value, string parent, string property, Vocabulary.Names<TEnum> names, TEnum defaultValue)
         where TEnum : struct, Enum =>
-        value is null ? defaultValue : EnumAt(value, JsonPaths.Property(parent, property), property, names);
+        value is null ? defaultValue : Enum(value, parent, property, names);
+
+    private TEnum? Enum<TEnum>(string value, string parent, string property, Vocabulary.Names<TEnum> names)
+        where TEnum : struct, Enum
+    {
+        if (!names.TryParse(value, out var result))
+        {
+            Report(ErrorCodes.InvalidValue, JsonPaths.Property(parent, property), value, names.Expected);
+            return null;
+        }
+
+        return result;
+    }
 
     private TEnum? EnumAt<TEnum>(string? value, string path, string property, Vocabulary.Names<TEnum> names)
         where TEnum : struct, Enum

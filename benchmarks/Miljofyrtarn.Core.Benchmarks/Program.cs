@@ -1,0 +1,8 @@
+using BenchmarkDotNet.Running;
+
+// Run all:   dotnet run -c Release --project benchmarks/Miljofyrtarn.Core.Benchmarks -- --filter '*'
+// CI smoke:  dotnet run -c Release --project benchmarks/Miljofyrtarn.Core.Benchmarks -- --filter '*' --job Dry
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+/// <summary>The entry point's type, for BenchmarkSwitcher.</summary>
+internal sealed partial class Program;
