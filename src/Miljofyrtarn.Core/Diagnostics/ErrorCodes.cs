@@ -79,4 +79,66 @@ public static class ErrorCodes
 
     /// <summary>No common criteria set in the catalog applies to the organisation kind on the given date.</summary>
     public const string NoCommonSet = "MFT0114";
+
+    // ---- Organisation, resolution and assessment (MFT02xx) ----
+
+    /// <summary>An organisation number (organisasjonsnummer) is not 9 digits with a valid MOD11 check digit.</summary>
+    public const string InvalidOrganisationNumber = "MFT0201";
+
+    /// <summary>A second headquarters (HK) was added; an organisation has exactly one.</summary>
+    public const string SecondHeadquarters = "MFT0202";
+
+    /// <summary>A unit ID is already used in the organisation.</summary>
+    public const string DuplicateUnitId = "MFT0203";
+
+    /// <summary>A criteria set is not in the organisation's catalog.</summary>
+    public const string UnknownSet = "MFT0204";
+
+    /// <summary>A criteria set is not in force on the date it is chosen.</summary>
+    public const string SetNotInForce = "MFT0205";
+
+    /// <summary>A unit chose a common set other than the organisation's locked common-criteria version.</summary>
+    public const string CommonSetNotLocked = "MFT0206";
+
+    /// <summary>A unit answered an introductory question the catalog does not have.</summary>
+    public const string UnknownQuestionAnswered = "MFT0207";
+
+    /// <summary>An assessment was recorded for a criterion that does not apply to the unit.</summary>
+    public const string CriterionNotApplicable = "MFT0208";
+
+    /// <summary>An assessment was recorded by a unit (UE) for a criterion allocated to headquarters (HK).</summary>
+    public const string CriterionAllocatedToHeadquarters = "MFT0209";
+
+    /// <summary>A criterion was marked not applicable without a justification.</summary>
+    public const string JustificationRequired = "MFT0210";
+
+    /// <summary>An evidence checksum is not a SHA-256 value (64 hexadecimal digits).</summary>
+    public const string InvalidSha256 = "MFT0211";
+
+    /// <summary>No unit of the organisation has the given ID.</summary>
+    public const string UnknownUnit = "MFT0212";
+
+    /// <summary>A unit's main set (hovedkriteriesett) is not one of its sets.</summary>
+    public const string MainSetNotChosen = "MFT0213";
+
+    /// <summary>A unit ID is blank, too long or has characters other than letters, digits, '-', '_' and '.'.</summary>
+    public const string InvalidUnitId = "MFT0214";
+
+    /// <summary>A number of full-time equivalents (årsverk) is negative or absurd.</summary>
+    public const string InvalidFullTimeEquivalents = "MFT0215";
+
+    /// <summary>A unit shares or is attached to a certificate that cannot host it (unknown unit, itself, a unit without its own certificate, or a different location).</summary>
+    public const string InvalidCertificateHost = "MFT0216";
+
+    /// <summary>A criterion ID is not in the organisation's catalog.</summary>
+    public const string UnknownCriterion = "MFT0217";
+
+    /// <summary>Headquarters cannot be removed from its organisation.</summary>
+    public const string UnitCannotBeRemoved = "MFT0218";
+
+    /// <summary>A required text (a name, a person, an evidence reference, an actor) is blank.</summary>
+    public const string BlankText = "MFT0219";
+
+    /// <summary>The same person is listed twice, or two evidence references are the same.</summary>
+    public const string DuplicateEntry = "MFT0220";
 }

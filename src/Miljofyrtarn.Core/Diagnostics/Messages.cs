@@ -101,6 +101,86 @@ internal static class Messages
             "Katalogen har ingen felleskriterier for {0} med oppstart {1}.",
             "Katalogen har ingen felleskriterium for {0} med oppstart {1}.",
             "The catalog has no common criteria for {0} starting on {1}."],
+        [ErrorCodes.InvalidOrganisationNumber] = [
+            "«{0}» er ikke et gyldig organisasjonsnummer (9 sifre med gyldig kontrollsiffer).",
+            "«{0}» er ikkje eit gyldig organisasjonsnummer (9 siffer med gyldig kontrollsiffer).",
+            "'{0}' is not a valid organisation number (9 digits with a valid check digit)."],
+        [ErrorCodes.SecondHeadquarters] = [
+            "Enheten «{0}» kan ikke være hovedkontor; «{1}» er allerede hovedkontor.",
+            "Eininga «{0}» kan ikkje vere hovudkontor; «{1}» er allereie hovudkontor.",
+            "The unit '{0}' cannot be headquarters; '{1}' already is."],
+        [ErrorCodes.DuplicateUnitId] = [
+            "Enhets-ID-en «{0}» er allerede i bruk.",
+            "Einings-ID-en «{0}» er allereie i bruk.",
+            "The unit ID '{0}' is already in use."],
+        [ErrorCodes.UnknownSet] = [
+            "Kriteriesettet «{0}» finnes ikke i katalogen {1}.",
+            "Kriteriesettet «{0}» finst ikkje i katalogen {1}.",
+            "The criteria set '{0}' is not in the catalog {1}."],
+        [ErrorCodes.SetNotInForce] = [
+            "Kriteriesettet «{0}» er ikke i kraft {1}.",
+            "Kriteriesettet «{0}» er ikkje i kraft {1}.",
+            "The criteria set '{0}' is not in force on {1}."],
+        [ErrorCodes.CommonSetNotLocked] = [
+            "Enheten kan ikke velge fellessettet «{0}»; virksomheten følger «{1}».",
+            "Eininga kan ikkje velje fellessettet «{0}»; verksemda følgjer «{1}».",
+            "The unit cannot choose the common set '{0}'; the organisation follows '{1}'."],
+        [ErrorCodes.UnknownQuestionAnswered] = [
+            "Det innledende spørsmålet «{0}» finnes ikke i katalogen.",
+            "Det innleiande spørsmålet «{0}» finst ikkje i katalogen.",
+            "The introductory question '{0}' is not in the catalog."],
+        [ErrorCodes.CriterionNotApplicable] = [
+            "Kriterium {0} gjelder ikke for enheten «{1}».",
+            "Kriterium {0} gjeld ikkje for eininga «{1}».",
+            "Criterion {0} does not apply to the unit '{1}'."],
+        [ErrorCodes.CriterionAllocatedToHeadquarters] = [
+            "Kriterium {0} er fordelt til hovedkontoret og oppfylles ikke av enheten «{1}».",
+            "Kriterium {0} er fordelt til hovudkontoret og vert ikkje oppfylt av eininga «{1}».",
+            "Criterion {0} is allocated to headquarters and is not fulfilled by the unit '{1}'."],
+        [ErrorCodes.JustificationRequired] = [
+            "Kriterium {0} kan ikke settes som ikke relevant for «{1}» uten begrunnelse.",
+            "Kriterium {0} kan ikkje setjast som ikkje relevant for «{1}» utan grunngjeving.",
+            "Criterion {0} cannot be marked not applicable for '{1}' without a justification."],
+        [ErrorCodes.InvalidSha256] = [
+            "«{0}» er ikke en SHA-256-verdi (64 heksadesimale sifre).",
+            "«{0}» er ikkje ein SHA-256-verdi (64 heksadesimale siffer).",
+            "'{0}' is not a SHA-256 value (64 hexadecimal digits)."],
+        [ErrorCodes.UnknownUnit] = [
+            "Virksomheten har ingen enhet med ID «{0}».",
+            "Verksemda har inga eining med ID «{0}».",
+            "The organisation has no unit with the ID '{0}'."],
+        [ErrorCodes.MainSetNotChosen] = [
+            "Hovedkriteriesettet «{0}» er ikke blant enhetens kriteriesett.",
+            "Hovudkriteriesettet «{0}» er ikkje blant kriteriesetta til eininga.",
+            "The main set '{0}' is not one of the unit's criteria sets."],
+        [ErrorCodes.InvalidUnitId] = [
+            "«{0}» er ikke en gyldig enhets-ID (1–64 tegn: bokstaver, sifre, «-», «_» og «.»).",
+            "«{0}» er ikkje ein gyldig einings-ID (1–64 teikn: bokstavar, siffer, «-», «_» og «.»).",
+            "'{0}' is not a valid unit ID (1–64 characters: letters, digits, '-', '_' and '.')."],
+        [ErrorCodes.InvalidFullTimeEquivalents] = [
+            "Antall årsverk må være mellom 0 og 1 000 000; det var {0}.",
+            "Talet på årsverk må vere mellom 0 og 1 000 000; det var {0}.",
+            "The number of full-time equivalents must be between 0 and 1,000,000; it was {0}."],
+        [ErrorCodes.InvalidCertificateHost] = [
+            "Enheten «{0}» kan ikke dele eller knyttes til sertifikatet til «{1}»; vertsenheten må finnes, være en annen enhet og ha eget sertifikat, og ved samlokalisering ha samme adresse.",
+            "Eininga «{0}» kan ikkje dele eller knytast til sertifikatet til «{1}»; vertseininga må finnast, vere ei anna eining og ha eige sertifikat, og ved samlokalisering ha same adresse.",
+            "The unit '{0}' cannot share or be attached to the certificate of '{1}'; the host must exist, be another unit, hold its own certificate and, when co-located, have the same address."],
+        [ErrorCodes.UnknownCriterion] = [
+            "Kriterium {0} finnes ikke i katalogen.",
+            "Kriterium {0} finst ikkje i katalogen.",
+            "Criterion {0} is not in the catalog."],
+        [ErrorCodes.UnitCannotBeRemoved] = [
+            "Enheten «{0}» er hovedkontoret og kan ikke fjernes.",
+            "Eininga «{0}» er hovudkontoret og kan ikkje fjernast.",
+            "The unit '{0}' is headquarters and cannot be removed."],
+        [ErrorCodes.BlankText] = [
+            "«{0}» kan ikke være tom.",
+            "«{0}» kan ikkje vere tom.",
+            "'{0}' must not be blank."],
+        [ErrorCodes.DuplicateEntry] = [
+            "«{1}» forekommer mer enn én gang i {0}.",
+            "«{1}» finst meir enn éin gong i {0}.",
+            "'{1}' occurs more than once in {0}."],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>All codes that have messages; used by tests to check every code is localised.</summary>

@@ -1,0 +1,523 @@
+using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Miljofyrtarn.Core.Assessment;
+using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Resolution;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Miljofyrtarn.Core.Organisations;
+
+/// <summary>
+/// An organisation certified under the headquarters model (hovedkontormodellen): exactly one headquarters
+/// (HK) and any number of underlying units (UE), locked to one common-criteria version, with its
+/// responsibility allocation (ansvarsfordeling) and the assessment of every criterion.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Immutable and thread-safe. Every operation returns a new organisation, or throws a
+/// <see cref="MiljofyrtarnException"/> listing every problem with its code; the organisation it was called on
+/// never changes. States that share units, sets, answers and allocation share their resolution, so
+/// recording assessments and computing readiness stay cheap.
+/// </para>
+/// <para>Reference equality.</para>
+/// </remarks>
+public sealed class Organisation
+{
+    private readonly ImmutableDictionary<UnitId, int> _positions;
+    private readonly ImmutableArray<UnitAssessments> _assessments;
+
+    private Organisation(
+        CriteriaCatalog catalog,
+        string name,
+        OrganisationKind kind,
+        OrganisationNumber number,
+        LocalDate startedOn,
+        CriteriaSet commonSet,
+        ImmutableArray<Unit> units,
+        ImmutableDictionary<int, ResponsibleParty> allocation,
+        ImmutableArray<UnitAssessments> assessments,
+        ResolutionIndex? index)
+    {
+        Catalog = catalog;
+        Name = name;
+        Kind = kind;
+        Number = number;
+        StartedOn = startedOn;
+        CommonSet = commonSet;
+        AllUnits = units;
+        AllocationOverrides = allocation;
+        _assessments = assessments;
+        _positions = units.Select((u, i) => KeyValuePair.Create(u.Id, i)).ToImmutableDictionary();
+        Index = index ?? ResolutionIndex.Build(catalog, units, allocation);
+    }
+
+    /// <summary>The catalog the organisation's criteria come from.</summary>
+    public CriteriaCatalog Catalog { get; }
+
+    /// <summary>The organisation's name, for example «Heim kommune».</summary>
+    public string Name { get; }
+
+    /// <summary>Municipality, county municipality, private or state.</summary>
+    public OrganisationKind Kind { get; }
+
+    /// <summary>The organisation number (organisasjonsnummer).</summary>
+    public OrganisationNumber Number { get; }
+
+    /// <summary>The date the organisation started with Miljøfyrtårn; it chose the common-criteria version.</summary>
+    public LocalDate StartedOn { get; }
+
+    /// <summary>The common criteria (felleskriterier) version the whole organisation is locked to.</summary>
+    public CriteriaSet CommonSet { get; }
+
+    /// <summary>Headquarters (HK).</summary>
+    public Unit Headquarters => AllUnits[0];
+
+    /// <summary>The underlying units (UE), in the order they were added.</summary>
+    public IEnumerable<Unit> Units => AllUnits.Skip(1);
+
+    /// <summary>Headquarters first, then the underlying units in the order they were added.</summary>
+    public ImmutableArray<Unit> AllUnits { get; }
+
+    /// <summary>The organisation's own allocation of criteria, overriding the catalog's hint, by criterion ID.</summary>
+    public ImmutableDictionary<int, ResponsibleParty> AllocationOverrides { get; }
+
+    internal ResolutionIndex Index { get; }
+
+    /// <summary>
+    /// Creates an organisation with its headquarters. The common-criteria version is chosen from the catalog by
+    /// the organisation's kind and start date (<see cref="CriteriaCatalog.SelectCommonSet"/>).
+    /// </summary>
+    /// <param name="catalog">The criteria catalog.</param>
+    /// <param name="name">The organisation's name; not blank.</param>
+    /// <param name="kind">The kind of organisation.</param>
+    /// <param name="number">The organisation number.</param>
+    /// <param name="startedOn">The start date; headquarters' sets must be in force on it.</param>
+    /// <param name="headquarters">Headquarters (HK).</param>
+    /// <returns>The organisation.</returns>
+    /// <exception cref="MiljofyrtarnException">Any rule is broken; every problem is listed.</exception>
+    public static Organisation Create(CriteriaCatalog catalog, string name, OrganisationKind kind, OrganisationNumber number, LocalDate startedOn, UnitDefinition headquarters)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(headquarters);
+        var problems = new Problems();
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problems.Add(ErrorCodes.BlankText, "name");
+        }
+
+        if (number.IsDefault)
+        {
+            problems.Add(ErrorCodes.InvalidOrganisationNumber, string.Empty);
+        }
+
+        if (!Enum.IsDefined(kind))
+        {
+            problems.Add(ErrorCodes.InvalidValue, (int)kind, "Municipality | CountyMunicipality | Private | State");
+        }
+
+        problems.ThrowIfAny();
+        var commonSet = catalog.SelectCommonSet(kind, startedOn);
+        var unit = BuildUnit(catalog, commonSet, headquarters, UnitRole.Headquarters, startedOn, problems);
+        CheckArrangement(headquarters, [headquarters], problems);
+        problems.ThrowIfAny();
+        return new Organisation(catalog, name, kind, number, startedOn, commonSet, [unit!], ImmutableDictionary<int, ResponsibleParty>.Empty,
+            [UnitAssessments.Empty(catalog.Criteria.Length)], null);
+    }
+
+    /// <summary>The unit with the given ID.</summary>
+    /// <param name="id">The unit's ID.</param>
+    /// <returns>The unit.</returns>
+    /// <exception cref="MiljofyrtarnException">No such unit (<see cref="ErrorCodes.UnknownUnit"/>).</exception>
+    public Unit GetUnit(UnitId id) => AllUnits[Position(id)];
+
+    /// <summary>Looks up a unit without throwing.</summary>
+    /// <param name="id">The unit's ID.</param>
+    /// <param name="unit">The unit, when found.</param>
+    /// <returns><see langword="true"/> when found.</returns>
+    public bool TryGetUnit(UnitId id, [NotNullWhen(true)] out Unit? unit)
+    {
+        unit = _positions.TryGetValue(id, out var position) ? AllUnits[position] : null;
+        return unit is not null;
+    }
+
+    /// <summary>Adds an underlying unit (UE).</summary>
+    /// <param name="definition">The unit.</param>
+    /// <param name="on">The date the unit's sets are chosen; they must be in force on it.</param>
+    /// <returns>The organisation with the unit.</returns>
+    /// <exception cref="MiljofyrtarnException">Any rule is broken; every problem is listed.</exception>
+    public Organisation AddUnit(UnitDefinition definition, LocalDate on) => AddUnit(definition, UnitRole.Unit, on);
+
+    /// <summary>
+    /// Adds a unit with a role taken from input, such as a form or a document. An organisation has exactly one
+    /// headquarters, so <see cref="UnitRole.Headquarters"/> is refused (<see cref="ErrorCodes.SecondHeadquarters"/>).
+    /// </summary>
+    /// <param name="definition">The unit.</param>
+    /// <param name="role">The unit's role.</param>
+    /// <param name="on">The date the unit's sets are chosen; they must be in force on it.</param>
+    /// <returns>The organisation with the unit.</returns>
+    /// <exception cref="MiljofyrtarnException">Any rule is broken; every problem is listed.</exception>
+    public Organisation AddUnit(UnitDefinition definition, UnitRole role, LocalDate on)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var problems = new Problems();
+        if (role == UnitRole.Headquarters)
+        {
+            problems.Add(ErrorCodes.SecondHeadquarters, definition.Id, Headquarters.Id);
+        }
+        else if (role != UnitRole.Unit)
+        {
+            problems.Add(ErrorCodes.InvalidValue, (int)role, "Headquarters | Unit");
+        }
+
+        if (_positions.ContainsKey(definition.Id))
+        {
+            problems.Add(ErrorCodes.DuplicateUnitId, definition.Id);
+        }
+
+        var unit = BuildUnit(Catalog, CommonSet, definition, UnitRole.Unit, on, problems);
+        CheckArrangement(definition, [.. AllUnits.Select(u => u.Definition), definition], problems);
+        problems.ThrowIfAny();
+        return With(AllUnits.Add(unit!), AllocationOverrides, _assessments.Add(UnitAssessments.Empty(Catalog.Criteria.Length)));
+    }
+
+    /// <summary>Replaces a unit's details (matched by <see cref="UnitDefinition.Id"/>); its assessments are kept.</summary>
+    /// <param name="definition">The unit's new details.</param>
+    /// <param name="on">The date of the change; newly chosen sets must be in force on it.</param>
+    /// <returns>The organisation with the changed unit.</returns>
+    /// <exception cref="MiljofyrtarnException">Any rule is broken; every problem is listed.</exception>
+    public Organisation UpdateUnit(UnitDefinition definition, LocalDate on)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var position = Position(definition.Id);
+        var current = AllUnits[position];
+        var problems = new Problems();
+        var unit = BuildUnit(Catalog, CommonSet, definition, current.Role, on, problems, current.Sets);
+        var definitions = AllUnits.Select(u => u.Definition).ToArray();
+        definitions[position] = definition;
+        foreach (var other in definitions)
+        {
+            CheckArrangement(other, definitions, problems);
+        }
+
+        problems.ThrowIfAny();
+        return With(AllUnits.SetItem(position, unit!), AllocationOverrides, _assessments);
+    }
+
+    /// <summary>Removes an underlying unit and its assessments.</summary>
+    /// <param name="id">The unit's ID.</param>
+    /// <returns>The organisation without the unit.</returns>
+    /// <exception cref="MiljofyrtarnException">Unknown unit, headquarters, or other units share or are attached to its certificate.</exception>
+    public Organisation RemoveUnit(UnitId id)
+    {
+        var position = Position(id);
+        if (position == 0)
+        {
+            throw Problems.Single(ErrorCodes.UnitCannotBeRemoved, id);
+        }
+
+        var problems = new Problems();
+        var remaining = AllUnits.RemoveAt(position).Select(u => u.Definition).ToArray();
+        foreach (var other in remaining)
+        {
+            CheckArrangement(other, remaining, problems);
+        }
+
+        problems.ThrowIfAny();
+        return With(AllUnits.RemoveAt(position), AllocationOverrides, _assessments.RemoveAt(position));
+    }
+
+    /// <summary>
+    /// Allocates a criterion to headquarters or to the units, overriding the catalog's hint, for the whole
+    /// organisation. A criterion allocated to headquarters is fulfilled once by HK and never demanded of a UE.
+    /// </summary>
+    /// <param name="criterionId">The criterion's ID.</param>
+    /// <param name="party">Who fulfils it.</param>
+    /// <returns>The organisation with the allocation.</returns>
+    /// <exception cref="MiljofyrtarnException">Unknown criterion (<see cref="ErrorCodes.UnknownCriterion"/>) or undefined party.</exception>
+    public Organisation Allocate(int criterionId, ResponsibleParty party)
+    {
+        var criterion = CriterionOrThrow(criterionId);
+        if (!Enum.IsDefined(party))
+        {
+            throw Problems.Single(ErrorCodes.InvalidValue, (int)party, "Headquarters | Unit");
+        }
+
+        var hint = criterion.FulfilledBy == ResponsibilityHint.Headquarters ? ResponsibleParty.Headquarters : ResponsibleParty.Unit;
+        var allocation = party == hint ? AllocationOverrides.Remove(criterionId) : AllocationOverrides.SetItem(criterionId, party);
+        return allocation == AllocationOverrides ? this : With(AllUnits, allocation, _assessments);
+    }
+
+    /// <summary>Who fulfils a criterion in this organisation: the override if any, else the catalog's hint.</summary>
+    /// <param name="criterionId">The criterion's ID.</param>
+    /// <returns>The responsible party.</returns>
+    /// <exception cref="MiljofyrtarnException">Unknown criterion.</exception>
+    public ResponsibleParty GetResponsibleParty(int criterionId) => ResolutionIndex.PartyFor(CriterionOrThrow(criterionId), AllocationOverrides);
+
+    /// <summary>The criteria that apply to a unit, in catalog order, each with the reasons why and who fulfils it.</summary>
+    /// <param name="unitId">The unit's ID.</param>
+    /// <returns>The resolution.</returns>
+    /// <exception cref="MiljofyrtarnException">Unknown unit.</exception>
+    public UnitResolution Resolve(UnitId unitId)
+    {
+        var position = Position(unitId);
+        var unit = AllUnits[position];
+        var roles = Index.Roles[position];
+        var reasons = new Dictionary<int, (List<CriteriaSet> Sets, List<Criterion> Replaces)>();
+        foreach (var set in unit.Sets)
+        {
+            foreach (var member in set.Criteria)
+            {
+                var active = Catalog.ResolveActive(member);
+                if (roles[active.Ordinal] == ResolutionIndex.None || !ResolutionIndex.Applies(active, unit.Answers))
+                {
+                    continue;
+                }
+
+                if (!reasons.TryGetValue(active.Ordinal, out var reason))
+                {
+                    reasons[active.Ordinal] = reason = ([], []);
+                }
+
+                if (!reason.Sets.Contains(set))
+                {
+                    reason.Sets.Add(set);
+                }
+
+                if (member != active && !reason.Replaces.Contains(member))
+                {
+                    reason.Replaces.Add(member);
+                }
+            }
+        }
+
+        var criteria = ImmutableArray.CreateBuilder<ResolvedCriterion>(Index.Ordinals[position].Length);
+        foreach (var ordinal in Index.Ordinals[position])
+        {
+            var criterion = Catalog.Criteria[ordinal];
+            reasons.TryGetValue(ordinal, out var reason);
+            var demandedBy = position == 0
+                ? [.. Enumerable.Range(1, AllUnits.Length - 1).Where(u => Index.Roles[u][ordinal] == ResolutionIndex.ByHeadquarters).Select(u => AllUnits[u].Id)]
+                : ImmutableArray<UnitId>.Empty;
+            criteria.Add(new ResolvedCriterion(
+                criterion,
+                reason.Sets is null ? [] : [.. reason.Sets],
+                criterion.AppliesWhen,
+                reason.Replaces is null ? [] : [.. reason.Replaces],
+                roles[ordinal] == ResolutionIndex.ByHeadquarters ? ResponsibleParty.Headquarters : ResponsibleParty.Unit,
+                demandedBy));
+        }
+
+        var unanswered = Catalog.Questions.Where(q => !unit.Answers.ContainsKey(q.Id)).ToImmutableArray();
+        return new UnitResolution(unit, criteria.MoveToImmutable(), unanswered);
+    }
+
+    /// <summary>
+    /// Records the assessment of a criterion for a unit. Only the party that fulfils the criterion records it:
+    /// headquarters for criteria allocated to it (every UE then sees that status), the unit otherwise.
+    /// </summary>
+    /// <param name="unitId">The unit's ID.</param>
+    /// <param name="criterionId">The criterion's ID.</param>
+    /// <param name="assessment">The assessment.</param>
+    /// <returns>The organisation with the assessment.</returns>
+    /// <exception cref="MiljofyrtarnException">
+    /// Unknown unit or criterion, a criterion that does not apply to the unit (<see cref="ErrorCodes.CriterionNotApplicable"/>) or is
+    /// allocated to headquarters (<see cref="ErrorCodes.CriterionAllocatedToHeadquarters"/>), or not applicable without justification.
+    /// </exception>
+    public Organisation RecordAssessment(UnitId unitId, int criterionId, Assessment.Assessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var position = Position(unitId);
+        var criterion = CriterionOrThrow(criterionId);
+        var problems = new Problems();
+        switch (Index.Roles[position][criterion.Ordinal])
+        {
+            case ResolutionIndex.None:
+                problems.Add(ErrorCodes.CriterionNotApplicable, criterionId, unitId);
+                break;
+            case ResolutionIndex.ByHeadquarters:
+                problems.Add(ErrorCodes.CriterionAllocatedToHeadquarters, criterionId, unitId);
+                break;
+        }
+
+        if (assessment.Status == FulfilmentStatus.NotApplicable && assessment.Justification is null)
+        {
+            problems.Add(ErrorCodes.JustificationRequired, criterionId, unitId);
+        }
+
+        problems.ThrowIfAny();
+        return With(AllUnits, AllocationOverrides, _assessments.SetItem(position, _assessments[position].With(criterion.Ordinal, criterionId, assessment)), Index);
+    }
+
+    /// <summary>The assessment the unit itself recorded for a criterion, or null.</summary>
+    /// <param name="unitId">The unit's ID.</param>
+    /// <param name="criterionId">The criterion's ID.</param>
+    /// <returns>The assessment, or null when none was recorded.</returns>
+    /// <exception cref="MiljofyrtarnException">Unknown unit.</exception>
+    public Assessment.Assessment? GetAssessment(UnitId unitId, int criterionId) =>
+        _assessments[Position(unitId)].ByCriterionId.GetValueOrDefault(criterionId);
+
+    /// <summary>
+    /// The status a unit sees for a criterion: its own, or headquarters' when the criterion is allocated to HK.
+    /// </summary>
+    /// <param name="unitId">The unit's ID.</param>
+    /// <param name="criterionId">The criterion's ID.</param>
+    /// <returns>The status and who fulfils the criterion.</returns>
+    /// <exception cref="MiljofyrtarnException">Unknown unit or criterion, or a criterion that does not apply to the unit.</exception>
+    public EffectiveStatus GetStatus(UnitId unitId, int criterionId)
+    {
+        var position = Position(unitId);
+        var criterion = CriterionOrThrow(criterionId);
+        return Index.Roles[position][criterion.Ordinal] switch
+        {
+            ResolutionIndex.Own => new EffectiveStatus(_assessments[position].StatusAt(criterion.Ordinal), ResponsibleParty.Unit),
+            ResolutionIndex.ByHeadquarters => new EffectiveStatus(_assessments[0].StatusAt(criterion.Ordinal), ResponsibleParty.Headquarters),
+            _ => throw Problems.Single(ErrorCodes.CriterionNotApplicable, criterionId, unitId),
+        };
+    }
+
+    /// <summary>Readiness of the whole organisation: every unit, per theme, and totals.</summary>
+    /// <returns>The readiness.</returns>
+    public OrganisationReadiness GetReadiness() => ReadinessCalculator.Of(Catalog).Organisation(AllUnits, Index, _assessments);
+
+    /// <summary>Readiness of one unit: "what is left for Rådhuset before the certifier can come?".</summary>
+    /// <param name="unitId">The unit's ID.</param>
+    /// <returns>The unit's readiness.</returns>
+    /// <exception cref="MiljofyrtarnException">Unknown unit.</exception>
+    public UnitReadiness GetReadiness(UnitId unitId) => ReadinessCalculator.Of(Catalog).Unit(AllUnits, Position(unitId), Index, _assessments);
+
+    /// <inheritdoc />
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({Number}), {AllUnits.Length} units");
+
+    private Organisation With(ImmutableArray<Unit> units, ImmutableDictionary<int, ResponsibleParty> allocation, ImmutableArray<UnitAssessments> assessments, ResolutionIndex? index = null) =>
+        new(Catalog, Name, Kind, Number, StartedOn, CommonSet, units, allocation, assessments, index);
+
+    private int Position(UnitId id) =>
+        _positions.TryGetValue(id, out var position) ? position : throw Problems.Single(ErrorCodes.UnknownUnit, id);
+
+    private Criterion CriterionOrThrow(int criterionId) =>
+        Catalog.TryGetCriterion(criterionId, out var criterion) ? criterion : throw Problems.Single(ErrorCodes.UnknownCriterion, criterionId);
+
+    /// <summary>Checks a definition against the catalog and builds the unit; reports problems instead of throwing.</summary>
+    private static Unit? BuildUnit(CriteriaCatalog catalog, CriteriaSet commonSet, UnitDefinition definition, UnitRole role, LocalDate on, Problems problems, ImmutableArray<CriteriaSet> keptSets = default)
+    {
+        if (definition.Id.Value.Length == 0)
+        {
+            problems.Add(ErrorCodes.InvalidUnitId, string.Empty);
+        }
+
+        if (string.IsNullOrWhiteSpace(definition.Name))
+        {
+            problems.Add(ErrorCodes.BlankText, "name");
+        }
+
+        if (definition.FullTimeEquivalents is { } fte && (fte < 0 || fte > 1_000_000))
+        {
+            problems.Add(ErrorCodes.InvalidFullTimeEquivalents, fte);
+        }
+
+        var sets = ImmutableArray.CreateBuilder<CriteriaSet>();
+        sets.Add(commonSet);
+        foreach (var setId in definition.SetIds.IsDefault ? [] : definition.SetIds)
+        {
+            if (setId is null || !catalog.TryGetSet(setId, out var set))
+            {
+                problems.Add(ErrorCodes.UnknownSet, setId ?? string.Empty, catalog.Version);
+                continue;
+            }
+
+            if (set.Kind == CriteriaSetKind.Common && set != commonSet)
+            {
+                problems.Add(ErrorCodes.CommonSetNotLocked, set.Id, commonSet.Id);
+                continue;
+            }
+
+            // A set the unit already had may stay after it stops being in force; a newly chosen one must be in force.
+            var kept = !keptSets.IsDefault && keptSets.Contains(set);
+            if (!kept && set != commonSet && !set.IsInForceOn(on))
+            {
+                problems.Add(ErrorCodes.SetNotInForce, set.Id, LocalDatePattern.Iso.Format(on));
+                continue;
+            }
+
+            if (!sets.Contains(set))
+            {
+                sets.Add(set);
+            }
+        }
+
+        CriteriaSet? mainSet = null;
+        if (definition.MainSetId is { } mainId)
+        {
+            mainSet = sets.FirstOrDefault(s => s.Id == mainId);
+            if (mainSet is null)
+            {
+                problems.Add(ErrorCodes.MainSetNotChosen, mainId);
+            }
+        }
+
+        foreach (var questionId in (definition.Answers ?? ImmutableDictionary<string, bool>.Empty).Keys)
+        {
+            if (!catalog.TryGetQuestion(questionId, out _))
+            {
+                problems.Add(ErrorCodes.UnknownQuestionAnswered, questionId);
+            }
+        }
+
+        var management = definition.Management.IsDefault ? [] : definition.Management;
+        foreach (var person in management)
+        {
+            ArgumentNullException.ThrowIfNull(person, nameof(definition.Management));
+        }
+
+        foreach (var duplicate in management.GroupBy(p => p.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            problems.Add(ErrorCodes.DuplicateEntry, "management", duplicate.Key);
+        }
+
+        if (role == UnitRole.Headquarters && definition.Certificate.Kind != CertificateArrangementKind.Own)
+        {
+            problems.Add(ErrorCodes.InvalidCertificateHost, definition.Id, definition.Certificate.Host?.Value ?? string.Empty);
+        }
+
+        if (problems.Any)
+        {
+            return null;
+        }
+
+        var normalised = definition with
+        {
+            SetIds = definition.SetIds.IsDefault ? [] : definition.SetIds,
+            Answers = definition.Answers ?? ImmutableDictionary<string, bool>.Empty,
+            Management = management,
+            Certificate = definition.Certificate ?? CertificateArrangement.Own,
+        };
+        return new Unit(normalised, role, sets.ToImmutable(), mainSet);
+    }
+
+    /// <summary>A shared or attached certificate needs a host that exists, is another unit, has its own certificate and, when co-located, the same address.</summary>
+    private static void CheckArrangement(UnitDefinition definition, IReadOnlyList<UnitDefinition> all, Problems problems)
+    {
+        var arrangement = definition.Certificate ?? CertificateArrangement.Own;
+        if (arrangement.Host is not { } hostId)
+        {
+            return;
+        }
+
+        var host = all.FirstOrDefault(d => d.Id == hostId);
+        var valid = host is not null
+            && hostId != definition.Id
+            && (host.Certificate ?? CertificateArrangement.Own).Kind == CertificateArrangementKind.Own
+            && (arrangement.Kind != CertificateArrangementKind.CoLocated || SameAddress(host.Address, definition.Address));
+        if (!valid)
+        {
+            problems.Add(ErrorCodes.InvalidCertificateHost, definition.Id, hostId);
+        }
+    }
+
+    private static bool SameAddress(string? a, string? b) =>
+        !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b)
+        && string.Equals(string.Join(' ', a.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), string.Join(' ', b.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.OrdinalIgnoreCase);
+}

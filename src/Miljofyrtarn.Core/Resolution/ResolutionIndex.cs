@@ -1,0 +1,98 @@
+using System.Collections.Immutable;
+using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Organisations;
+
+namespace Miljofyrtarn.Core.Resolution;
+
+/// <summary>
+/// Which criteria apply to each unit and who fulfils them, in compact arrays indexed by the criterion's
+/// catalog ordinal. Built once per structural change of an organisation (units, sets, answers, allocation)
+/// and shared by every organisation state until the next one, so assessments and readiness never redo it.
+/// </summary>
+internal sealed class ResolutionIndex
+{
+    /// <summary>The criterion does not apply to the unit.</summary>
+    public const byte None = 0;
+
+    /// <summary>The unit fulfils the criterion itself.</summary>
+    public const byte Own = 1;
+
+    /// <summary>The criterion applies to the unit (a UE) and headquarters fulfils it.</summary>
+    public const byte ByHeadquarters = 2;
+
+    private ResolutionIndex(byte[][] roles, int[][] ordinals)
+    {
+        Roles = roles;
+        Ordinals = ordinals;
+    }
+
+    /// <summary>Per unit position (0 = HK), per catalog ordinal: <see cref="None"/>, <see cref="Own"/> or <see cref="ByHeadquarters"/>.</summary>
+    public byte[][] Roles { get; }
+
+    /// <summary>Per unit position, the ordinals of the criteria that apply, ascending (catalog order).</summary>
+    public int[][] Ordinals { get; }
+
+    public static ResponsibleParty PartyFor(Criterion criterion, ImmutableDictionary<int, ResponsibleParty> overrides) =>
+        overrides.TryGetValue(criterion.Id, out var party)
+            ? party
+            : criterion.FulfilledBy == ResponsibilityHint.Headquarters ? ResponsibleParty.Headquarters : ResponsibleParty.Unit;
+
+    public static ResolutionIndex Build(CriteriaCatalog catalog, ImmutableArray<Unit> units, ImmutableDictionary<int, ResponsibleParty> overrides)
+    {
+        var count = catalog.Criteria.Length;
+        var roles = new byte[units.Length][];
+        for (var u = 0; u < units.Length; u++)
+        {
+            var role = roles[u] = new byte[count];
+            var answers = units[u].Answers;
+            foreach (var set in units[u].Sets)
+            {
+                foreach (var member in set.Criteria)
+                {
+                    var criterion = member.IsRetired ? catalog.ResolveActive(member) : member;
+                    if (Applies(criterion, answers))
+                    {
+                        role[criterion.Ordinal] = Own;
+                    }
+                }
+            }
+        }
+
+        // Responsibility allocation: what a UE needs and HK fulfils moves to HK, once for everyone.
+        var headquarters = roles[0];
+        for (var u = 1; u < units.Length; u++)
+        {
+            var role = roles[u];
+            for (var ordinal = 0; ordinal < count; ordinal++)
+            {
+                if (role[ordinal] == Own && PartyFor(catalog.Criteria[ordinal], overrides) == ResponsibleParty.Headquarters)
+                {
+                    role[ordinal] = ByHeadquarters;
+                    headquarters[ordinal] = Own;
+                }
+            }
+        }
+
+        var ordinals = new int[units.Length][];
+        for (var u = 0; u < units.Length; u++)
+        {
+            var role = roles[u];
+            var list = new List<int>();
+            for (var ordinal = 0; ordinal < count; ordinal++)
+            {
+                if (role[ordinal] != None)
+                {
+                    list.Add(ordinal);
+                }
+            }
+
+            ordinals[u] = [.. list];
+        }
+
+        return new ResolutionIndex(roles, ordinals);
+    }
+
+    public static bool Applies(Criterion criterion, ImmutableDictionary<string, bool> answers) =>
+        criterion.AppliesWhen is not { } condition
+        || (answers.TryGetValue(condition.QuestionId, out var answer) && answer == condition.Answer);
+}
