@@ -10,21 +10,21 @@ internal sealed class UnitAssessments
 {
     private readonly byte[] _statuses;
 
-    private UnitAssessments(byte[] statuses, ImmutableDictionary<int, Assessment> byCriterionId)
+    private UnitAssessments(byte[] statuses, ImmutableDictionary<int, CriterionAssessment> byCriterionId)
     {
         _statuses = statuses;
         ByCriterionId = byCriterionId;
     }
 
-    public ImmutableDictionary<int, Assessment> ByCriterionId { get; }
+    public ImmutableDictionary<int, CriterionAssessment> ByCriterionId { get; }
 
-    public static UnitAssessments Empty(int criteriaCount) => new(new byte[criteriaCount], ImmutableDictionary<int, Assessment>.Empty);
+    public static UnitAssessments Empty(int criteriaCount) => new(new byte[criteriaCount], ImmutableDictionary<int, CriterionAssessment>.Empty);
 
     public FulfilmentStatus StatusAt(int ordinal) => (FulfilmentStatus)_statuses[ordinal];
 
     public ReadOnlySpan<byte> Statuses => _statuses;
 
-    public UnitAssessments With(int ordinal, int criterionId, Assessment assessment)
+    public UnitAssessments With(int ordinal, int criterionId, CriterionAssessment assessment)
     {
         var statuses = (byte[])_statuses.Clone();
         statuses[ordinal] = (byte)assessment.Status;

@@ -326,7 +326,7 @@ public sealed class Organisation
     /// Unknown unit or criterion, a criterion that does not apply to the unit (<see cref="ErrorCodes.CriterionNotApplicable"/>) or is
     /// allocated to headquarters (<see cref="ErrorCodes.CriterionAllocatedToHeadquarters"/>), or not applicable without justification.
     /// </exception>
-    public Organisation RecordAssessment(UnitId unitId, int criterionId, Assessment.Assessment assessment)
+    public Organisation RecordAssessment(UnitId unitId, int criterionId, CriterionAssessment assessment)
     {
         ArgumentNullException.ThrowIfNull(assessment);
         var position = Position(unitId);
@@ -356,7 +356,7 @@ public sealed class Organisation
     /// <param name="criterionId">The criterion's ID.</param>
     /// <returns>The assessment, or null when none was recorded.</returns>
     /// <exception cref="MiljofyrtarnException">Unknown unit.</exception>
-    public Assessment.Assessment? GetAssessment(UnitId unitId, int criterionId) =>
+    public CriterionAssessment? GetAssessment(UnitId unitId, int criterionId) =>
         _assessments[Position(unitId)].ByCriterionId.GetValueOrDefault(criterionId);
 
     /// <summary>

@@ -97,7 +97,7 @@ public class OrganisationErrorTest
     [Fact]
     public void NotApplicableWithoutJustification_MFT0210()
     {
-        var assessment = new Assessment.Assessment(FulfilmentStatus.NotApplicable, Instant.FromUtc(2024, 3, 1, 9, 0), "someone");
+        var assessment = new CriterionAssessment(FulfilmentStatus.NotApplicable, Instant.FromUtc(2024, 3, 1, 9, 0), "someone");
 
         Refused(o => o.RecordAssessment(Heim.Skole, 1012, assessment), ErrorCodes.JustificationRequired).Arguments.Should().Equal("1012", "heim-skole");
     }
@@ -183,7 +183,7 @@ public class OrganisationErrorTest
         Refused(o => o.AddUnit(Heim.Unit(new UnitId("x"), " ", "kantine", true), Heim.StartedOn), ErrorCodes.BlankText).Arguments.Should().Equal("name");
         FluentActions.Invoking(() => new Person("", "Name")).Should().Throw<MiljofyrtarnException>().Which.Code.Should().Be(ErrorCodes.BlankText);
         FluentActions.Invoking(() => new EvidenceReference(" ")).Should().Throw<MiljofyrtarnException>().Which.Code.Should().Be(ErrorCodes.BlankText);
-        FluentActions.Invoking(() => new Assessment.Assessment(FulfilmentStatus.Fulfilled, default, "")).Should().Throw<MiljofyrtarnException>().Which.Code.Should().Be(ErrorCodes.BlankText);
+        FluentActions.Invoking(() => new CriterionAssessment(FulfilmentStatus.Fulfilled, default, "")).Should().Throw<MiljofyrtarnException>().Which.Code.Should().Be(ErrorCodes.BlankText);
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public class OrganisationErrorTest
         var person = new Person("leder@heim.no", "Leder");
         Refused(o => o.AddUnit(Heim.Unit(new UnitId("x"), "X", "kantine", true) with { Management = [person, person] }, Heim.StartedOn), ErrorCodes.DuplicateEntry);
         var evidence = new EvidenceReference("a.pdf");
-        FluentActions.Invoking(() => new Assessment.Assessment(FulfilmentStatus.Fulfilled, default, "x", evidence: [evidence, evidence]))
+        FluentActions.Invoking(() => new CriterionAssessment(FulfilmentStatus.Fulfilled, default, "x", evidence: [evidence, evidence]))
             .Should().Throw<MiljofyrtarnException>().Which.Code.Should().Be(ErrorCodes.DuplicateEntry);
     }
 

@@ -133,7 +133,7 @@ public class OrganisationHeimTest
         var mustCount = heim.GetReadiness(Heim.Skole).Counts.MustTotal;
         var own = heim.Resolve(Heim.Skole).Criteria.First(c => c.FulfilledBy == ResponsibleParty.Unit && c.Criterion.Obligation == Obligation.Must);
 
-        heim = heim.RecordAssessment(Heim.Skole, own.Criterion.Id, new Assessment.Assessment(FulfilmentStatus.NotApplicable, Heim.Fulfilled().RecordedAt, "x", justification: "No such equipment."));
+        heim = heim.RecordAssessment(Heim.Skole, own.Criterion.Id, new CriterionAssessment(FulfilmentStatus.NotApplicable, Heim.Fulfilled().RecordedAt, "x", justification: "No such equipment."));
 
         var counts = heim.GetReadiness(Heim.Skole).Counts;
         counts.MustNotApplicable.Should().Be(1);
@@ -157,7 +157,7 @@ public class OrganisationHeimTest
     public void Assessment_KeepsWhenWhoCommentAndEvidence()
     {
         var evidence = new EvidenceReference("https://heim.kommune.no/miljopolicy.pdf", new string('A', 64), new NodaTime.LocalDate(2026, 12, 31));
-        var assessment = new Assessment.Assessment(FulfilmentStatus.Fulfilled, Heim.Fulfilled().RecordedAt, "miljo@heim.kommune.no", "Vedtatt i kommunestyret.", evidence: [evidence]);
+        var assessment = new CriterionAssessment(FulfilmentStatus.Fulfilled, Heim.Fulfilled().RecordedAt, "miljo@heim.kommune.no", "Vedtatt i kommunestyret.", evidence: [evidence]);
 
         var heim = Heim.Create().RecordAssessment(Heim.Raadhuset, 1001, assessment);
 

@@ -84,7 +84,7 @@ public sealed record EvidenceReference
 /// when not applicable, and evidence references.
 /// </summary>
 /// <remarks>Immutable and thread-safe. Value equality over all members, evidence in order.</remarks>
-public sealed class Assessment : IEquatable<Assessment>
+public sealed class CriterionAssessment : IEquatable<CriterionAssessment>
 {
     /// <summary>Creates an assessment.</summary>
     /// <param name="status">The status.</param>
@@ -94,7 +94,7 @@ public sealed class Assessment : IEquatable<Assessment>
     /// <param name="justification">Why the criterion is not applicable; required for <see cref="FulfilmentStatus.NotApplicable"/>, checked when the assessment is recorded.</param>
     /// <param name="evidence">Evidence references; none by default.</param>
     /// <exception cref="MiljofyrtarnException">The status is undefined, <paramref name="recordedBy"/> is blank, or evidence is listed twice.</exception>
-    public Assessment(
+    public CriterionAssessment(
         FulfilmentStatus status,
         Instant recordedAt,
         string recordedBy,
@@ -152,7 +152,7 @@ public sealed class Assessment : IEquatable<Assessment>
     public ImmutableArray<EvidenceReference> Evidence { get; }
 
     /// <inheritdoc />
-    public bool Equals(Assessment? other) =>
+    public bool Equals(CriterionAssessment? other) =>
         other is not null
         && Status == other.Status
         && RecordedAt == other.RecordedAt
@@ -162,7 +162,7 @@ public sealed class Assessment : IEquatable<Assessment>
         && Evidence.SequenceEqual(other.Evidence);
 
     /// <inheritdoc />
-    public override bool Equals(object? obj) => Equals(obj as Assessment);
+    public override bool Equals(object? obj) => Equals(obj as CriterionAssessment);
 
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Status, RecordedAt, RecordedBy, Comment, Justification, Evidence.Length);
