@@ -1,6 +1,9 @@
+using System.Collections.Immutable;
 using FluentAssertions;
+using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Localization;
+using Miljofyrtarn.Core.Organisations;
 using NodaTime;
 using Xunit;
 
@@ -25,10 +28,36 @@ public class ReadmeQuickStartTest
         // O(1), allocation-free lookups; retired criteria point to their replacement.
         var criterion = catalog.GetCriterion(1868);
         Console.WriteLine(catalog.ResolveActive(criterion).Id);  // 1871
+
+        // Heim kommune: the town hall as headquarters (HK), a kindergarten as an underlying unit (UE).
+        var startedOn = new LocalDate(2024, 1, 15);
+        var heim = Organisation.Create(catalog, "Heim kommune", OrganisationKind.Municipality,
+                OrganisationNumber.Parse("964 123 454"), startedOn,
+                new UnitDefinition(new UnitId("raadhuset"), "Rådhuset"))
+            .AddUnit(new UnitDefinition(new UnitId("solsikken"), "Solsikken barnehage")
+            {
+                SetIds = ["barnehage"],
+                MainSetId = "barnehage",
+                Answers = ImmutableDictionary<string, bool>.Empty.Add("kitchen", true),
+            }, startedOn);
+
+        // HK publishes the annual climate and environment report (criterion 7) for everyone.
+        heim = heim.RecordAssessment(new UnitId("raadhuset"), 7,
+            new CriterionAssessment(FulfilmentStatus.Fulfilled, Instant.FromUtc(2024, 3, 1, 9, 0), "miljo@heim.kommune.no"));
+        Console.WriteLine(heim.GetStatus(new UnitId("solsikken"), 7));  // EffectiveStatus { Status = Fulfilled, FulfilledBy = Headquarters }
+
+        // What is left for Rådhuset before the certifier can come?
+        var left = heim.GetReadiness(new UnitId("raadhuset"));
+        Console.WriteLine($"{left.Blocking.Length} must-criteria left, {left.Counts.PercentMustFulfilled:F0} % done");
         #endregion
 
         Console.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries)
-            .Should().Equal("Common criteria, municipalities and county municipalities", "1871");
+            .Should().Equal(
+                "Common criteria, municipalities and county municipalities",
+                "1871",
+                "EffectiveStatus { Status = Fulfilled, FulfilledBy = Headquarters }",
+                $"{left.Blocking.Length} must-criteria left, {left.Counts.PercentMustFulfilled:F0} % done");
+        left.Blocking.Length.Should().BeGreaterThan(0);
     }
 
     [Fact]
