@@ -141,4 +141,78 @@ public static class ErrorCodes
 
     /// <summary>The same person is listed twice, or two evidence references are the same.</summary>
     public const string DuplicateEntry = "MFT0220";
+
+    // ---- Lifecycle (MFT03xx) ----
+
+    /// <summary>The organisation's start-up (oppstart) is not completed.</summary>
+    public const string StartUpNotCompleted = "MFT0301";
+
+    /// <summary>Start-up needs headquarters' Miljøfyrtårn officer and at least one management user.</summary>
+    public const string RolesNotAppointed = "MFT0302";
+
+    /// <summary>A unit's details are incomplete (name, address, full-time equivalents, officer as contact person).</summary>
+    public const string UnitDetailsIncomplete = "MFT0303";
+
+    /// <summary>A unit has no user with the management label (ledelsen).</summary>
+    public const string NoManagementUser = "MFT0304";
+
+    /// <summary>A unit has not chosen its main set (hovedkriteriesett).</summary>
+    public const string NoMainSet = "MFT0305";
+
+    /// <summary>A unit has not answered every introductory question.</summary>
+    public const string QuestionsUnanswered = "MFT0306";
+
+    /// <summary>Headquarters (HK) has no valid certificate, so a unit (UE) cannot open its mapping or be approved.</summary>
+    public const string HeadquartersNotCertified = "MFT0307";
+
+    /// <summary>Must-criteria are neither fulfilled nor marked not applicable.</summary>
+    public const string CriteriaUnfulfilled = "MFT0308";
+
+    /// <summary>Only a user with the management label may deliver the mapping to the certifier.</summary>
+    public const string ActorNotManagement = "MFT0309";
+
+    /// <summary>The certifier belongs to the organisation itself; a municipality may not certify its own units.</summary>
+    public const string CertifierNotIndependent = "MFT0310";
+
+    /// <summary>The action is not possible in the unit's current state.</summary>
+    public const string ActionNotAllowedInState = "MFT0311";
+
+    /// <summary>Recertification opens no earlier than six months before the certificate expires.</summary>
+    public const string RecertificationTooEarly = "MFT0312";
+
+    /// <summary>An action is dated before the organisation's last event.</summary>
+    public const string TimeRunsBackwards = "MFT0313";
+
+    /// <summary>The history has moved on since the version the action expected.</summary>
+    public const string ConcurrencyConflict = "MFT0314";
+
+    /// <summary>An event history is out of order, has gaps, or contains an event its state did not allow.</summary>
+    public const string CorruptHistory = "MFT0315";
+
+    /// <summary>An annual report for a year the unit does not report for (before its first report year, or not yet ended).</summary>
+    public const string ReportYearNotDue = "MFT0316";
+
+    /// <summary>The annual report for that year is already submitted.</summary>
+    public const string ReportAlreadySubmitted = "MFT0317";
+
+    /// <summary>A postponement must move the due date later than it is.</summary>
+    public const string PostponementNotLater = "MFT0318";
+
+    /// <summary>A co-located or attached unit is certified through its host and has no lifecycle of its own.</summary>
+    public const string CoveredByHostCertificate = "MFT0319";
+
+    /// <summary>A certificate number is blank or already issued.</summary>
+    public const string InvalidCertificateNumber = "MFT0320";
+
+    /// <summary>A certificate cannot expire before its last valid day has passed.</summary>
+    public const string CertificateNotExpired = "MFT0321";
+
+    /// <summary>A unit that holds a certificate or is in certification cannot be removed; withdraw it first.</summary>
+    public const string UnitHasCertificate = "MFT0322";
+
+    /// <summary>An event history was recorded with another catalog version than the one given for replay.</summary>
+    public const string CatalogMismatch = "MFT0323";
+
+    /// <summary>The start-up is already completed.</summary>
+    public const string StartUpAlreadyCompleted = "MFT0324";
 }

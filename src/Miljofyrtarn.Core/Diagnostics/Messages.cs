@@ -181,6 +181,102 @@ internal static class Messages
             "«{1}» forekommer mer enn én gang i {0}.",
             "«{1}» finst meir enn éin gong i {0}.",
             "'{1}' occurs more than once in {0}."],
+        [ErrorCodes.StartUpNotCompleted] = [
+            "Oppstarten for «{0}» er ikke fullført.",
+            "Oppstarten for «{0}» er ikkje fullført.",
+            "The start-up of '{0}' is not completed."],
+        [ErrorCodes.RolesNotAppointed] = [
+            "Hovedkontoret «{0}» mangler miljøfyrtårnansvarlig eller bruker med ledelsesmerket.",
+            "Hovudkontoret «{0}» manglar miljøfyrtårnansvarleg eller brukar med leiingsmerket.",
+            "Headquarters '{0}' has no Miljøfyrtårn officer or no user with the management label."],
+        [ErrorCodes.UnitDetailsIncomplete] = [
+            "Enheten «{0}» mangler opplysninger: {1}.",
+            "Eininga «{0}» manglar opplysningar: {1}.",
+            "The unit '{0}' is missing details: {1}."],
+        [ErrorCodes.NoManagementUser] = [
+            "Enheten «{0}» har ingen bruker med ledelsesmerket.",
+            "Eininga «{0}» har ingen brukar med leiingsmerket.",
+            "The unit '{0}' has no user with the management label."],
+        [ErrorCodes.NoMainSet] = [
+            "Enheten «{0}» har ikke valgt hovedkriteriesett.",
+            "Eininga «{0}» har ikkje valt hovudkriteriesett.",
+            "The unit '{0}' has not chosen its main set."],
+        [ErrorCodes.QuestionsUnanswered] = [
+            "Enheten «{0}» har ikke svart på de innledende spørsmålene: {1}.",
+            "Eininga «{0}» har ikkje svart på dei innleiande spørsmåla: {1}.",
+            "The unit '{0}' has not answered the introductory questions: {1}."],
+        [ErrorCodes.HeadquartersNotCertified] = [
+            "Hovedkontoret «{0}» har ikke gyldig sertifikat.",
+            "Hovudkontoret «{0}» har ikkje gyldig sertifikat.",
+            "Headquarters '{0}' has no valid certificate."],
+        [ErrorCodes.CriteriaUnfulfilled] = [
+            "{0} skal-krav er ikke oppfylt for «{1}» (ID {2}).",
+            "{0} skal-krav er ikkje oppfylte for «{1}» (ID {2}).",
+            "{0} must-criteria are unfulfilled for '{1}' (IDs {2})."],
+        [ErrorCodes.ActorNotManagement] = [
+            "«{0}» har ikke ledelsesmerket i «{1}» og kan ikke levere til sertifisør.",
+            "«{0}» har ikkje leiingsmerket i «{1}» og kan ikkje levere til sertifisør.",
+            "'{0}' does not have the management label in '{1}' and cannot deliver to the certifier."],
+        [ErrorCodes.CertifierNotIndependent] = [
+            "Sertifisøren «{0}» tilhører virksomheten selv ({1}).",
+            "Sertifisøren «{0}» høyrer til verksemda sjølv ({1}).",
+            "The certifier '{0}' belongs to the organisation itself ({1})."],
+        [ErrorCodes.ActionNotAllowedInState] = [
+            "«{1:action}» er ikke mulig når «{0}» har status «{2:state}».",
+            "«{1:action}» er ikkje mogleg når «{0}» har status «{2:state}».",
+            "'{1:action}' is not possible while '{0}' is '{2:state}'."],
+        [ErrorCodes.RecertificationTooEarly] = [
+            "Resertifisering kan tidligst åpnes {0}.",
+            "Resertifisering kan tidlegast opnast {0}.",
+            "Recertification opens on {0} at the earliest."],
+        [ErrorCodes.TimeRunsBackwards] = [
+            "Handlingen er datert {0}, før siste hendelse {1}.",
+            "Handlinga er datert {0}, før siste hending {1}.",
+            "The action is dated {0}, before the last event at {1}."],
+        [ErrorCodes.ConcurrencyConflict] = [
+            "Forventet versjon {0}, men historikken er på versjon {1}.",
+            "Forventa versjon {0}, men historikken er på versjon {1}.",
+            "Expected version {0}, but the history is at version {1}."],
+        [ErrorCodes.CorruptHistory] = [
+            "Hendelseshistorikken er ugyldig ved hendelse {0}: {1}",
+            "Hendingshistorikken er ugyldig ved hending {0}: {1}",
+            "The event history is invalid at event {0}: {1}"],
+        [ErrorCodes.ReportYearNotDue] = [
+            "Enheten «{0}» skal ikke rapportere for {1}; første rapportår er {2}, og året må være avsluttet.",
+            "Eininga «{0}» skal ikkje rapportere for {1}; første rapportår er {2}, og året må vere avslutta.",
+            "The unit '{0}' does not report for {1}; its first report year is {2} and the year must have ended."],
+        [ErrorCodes.ReportAlreadySubmitted] = [
+            "Årsrapporten for {1} er allerede levert for «{0}».",
+            "Årsrapporten for {1} er allereie levert for «{0}».",
+            "The annual report for {1} is already submitted for '{0}'."],
+        [ErrorCodes.PostponementNotLater] = [
+            "Ny frist {0} er ikke senere enn gjeldende frist {1}.",
+            "Ny frist {0} er ikkje seinare enn gjeldande frist {1}.",
+            "The new due date {0} is not later than the current due date {1}."],
+        [ErrorCodes.CoveredByHostCertificate] = [
+            "Enheten «{0}» dekkes av sertifikatet til «{1}».",
+            "Eininga «{0}» er dekt av sertifikatet til «{1}».",
+            "The unit '{0}' is covered by the certificate of '{1}'."],
+        [ErrorCodes.InvalidCertificateNumber] = [
+            "Sertifikatnummeret «{0}» er tomt eller allerede brukt.",
+            "Sertifikatnummeret «{0}» er tomt eller allereie brukt.",
+            "The certificate number '{0}' is blank or already used."],
+        [ErrorCodes.CertificateNotExpired] = [
+            "Sertifikatet til «{0}» gjelder til og med {1}.",
+            "Sertifikatet til «{0}» gjeld til og med {1}.",
+            "The certificate of '{0}' is valid until {1} inclusive."],
+        [ErrorCodes.UnitHasCertificate] = [
+            "Enheten «{0}» har status «{1:state}» og kan ikke fjernes.",
+            "Eininga «{0}» har status «{1:state}» og kan ikkje fjernast.",
+            "The unit '{0}' is '{1:state}' and cannot be removed."],
+        [ErrorCodes.CatalogMismatch] = [
+            "Historikken er registrert med katalog {0}, men katalog {1} ble gitt.",
+            "Historikken er registrert med katalog {0}, men katalog {1} vart gitt.",
+            "The history was recorded with catalog {0}, but catalog {1} was given."],
+        [ErrorCodes.StartUpAlreadyCompleted] = [
+            "Oppstarten for «{0}» er allerede fullført.",
+            "Oppstarten for «{0}» er allereie fullført.",
+            "The start-up of '{0}' is already completed."],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>All codes that have messages; used by tests to check every code is localised.</summary>
@@ -205,6 +301,17 @@ internal static class Messages
             args[i] = arguments[i];
         }
 
-        return string.Format(CultureInfo.InvariantCulture, template, args);
+        return string.Format(new TermFormatter(language), template, args);
+    }
+
+    /// <summary>Formats arguments with the invariant culture, and <c>{n:state}</c>, <c>{n:action}</c>, <c>{n:phase}</c> as localised terms.</summary>
+    private sealed class TermFormatter(Language language) : IFormatProvider, ICustomFormatter
+    {
+        public object? GetFormat(Type? formatType) => formatType == typeof(ICustomFormatter) ? this : CultureInfo.InvariantCulture.GetFormat(formatType);
+
+        public string Format(string? format, object? arg, IFormatProvider? formatProvider) =>
+            format is not null && arg is string name && Terms.TryGet(format, name, language, out var term)
+                ? term
+                : arg is IFormattable formattable ? formattable.ToString(format, CultureInfo.InvariantCulture) : arg?.ToString() ?? string.Empty;
     }
 }

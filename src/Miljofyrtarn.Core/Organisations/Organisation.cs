@@ -39,7 +39,8 @@ public sealed class Organisation
         ImmutableArray<Unit> units,
         ImmutableDictionary<int, ResponsibleParty> allocation,
         ImmutableArray<UnitAssessments> assessments,
-        ResolutionIndex? index)
+        ResolutionIndex? index,
+        ImmutableDictionary<UnitId, int>? positions = null)
     {
         Catalog = catalog;
         Name = name;
@@ -50,7 +51,7 @@ public sealed class Organisation
         AllUnits = units;
         AllocationOverrides = allocation;
         _assessments = assessments;
-        _positions = units.Select((u, i) => KeyValuePair.Create(u.Id, i)).ToImmutableDictionary();
+        _positions = positions ?? units.Select((u, i) => KeyValuePair.Create(u.Id, i)).ToImmutableDictionary();
         Index = index ?? ResolutionIndex.Build(catalog, units, allocation);
     }
 
@@ -348,7 +349,8 @@ public sealed class Organisation
         }
 
         problems.ThrowIfAny();
-        return With(AllUnits, AllocationOverrides, _assessments.SetItem(position, _assessments[position].With(criterion.Ordinal, criterionId, assessment)), Index);
+        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, AllUnits, AllocationOverrides,
+            _assessments.SetItem(position, _assessments[position].With(criterion.Ordinal, criterionId, assessment)), Index, _positions);
     }
 
     /// <summary>The assessment the unit itself recorded for a criterion, or null.</summary>
@@ -390,6 +392,56 @@ public sealed class Organisation
 
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({Number}), {AllUnits.Length} units");
+
+    /// <summary>The position of a unit in <see cref="AllUnits"/>, or -1. Allocation-free.</summary>
+    internal int PositionOf(UnitId id) => _positions.TryGetValue(id, out var position) ? position : -1;
+
+    /// <summary>The number of must-criteria of the unit at a position that are neither fulfilled nor not applicable. Allocation-free.</summary>
+    internal int CountBlocking(int position)
+    {
+        var roles = Index.Roles[position];
+        var own = _assessments[position].Statuses;
+        var headquarters = _assessments[0].Statuses;
+        var count = 0;
+        foreach (var ordinal in Index.Ordinals[position])
+        {
+            if (Catalog.Criteria[ordinal].Obligation != Obligation.Must)
+            {
+                continue;
+            }
+
+            var status = (FulfilmentStatus)(roles[ordinal] == ResolutionIndex.ByHeadquarters ? headquarters[ordinal] : own[ordinal]);
+            if (status is FulfilmentStatus.NotStarted or FulfilmentStatus.InProgress)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Moves the whole organisation to another common-criteria version: every unit's common set is replaced.
+    /// Assessments are kept; those of criteria that no longer apply are ignored.
+    /// </summary>
+    internal Organisation SwitchCommonSet(CriteriaSet commonSet)
+    {
+        if (commonSet == CommonSet)
+        {
+            return this;
+        }
+
+        var units = AllUnits.Select(u => new Unit(
+            u.Definition with
+            {
+                MainSetId = u.Definition.MainSetId == CommonSet.Id ? commonSet.Id : u.Definition.MainSetId,
+                SetIds = [.. u.Definition.SetIds.Where(id => id != CommonSet.Id)],
+            },
+            u.Role,
+            u.Sets.SetItem(0, commonSet),
+            u.MainSet == CommonSet ? commonSet : u.MainSet)).ToImmutableArray();
+        return new Organisation(Catalog, Name, Kind, Number, StartedOn, commonSet, units, AllocationOverrides, _assessments, null, _positions);
+    }
 
     private Organisation With(ImmutableArray<Unit> units, ImmutableDictionary<int, ResponsibleParty> allocation, ImmutableArray<UnitAssessments> assessments, ResolutionIndex? index = null) =>
         new(Catalog, Name, Kind, Number, StartedOn, CommonSet, units, allocation, assessments, index);

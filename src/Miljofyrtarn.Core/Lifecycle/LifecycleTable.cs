@@ -1,0 +1,411 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Organisations;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Miljofyrtarn.Core.Lifecycle;
+
+/// <summary>Checks one condition of an action without allocating.</summary>
+internal delegate bool GuardCheck(in GuardContext context);
+
+/// <summary>Explains why a guard does not hold, naming what is missing.</summary>
+internal delegate Diagnostic GuardReason(in GuardContext context);
+
+/// <summary>A named condition of an action: a fast check, and the reason given when it fails.</summary>
+internal sealed record Guard(string Name, GuardCheck Holds, GuardReason Reason);
+
+/// <summary>From a state, on an action, to a state.</summary>
+internal sealed record Transition(UnitState From, LifecycleAction Action, UnitState To);
+
+/// <summary>What an action is given: who acts and the action's data. A probe asks whether anyone could act now.</summary>
+internal sealed record ActionInput(string? Actor = null, Certifier? Certifier = null, int? Year = null, LocalDate? DueOn = null, string? CertificateNumber = null, string? Reason = null)
+{
+    public static ActionInput Probe { get; } = new();
+
+    public bool IsProbe => ReferenceEquals(this, Probe);
+}
+
+/// <summary>Everything a guard looks at.</summary>
+internal readonly struct GuardContext(LifecycleState state, SchemeRules rules, int position, LocalDate today, ActionInput input)
+{
+    public LifecycleState State { get; } = state;
+
+    public SchemeRules Rules { get; } = rules;
+
+    public int Position { get; } = position;
+
+    public LocalDate Today { get; } = today;
+
+    public ActionInput Input { get; } = input;
+
+    public Organisation Organisation => State.Organisation;
+
+    public Unit Unit => State.Organisation.AllUnits[Position];
+
+    public UnitLifecycle Lifecycle => State.Units[Position];
+
+    public bool IsHeadquarters => Position == 0;
+}
+
+/// <summary>
+/// The lifecycle as a table you can read top to bottom: from this state, on this action, to that state, if
+/// these guards hold. <see cref="OrganisationLifecycle"/> runs it; <see cref="LifecycleDiagram"/> draws it.
+/// </summary>
+internal static class LifecycleTable
+{
+    private static readonly UnitState[] Holding = [UnitState.Certified, UnitState.RecertificationOpen, UnitState.RecertificationDelivered, UnitState.Expired];
+
+    /// <summary>The unit lifecycle's transitions.</summary>
+    public static readonly ImmutableArray<Transition> Transitions =
+    [
+        new(UnitState.NotStarted, LifecycleAction.CompleteStartUp, UnitState.NotStarted),
+        new(UnitState.NotStarted, LifecycleAction.OpenMapping, UnitState.MappingOpen),
+        new(UnitState.MappingOpen, LifecycleAction.Deliver, UnitState.Delivered),
+        new(UnitState.Delivered, LifecycleAction.Certify, UnitState.Certified),
+        new(UnitState.Certified, LifecycleAction.OpenRecertification, UnitState.RecertificationOpen),
+        new(UnitState.Expired, LifecycleAction.OpenRecertification, UnitState.RecertificationOpen),
+        new(UnitState.RecertificationOpen, LifecycleAction.Deliver, UnitState.RecertificationDelivered),
+        new(UnitState.RecertificationDelivered, LifecycleAction.Recertify, UnitState.Certified),
+        new(UnitState.Certified, LifecycleAction.Expire, UnitState.Expired),
+        new(UnitState.RecertificationOpen, LifecycleAction.Expire, UnitState.RecertificationOpen),
+        new(UnitState.RecertificationDelivered, LifecycleAction.Expire, UnitState.RecertificationDelivered),
+        .. Holding.Select(s => new Transition(s, LifecycleAction.Withdraw, UnitState.Withdrawn)),
+        .. Holding.Select(s => new Transition(s, LifecycleAction.SubmitAnnualReport, s)),
+        .. Holding.Select(s => new Transition(s, LifecycleAction.GrantPostponement, s)),
+        new(UnitState.Withdrawn, LifecycleAction.OpenMapping, UnitState.MappingOpen),
+    ];
+
+    private static readonly Guard StartUpNotCompleted = new(
+        "start-up not yet completed",
+        static (in GuardContext c) => c.State.StartUpListSentOn is null,
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.StartUpAlreadyCompleted, [c.Organisation.Name]));
+
+    private static readonly Guard OnHeadquarters = new(
+        "on headquarters",
+        static (in GuardContext c) => c.IsHeadquarters,
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.ActionNotAllowedInState, [c.Unit.Id.Value, nameof(LifecycleAction.CompleteStartUp), c.Lifecycle.State.ToString()]));
+
+    private static readonly Guard RolesAppointed = new(
+        "officer and management appointed",
+        static (in GuardContext c) => c.State.Organisation.Headquarters.Officer is not null && !c.State.Organisation.Headquarters.Management.IsEmpty,
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.RolesNotAppointed, [c.State.Organisation.Headquarters.Id.Value]));
+
+    private static readonly Guard UnitsAndSetsChosen = new(
+        "every unit has its main set",
+        static (in GuardContext c) =>
+        {
+            foreach (var unit in c.State.Organisation.AllUnits)
+            {
+                if (unit.MainSet is null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        },
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.NoMainSet, [string.Join(", ", c.State.Organisation.AllUnits.Where(u => u.MainSet is null).Select(u => u.Id.Value))]));
+
+    private static readonly Guard StartUpCompleted = new(
+        "start-up completed",
+        static (in GuardContext c) => c.State.StartUpListSentOn is not null,
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.StartUpNotCompleted, [c.Organisation.Name]));
+
+    private static readonly Guard DetailsComplete = new(
+        "unit details complete",
+        static (in GuardContext c) => MissingDetails(c.Unit) is null,
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.UnitDetailsIncomplete, [c.Unit.Id.Value, MissingDetails(c.Unit)!]));
+
+    private static readonly Guard HasManagement = new(
+        "a management user",
+        static (in GuardContext c) => !c.Unit.Management.IsEmpty,
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.NoManagementUser, [c.Unit.Id.Value]));
+
+    private static readonly Guard HasMainSet = new(
+        "a main set",
+        static (in GuardContext c) => c.Unit.MainSet is not null,
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.NoMainSet, [c.Unit.Id.Value]));
+
+    private static readonly Guard QuestionsAnswered = new(
+        "introductory questions answered",
+        static (in GuardContext c) =>
+        {
+            foreach (var question in c.Organisation.Catalog.Questions)
+            {
+                if (!c.Unit.Answers.ContainsKey(question.Id))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        },
+        static (in GuardContext c) =>
+        {
+            var answers = c.Unit.Answers;
+            return new Diagnostic(ErrorCodes.QuestionsUnanswered, [c.Unit.Id.Value, string.Join(", ", c.Organisation.Catalog.Questions.Where(q => !answers.ContainsKey(q.Id)).Select(q => q.Id))]);
+        });
+
+    private static readonly Guard HeadquartersValid = new(
+        "UE: headquarters certified",
+        static (in GuardContext c) => c.IsHeadquarters || c.State.Units[0].CurrentCertificate is { } certificate && certificate.Status == CertificateStatus.Valid && certificate.IsValidOn(c.Today),
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.HeadquartersNotCertified, [c.State.Organisation.Headquarters.Id.Value]));
+
+    private static readonly Guard ActorIsManagement = new(
+        "by a management user",
+        static (in GuardContext c) => c.Input.IsProbe ? !c.Unit.Management.IsEmpty : IsManagement(c.Unit, c.Input.Actor),
+        static (in GuardContext c) => c.Input.IsProbe
+            ? new Diagnostic(ErrorCodes.NoManagementUser, [c.Unit.Id.Value])
+            : new Diagnostic(ErrorCodes.ActorNotManagement, [c.Input.Actor ?? string.Empty, c.Unit.Id.Value]));
+
+    private static readonly Guard MustCriteriaFulfilled = new(
+        "every must-criterion fulfilled",
+        static (in GuardContext c) => CountBlocking(c) == 0,
+        static (in GuardContext c) =>
+        {
+            var organisation = c.Organisation;
+            var ids = CoveredPositions(c).SelectMany(p => organisation.GetReadiness(organisation.AllUnits[p].Id).Blocking).Select(b => b.Criterion.Id).Distinct().ToList();
+            return new Diagnostic(ErrorCodes.CriteriaUnfulfilled, [ids.Count.ToString(CultureInfo.InvariantCulture), c.Unit.Id.Value, string.Join(", ", ids)]);
+        });
+
+    private static readonly Guard CertifierIndependent = new(
+        "certifier independent of the organisation",
+        static (in GuardContext c) => c.Input.IsProbe || c.Input.Certifier is { } certifier && certifier.OrganisationNumber != c.Organisation.Number,
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.CertifierNotIndependent, [c.Input.Certifier?.Name ?? string.Empty, c.Organisation.Number.Value]));
+
+    private static readonly Guard CertificateNumberValid = new(
+        "a new certificate number",
+        static (in GuardContext c) => c.Input.IsProbe || (!string.IsNullOrWhiteSpace(c.Input.CertificateNumber) && !NumberUsed(c.State, c.Input.CertificateNumber)),
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.InvalidCertificateNumber, [c.Input.CertificateNumber ?? string.Empty]));
+
+    private static readonly Guard RecertificationWindowOpen = new(
+        "no earlier than six months before expiry",
+        static (in GuardContext c) => c.Lifecycle.State == UnitState.Expired || c.Today >= RecertificationOpensOn(c),
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.RecertificationTooEarly, [LocalDatePattern.Iso.Format(RecertificationOpensOn(c))]));
+
+    private static readonly Guard ReportYearDue = new(
+        "a report year that has ended",
+        static (in GuardContext c) => c.Input.IsProbe ? FirstOpenReportYear(c) is not null : IsReportYear(c, c.Input.Year ?? 0),
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.ReportYearNotDue, [c.Unit.Id.Value, (c.Input.Year ?? c.Today.Year).ToString(CultureInfo.InvariantCulture), FirstReportYear(c).ToString(CultureInfo.InvariantCulture)]));
+
+    private static readonly Guard ReportNotSubmitted = new(
+        "not already submitted",
+        static (in GuardContext c) => c.Input.IsProbe || !(c.Lifecycle.Reports.TryGetValue(c.Input.Year ?? 0, out var report) && report.SubmittedAt is not null),
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.ReportAlreadySubmitted, [c.Unit.Id.Value, (c.Input.Year ?? 0).ToString(CultureInfo.InvariantCulture)]));
+
+    private static readonly Guard PostponementLater = new(
+        "a later due date",
+        static (in GuardContext c) => c.Input.IsProbe || c.Input.DueOn is { } due && due > DueOn(c, c.Input.Year ?? 0),
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.PostponementNotLater, [
+            c.Input.DueOn is { } due ? LocalDatePattern.Iso.Format(due) : string.Empty,
+            LocalDatePattern.Iso.Format(DueOn(c, c.Input.Year ?? 0))]));
+
+    private static readonly Guard ReasonGiven = new(
+        "a reason",
+        static (in GuardContext c) => c.Input.IsProbe || !string.IsNullOrWhiteSpace(c.Input.Reason),
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.BlankText, ["reason"]));
+
+    private static readonly Guard CertificatePastValidity = new(
+        "after the last valid day",
+        static (in GuardContext c) => c.Lifecycle.CurrentCertificate is { Status: CertificateStatus.Valid } certificate && c.Today > certificate.ValidTo,
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.CertificateNotExpired, [
+            c.Unit.Id.Value,
+            c.Lifecycle.CurrentCertificate is { } certificate ? LocalDatePattern.Iso.Format(certificate.ValidTo) : string.Empty]));
+
+    /// <summary>The guards of each action, in the order their reasons are listed.</summary>
+    public static readonly ImmutableDictionary<LifecycleAction, ImmutableArray<Guard>> Guards = new Dictionary<LifecycleAction, ImmutableArray<Guard>>
+    {
+        [LifecycleAction.CompleteStartUp] = [OnHeadquarters, StartUpNotCompleted, RolesAppointed, UnitsAndSetsChosen],
+        [LifecycleAction.OpenMapping] = [StartUpCompleted, DetailsComplete, HasManagement, HasMainSet, QuestionsAnswered, HeadquartersValid],
+        [LifecycleAction.Deliver] = [ActorIsManagement, MustCriteriaFulfilled],
+        [LifecycleAction.Certify] = [CertifierIndependent, HeadquartersValid, CertificateNumberValid],
+        [LifecycleAction.SubmitAnnualReport] = [ReportYearDue, ReportNotSubmitted],
+        [LifecycleAction.GrantPostponement] = [ReportYearDue, ReportNotSubmitted, PostponementLater],
+        [LifecycleAction.OpenRecertification] = [RecertificationWindowOpen],
+        [LifecycleAction.Recertify] = [CertifierIndependent, CertificateNumberValid],
+        [LifecycleAction.Withdraw] = [ReasonGiven],
+        [LifecycleAction.Expire] = [CertificatePastValidity],
+    }.ToImmutableDictionary();
+
+    /// <summary>The actions in enum order, for listings.</summary>
+    public static readonly ImmutableArray<LifecycleAction> Actions = [.. Enum.GetValues<LifecycleAction>()];
+
+    private static readonly Transition?[,] ByStateAndAction = BuildLookup();
+
+    private static readonly Guard[][] GuardsByAction = [.. Actions.Select(a => Guards[a].ToArray())];
+
+    private static Transition?[,] BuildLookup()
+    {
+        var lookup = new Transition?[Enum.GetValues<UnitState>().Length, Enum.GetValues<LifecycleAction>().Length];
+        foreach (var transition in Transitions)
+        {
+            lookup[(int)transition.From, (int)transition.Action] = transition;
+        }
+
+        return lookup;
+    }
+
+    public static Transition? Find(UnitState state, LifecycleAction action) => ByStateAndAction[(int)state, (int)action];
+
+    /// <summary>Whether every guard of the action holds. Allocation-free.</summary>
+    public static bool AllHold(LifecycleAction action, in GuardContext context)
+    {
+        foreach (var guard in GuardsByAction[(int)action])
+        {
+            if (!guard.Holds(context))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Every reason the action is refused: the state, or each guard that does not hold.</summary>
+    public static ImmutableArray<Diagnostic> Reasons(LifecycleAction action, in GuardContext context)
+    {
+        if (Find(context.Lifecycle.State, action) is null)
+        {
+            return [new Diagnostic(ErrorCodes.ActionNotAllowedInState, [context.Unit.Id.Value, action.ToString(), context.Lifecycle.State.ToString()])];
+        }
+
+        var reasons = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var guard in GuardsByAction[(int)action])
+        {
+            if (!guard.Holds(context))
+            {
+                reasons.Add(guard.Reason(context));
+            }
+        }
+
+        return reasons.ToImmutable();
+    }
+
+    private static string? MissingDetails(Unit unit)
+    {
+        var missing = new List<string>(0);
+        if (string.IsNullOrWhiteSpace(unit.Address))
+        {
+            missing.Add("address");
+        }
+
+        if (unit.FullTimeEquivalents is null)
+        {
+            missing.Add("fullTimeEquivalents");
+        }
+
+        if (unit.Officer is null)
+        {
+            missing.Add("officer");
+        }
+
+        return missing.Count == 0 ? null : string.Join(", ", missing);
+    }
+
+    private static bool IsManagement(Unit unit, string? actor)
+    {
+        foreach (var person in unit.Management)
+        {
+            if (person.Id == actor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The unit and the co-located or attached units its certificate covers.</summary>
+    public static IEnumerable<int> CoveredPositions(GuardContext context)
+    {
+        yield return context.Position;
+        var host = context.Unit.Id;
+        var units = context.Organisation.AllUnits;
+        for (var p = 0; p < units.Length; p++)
+        {
+            if (units[p].Certificate.Host is { } h && h == host)
+            {
+                yield return p;
+            }
+        }
+    }
+
+    private static int CountBlocking(in GuardContext context)
+    {
+        var organisation = context.Organisation;
+        var count = organisation.CountBlocking(context.Position);
+        var host = context.Unit.Id;
+        var units = organisation.AllUnits;
+        for (var p = 0; p < units.Length; p++)
+        {
+            if (units[p].Certificate.Host is { } h && h == host)
+            {
+                count += organisation.CountBlocking(p);
+            }
+        }
+
+        return count;
+    }
+
+    private static bool NumberUsed(LifecycleState state, string number)
+    {
+        foreach (var unit in state.Units)
+        {
+            foreach (var certificate in unit.Certificates)
+            {
+                if (certificate.Number == number)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    public static LocalDate RecertificationOpensOn(in GuardContext context) =>
+        context.Lifecycle.CurrentCertificate is { } certificate ? certificate.ValidTo.Minus(context.Rules.RecertificationOpensBefore) : LocalDate.MaxIsoValue;
+
+    public static int FirstReportYear(in GuardContext context) =>
+        context.Lifecycle.FirstApprovedOn is { } approved
+            ? approved.Year + (context.Rules.FirstReport == FirstReportPolicy.ApprovalYear ? 0 : 1)
+            : int.MaxValue;
+
+    private static bool IsReportYear(in GuardContext context, int year) => year >= FirstReportYear(context) && year < context.Today.Year;
+
+    private static int? FirstOpenReportYear(in GuardContext context)
+    {
+        for (var year = FirstReportYear(context); year < context.Today.Year; year++)
+        {
+            if (!(context.Lifecycle.Reports.TryGetValue(year, out var report) && report.SubmittedAt is not null))
+            {
+                return year;
+            }
+        }
+
+        return null;
+    }
+
+    public static LocalDate DueOn(in GuardContext context, int year) =>
+        context.Lifecycle.Reports.TryGetValue(year, out var report) ? report.DueOn : OriginalDueOn(context.Rules, year);
+
+    public static LocalDate OriginalDueOn(SchemeRules rules, int year) => rules.AnnualReportDue.InYear(year + 1);
+
+    /// <summary>The unit lifecycle as a Mermaid state diagram, generated from <see cref="Transitions"/> and <see cref="Guards"/>.</summary>
+    public static string UnitDiagram()
+    {
+        var text = new StringBuilder();
+        text.Append("stateDiagram-v2\n");
+        text.Append("    [*] --> NotStarted\n");
+        foreach (var transition in Transitions)
+        {
+            var guards = string.Join(", ", Guards[transition.Action].Select(g => g.Name));
+            text.Append(CultureInfo.InvariantCulture, $"    {transition.From} --> {transition.To} : {transition.Action} [{guards}]\n");
+        }
+
+        return text.ToString();
+    }
+}
