@@ -366,6 +366,14 @@ public sealed class OrganisationLifecycle
     public OrganisationLifecycle Withdraw(UnitId unit, string reason, string actor, long? expectedVersion = null) =>
         Do(expectedVersion, (n, at) => new CertificateWithdrawn(n, at, actor, unit, reason));
 
+    /// <summary>Expires one unit's certificate after its last valid day, by the clock; recorded as done by <see cref="SystemActor"/>.</summary>
+    /// <param name="unit">The unit.</param>
+    /// <param name="expectedVersion">The version the caller expects, or null.</param>
+    /// <returns>The new lifecycle.</returns>
+    /// <exception cref="MiljofyrtarnException">The certificate is still valid (<see cref="ErrorCodes.CertificateNotExpired"/>), or the state has none.</exception>
+    public OrganisationLifecycle Expire(UnitId unit, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new CertificateExpired(n, at, SystemActor, unit));
+
     /// <summary>
     /// Expires every certificate whose last valid day has passed (by the clock), one event per certificate. Driven by
     /// time: call it on a schedule, or before reading the state. Returns this lifecycle when nothing expired.
@@ -383,7 +391,7 @@ public sealed class OrganisationLifecycle
             if (!result.IsCovered(position) && LifecycleTable.Find(result._state.Units[position].State, LifecycleAction.Expire) is not null
                 && LifecycleTable.AllHold(LifecycleAction.Expire, context))
             {
-                result = result.Do(null, (n, at) => new CertificateExpired(n, at, SystemActor, unit.Id));
+                result = result.Expire(unit.Id);
             }
         }
 

@@ -22,9 +22,9 @@ internal static class HeimLifecycle
 
     public static void SetDate(FakeClock clock, int year, int month, int day) => clock.Reset(Instant.FromUtc(year, month, day, 8, 0));
 
-    public static OrganisationLifecycle Start(FakeClock clock, SchemeRules? rules = null, CriteriaCatalog? catalog = null, OrganisationKind kind = OrganisationKind.Municipality)
+    public static OrganisationLifecycle Start(FakeClock clock, SchemeRules? rules = null, UnitDefinition? headquarters = null)
     {
-        var lifecycle = OrganisationLifecycle.Start(catalog ?? CriteriaCatalog.LoadDefault(), "Heim kommune", kind, Heim.Number, Heim.Headquarters(), Coordinator, clock, rules);
+        var lifecycle = OrganisationLifecycle.Start(CriteriaCatalog.LoadDefault(), "Heim kommune", OrganisationKind.Municipality, Heim.Number, headquarters ?? Heim.Headquarters(), Coordinator, clock, rules);
         lifecycle = lifecycle
             .AddUnit(Heim.Unit(Heim.Barnehage, "Solsikken barnehage", "barnehage", kitchen: true), Coordinator)
             .AddUnit(Heim.Unit(Heim.Skole, "Heim skole", "grunnskole-sfo", kitchen: false), Coordinator)
