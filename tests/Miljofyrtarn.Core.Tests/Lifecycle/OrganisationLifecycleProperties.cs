@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Miljofyrtarn.Core.Assessment;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Organisations;
+using NodaTime;
+using static Miljofyrtarn.Core.Tests.Lifecycle.HeimLifecycle;
+
+namespace Miljofyrtarn.Core.Tests.Lifecycle;
+
+/// <summary>Properties of the lifecycle over random sequences of actions on Heim kommune, many of them refused.</summary>
+public class OrganisationLifecycleProperties
+{
+    /// <summary>One step: an action kind, a unit, a number used for years, dates and criteria, and days to let pass first.</summary>
+    public sealed record Step(int Kind, int Unit, int Number, int Days)
+    {
+        public override string ToString() => $"({Kind},{Unit},{Number},+{Days}d)";
+    }
+
+    /// <summary>The happy path: start-up, then HK and each unit opened, fulfilled, delivered and certified.</summary>
+    private static readonly ImmutableArray<Step> HappyPath =
+    [
+        new(0, 0, 0, 5),
+        .. Enumerable.Range(0, 5).SelectMany(u => new[] { new Step(1, u, 0, 1), new Step(2, u, 0, 0), new Step(3, u, 0, 1), new Step(5, u, u, 3) }),
+    ];
+
+    private static readonly Gen<ImmutableArray<Step>> RandomSteps =
+        Gen.ListOf(
+            from kind in Gen.Choose(0, 13)
+            from unit in Gen.Choose(0, 4)
+            from number in Gen.Choose(0, 1000)
+            from days in Gen.Frequency((3, Gen.Constant(0)), (2, Gen.Choose(1, 60)), (1, Gen.Choose(100, 500)))
+            select new Step(kind, unit, number, days))
+        .Select(l => l.Take(45).ToImmutableArray());
+
+    /// <summary>A random part of the happy path, so deep states are reached, followed by random steps.</summary>
+    private static readonly Gen<ImmutableArray<Step>> Steps =
+        from prefix in Gen.Choose(0, HappyPath.Length)
+        from rest in RandomSteps
+        select HappyPath.Take(prefix).Concat(rest).ToImmutableArray();
+
+    private static UnitId UnitAt(OrganisationLifecycle lifecycle, int index) => lifecycle.Organisation.AllUnits[index % lifecycle.Organisation.AllUnits.Length].Id;
+
+    private static OrganisationLifecycle Act(OrganisationLifecycle lifecycle, Step step)
+    {
+        var unit = UnitAt(lifecycle, step.Unit);
+        var year = 2023 + (step.Number % 8);
+        var criteria = lifecycle.Organisation.Resolve(unit).Criteria;
+        return step.Kind switch
+        {
+            0 => lifecycle.CompleteStartUp(lifecycle.Today, Coordinator),
+            1 => lifecycle.OpenMapping(unit, Coordinator),
+            2 => FulfilAll(lifecycle, unit),
+            3 => lifecycle.Deliver(unit, ManagerOf(lifecycle, unit)),
+            4 => lifecycle.Deliver(unit, Coordinator),
+            5 => lifecycle.Certify(unit, Kari, $"C-{step.Number}"),
+            6 => lifecycle.SubmitAnnualReport(unit, year, Coordinator),
+            7 => lifecycle.GrantPostponement(unit, year, new LocalDate(year + 1, 4, 1).PlusDays((step.Number % 90) - 30), Coordinator),
+            8 => lifecycle.OpenRecertification(unit, Coordinator),
+            9 => lifecycle.Recertify(unit, Kari, $"R-{step.Number}"),
+            10 => lifecycle.Withdraw(unit, step.Number % 2 == 0 ? "Deviations." : " ", Kari.Id),
+            11 => lifecycle.ExpireCertificates(),
+            12 => criteria.IsEmpty ? lifecycle : lifecycle.RecordAssessment(unit, criteria[step.Number % criteria.Length].Criterion.Id, (FulfilmentStatus)(step.Number % 3), Coordinator),
+            _ => lifecycle.RemoveUnit(unit, Coordinator),
+        };
+    }
+
+    /// <summary>Runs the steps; checks after each refusal that nothing changed. Returns the final lifecycle and whether every refusal left it unchanged.</summary>
+    private static (OrganisationLifecycle Lifecycle, bool Unchanged, int Refused) Run(ImmutableArray<Step> steps)
+    {
+        var clock = Clock(2024, 1, 15);
+        var lifecycle = Start(clock);
+        var refused = 0;
+        foreach (var step in steps)
+        {
+            clock.Advance(Duration.FromDays(step.Days));
+            var before = LifecycleFingerprint.Of(lifecycle);
+            var history = lifecycle.History;
+            try
+            {
+                lifecycle = Act(lifecycle, step);
+            }
+            catch (MiljofyrtarnException)
+            {
+                refused++;
+                if (LifecycleFingerprint.Of(lifecycle) != before || !ReferenceEquals(history, lifecycle.History))
+                {
+                    return (lifecycle, false, refused);
+                }
+            }
+        }
+
+        return (lifecycle, true, refused);
+    }
+
+    [Property(MaxTest = 40)]
+    public Property EveryRefusedAction_LeavesStateAndHistoryUnchanged() =>
+        Prop.ForAll(Steps.ToArbitrary(), steps => Run(steps).Unchanged);
+
+    [Property(MaxTest = 40)]
+    public Property Replay_OfAnyHistory_ReproducesTheStateExactly() => Prop.ForAll(Steps.ToArbitrary(), steps =>
+    {
+        var (lifecycle, _, _) = Run(steps);
+        var replayed = OrganisationLifecycle.Replay(lifecycle.Organisation.Catalog, lifecycle.History, lifecycle.Clock);
+        return (LifecycleFingerprint.Of(replayed) == LifecycleFingerprint.Of(lifecycle)).Label($"{lifecycle.History.Count} events");
+    });
+
+    [Property(MaxTest = 40)]
+    public Property AllowedActions_AgreeWithTheExplainedActions() => Prop.ForAll(Steps.ToArbitrary(), steps =>
+    {
+        var (lifecycle, _, _) = Run(steps);
+        return lifecycle.Organisation.AllUnits.All(unit =>
+        {
+            var flags = lifecycle.GetAllowedActions(unit.Id);
+            return lifecycle.GetActions(unit.Id).All(a => flags.HasFlag((LifecycleActions)(1 << (int)a.Action)) == a.IsAllowed);
+        });
+    });
+
+    [Property(MaxTest = 20)]
+    public Property TheHappyPath_ReachesImprovement_AndRandomStepsNeverBreakTheRules() => Prop.ForAll(RandomSteps.ToArbitrary(), rest =>
+    {
+        var (lifecycle, unchanged, _) = Run([.. HappyPath]);
+        var reached = lifecycle.Phase == OrganisationPhase.Improvement;
+        var (after, unchangedAfter, _) = Run([.. HappyPath, .. rest]);
+        return (reached && unchanged && unchangedAfter && after.History.Count >= lifecycle.History.Count).Label($"phase {lifecycle.Phase}");
+    });
+
+    [Property(MaxTest = 40)]
+    public Property TheHistory_IsNumberedWithoutGapsAndNeverRunsBackwards() => Prop.ForAll(Steps.ToArbitrary(), steps =>
+    {
+        var history = Run(steps).Lifecycle.History;
+        return history.Select((e, i) => e.Sequence == i + 1).All(ok => ok)
+            && history.Zip(history.Skip(1), (a, b) => b.OccurredAt >= a.OccurredAt).All(ok => ok);
+    });
+}
