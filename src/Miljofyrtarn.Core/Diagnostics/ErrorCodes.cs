@@ -215,4 +215,15 @@ public static class ErrorCodes
 
     /// <summary>The start-up is already completed.</summary>
     public const string StartUpAlreadyCompleted = "MFT0324";
+
+    // ---- Schedule (MFT04xx) ----
+
+    /// <summary>A date is outside the range the holiday calendar supports (1900–2200 for the Norwegian calendar).</summary>
+    public const string DateOutOfRange = "MFT0401";
+
+    /// <summary>A reminder offset is negative, longer than a year, or listed twice.</summary>
+    public const string InvalidReminderOffset = "MFT0402";
+
+    /// <summary>The dated rules of a rule book are empty or not in strictly increasing order of their effective dates.</summary>
+    public const string InvalidRuleBook = "MFT0403";
 }

@@ -277,6 +277,18 @@ internal static class Messages
             "Oppstarten for «{0}» er allerede fullført.",
             "Oppstarten for «{0}» er allereie fullført.",
             "The start-up of '{0}' is already completed."],
+        [ErrorCodes.DateOutOfRange] = [
+            "Datoen {0} er utenfor kalenderens område ({1} til {2}).",
+            "Datoen {0} er utanfor området til kalenderen ({1} til {2}).",
+            "The date {0} is outside the calendar's range ({1} to {2})."],
+        [ErrorCodes.InvalidReminderOffset] = [
+            "Påminnelse {0} dager før fristen er ugyldig; tillatt er 0 til 366 dager, hver bare én gang.",
+            "Påminning {0} dagar før fristen er ugyldig; tillate er 0 til 366 dagar, kvar berre éin gong.",
+            "A reminder {0} days before the deadline is invalid; allowed are 0 to 366 days, each once."],
+        [ErrorCodes.InvalidRuleBook] = [
+            "Regelboken er ugyldig ved {0}: reglene må ha stigende, ulike startdatoer.",
+            "Regelboka er ugyldig ved {0}: reglane må ha stigande, ulike startdatoar.",
+            "The rule book is invalid at {0}: the rules must have increasing, distinct effective dates."],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>All codes that have messages; used by tests to check every code is localised.</summary>

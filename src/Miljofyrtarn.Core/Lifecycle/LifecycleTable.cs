@@ -29,11 +29,11 @@ internal sealed record ActionInput(string? Actor = null, Certifier? Certifier = 
 }
 
 /// <summary>Everything a guard looks at.</summary>
-internal readonly struct GuardContext(LifecycleState state, SchemeRules rules, int position, LocalDate today, ActionInput input)
+internal readonly struct GuardContext(LifecycleState state, SchemeRuleBook ruleBook, int position, LocalDate today, ActionInput input)
 {
     public LifecycleState State { get; } = state;
 
-    public SchemeRules Rules { get; } = rules;
+    public SchemeRuleBook RuleBook { get; } = ruleBook;
 
     public int Position { get; } = position;
 
@@ -210,10 +210,10 @@ internal static class LifecycleTable
 
     private static readonly Guard CertificatePastValidity = new(
         "after the last valid day",
-        static (in GuardContext c) => c.Lifecycle.CurrentCertificate is { Status: CertificateStatus.Valid } certificate && c.Today > certificate.ValidTo,
+        static (in GuardContext c) => c.Lifecycle.CurrentCertificate is { Status: CertificateStatus.Valid } certificate && c.Today > c.RuleBook.LastValidDay(certificate),
         static (in GuardContext c) => new Diagnostic(ErrorCodes.CertificateNotExpired, [
             c.Unit.Id.Value,
-            c.Lifecycle.CurrentCertificate is { } certificate ? LocalDatePattern.Iso.Format(certificate.ValidTo) : string.Empty]));
+            c.Lifecycle.CurrentCertificate is { } certificate ? LocalDatePattern.Iso.Format(c.RuleBook.LastValidDay(certificate)) : string.Empty]));
 
     /// <summary>The guards of each action, in the order their reasons are listed.</summary>
     public static readonly ImmutableDictionary<LifecycleAction, ImmutableArray<Guard>> Guards = new Dictionary<LifecycleAction, ImmutableArray<Guard>>
@@ -367,11 +367,16 @@ internal static class LifecycleTable
     }
 
     public static LocalDate RecertificationOpensOn(in GuardContext context) =>
-        context.Lifecycle.CurrentCertificate is { } certificate ? certificate.ValidTo.Minus(context.Rules.RecertificationOpensBefore) : LocalDate.MaxIsoValue;
+        context.Lifecycle.CurrentCertificate is { } certificate ? RecertificationOpensOn(context.RuleBook, certificate) : LocalDate.MaxIsoValue;
 
-    public static int FirstReportYear(in GuardContext context) =>
-        context.Lifecycle.FirstApprovedOn is { } approved
-            ? approved.Year + (context.Rules.FirstReport == FirstReportPolicy.ApprovalYear ? 0 : 1)
+    public static LocalDate RecertificationOpensOn(SchemeRuleBook ruleBook, Certificate certificate) =>
+        certificate.ValidTo.Minus(ruleBook.On(certificate.IssuedOn).RecertificationOpensBefore);
+
+    public static int FirstReportYear(in GuardContext context) => FirstReportYear(context.RuleBook, context.Lifecycle);
+
+    public static int FirstReportYear(SchemeRuleBook ruleBook, UnitLifecycle lifecycle) =>
+        lifecycle.FirstApprovedOn is { } approved
+            ? approved.Year + (ruleBook.On(approved).FirstReport == FirstReportPolicy.ApprovalYear ? 0 : 1)
             : int.MaxValue;
 
     private static bool IsReportYear(in GuardContext context, int year) => year >= FirstReportYear(context) && year < context.Today.Year;
@@ -390,9 +395,7 @@ internal static class LifecycleTable
     }
 
     public static LocalDate DueOn(in GuardContext context, int year) =>
-        context.Lifecycle.Reports.TryGetValue(year, out var report) ? report.DueOn : OriginalDueOn(context.Rules, year);
-
-    public static LocalDate OriginalDueOn(SchemeRules rules, int year) => rules.AnnualReportDue.InYear(year + 1);
+        context.Lifecycle.Reports.TryGetValue(year, out var report) ? report.DueOn : context.RuleBook.AnnualReportDue(year);
 
     /// <summary>The unit lifecycle as a Mermaid state diagram, generated from <see cref="Transitions"/> and <see cref="Guards"/>.</summary>
     public static string UnitDiagram()

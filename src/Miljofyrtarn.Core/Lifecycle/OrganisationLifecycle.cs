@@ -32,7 +32,7 @@ public sealed class OrganisationLifecycle
 
     private readonly LifecycleState _state;
 
-    private OrganisationLifecycle(LifecycleState state, ImmutableList<LifecycleEvent> history, IClock clock, SchemeRules rules)
+    private OrganisationLifecycle(LifecycleState state, ImmutableList<LifecycleEvent> history, IClock clock, SchemeRuleBook rules)
     {
         _state = state;
         History = history;
@@ -52,8 +52,8 @@ public sealed class OrganisationLifecycle
     /// <summary>The clock that dates actions.</summary>
     public IClock Clock { get; }
 
-    /// <summary>The scheme's rules applied.</summary>
-    public SchemeRules Rules { get; }
+    /// <summary>The scheme's dated rules, time zone and holiday calendar.</summary>
+    public SchemeRuleBook Rules { get; }
 
     /// <summary>The day the start-up list was sent, or null while the start-up is not completed.</summary>
     public LocalDate? StartUpListSentOn => _state.StartUpListSentOn;
@@ -62,7 +62,7 @@ public sealed class OrganisationLifecycle
     public OrganisationPhase Phase => PhaseRules.Evaluate(_state);
 
     /// <summary>Today in the scheme's time zone, by the clock.</summary>
-    public LocalDate Today => Clock.GetCurrentInstant().InZone(Rules.TimeZone).Date;
+    public LocalDate Today => Rules.DateOf(Clock.GetCurrentInstant());
 
     internal LifecycleState State => _state;
 
@@ -74,16 +74,16 @@ public sealed class OrganisationLifecycle
     /// <param name="headquarters">Headquarters.</param>
     /// <param name="actor">Who starts it.</param>
     /// <param name="clock">The clock that dates every action.</param>
-    /// <param name="rules">The scheme's rules; <see cref="SchemeRules.Default"/> when null.</param>
+    /// <param name="rules">The scheme's rule book; <see cref="SchemeRuleBook.Default"/> when null.</param>
     /// <returns>The lifecycle, at version 1.</returns>
     /// <exception cref="MiljofyrtarnException">The organisation is invalid; every problem is listed.</exception>
-    public static OrganisationLifecycle Start(CriteriaCatalog catalog, string name, OrganisationKind kind, OrganisationNumber number, UnitDefinition headquarters, string actor, IClock clock, SchemeRules? rules = null)
+    public static OrganisationLifecycle Start(CriteriaCatalog catalog, string name, OrganisationKind kind, OrganisationNumber number, UnitDefinition headquarters, string actor, IClock clock, SchemeRuleBook? rules = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(clock);
-        rules ??= SchemeRules.Default;
+        rules ??= SchemeRuleBook.Default;
         var now = clock.GetCurrentInstant();
-        var created = new OrganisationCreated(1, now, actor, catalog.Version, name, kind, number, now.InZone(rules.TimeZone).Date, headquarters);
+        var created = new OrganisationCreated(1, now, actor, catalog.Version, name, kind, number, rules.DateOf(now), headquarters);
         var state = Create(catalog, created, rules);
         return new OrganisationLifecycle(state, [created], clock, rules);
     }
@@ -96,15 +96,15 @@ public sealed class OrganisationLifecycle
     /// <param name="catalog">The catalog the history was recorded with (same version).</param>
     /// <param name="history">The events, in order, the first one <see cref="OrganisationCreated"/>.</param>
     /// <param name="clock">The clock for further actions.</param>
-    /// <param name="rules">The scheme's rules; <see cref="SchemeRules.Default"/> when null.</param>
+    /// <param name="rules">The scheme's rule book; <see cref="SchemeRuleBook.Default"/> when null.</param>
     /// <returns>The lifecycle.</returns>
     /// <exception cref="MiljofyrtarnException">The history is invalid (<see cref="ErrorCodes.CorruptHistory"/> or <see cref="ErrorCodes.CatalogMismatch"/>).</exception>
-    public static OrganisationLifecycle Replay(CriteriaCatalog catalog, IEnumerable<LifecycleEvent> history, IClock clock, SchemeRules? rules = null)
+    public static OrganisationLifecycle Replay(CriteriaCatalog catalog, IEnumerable<LifecycleEvent> history, IClock clock, SchemeRuleBook? rules = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(clock);
-        rules ??= SchemeRules.Default;
+        rules ??= SchemeRuleBook.Default;
         var events = history as IReadOnlyList<LifecycleEvent> ?? [.. history];
         if (events.Count == 0 || events[0] is not OrganisationCreated created)
         {
@@ -338,7 +338,7 @@ public sealed class OrganisationLifecycle
     {
         var position = Position(unit);
         var commonSet = position == 0
-            ? Organisation.Catalog.TrySelectCommonSet(Organisation.Kind, Clock.GetCurrentInstant().InZone(Rules.TimeZone).Date, out var set) ? set : Organisation.CommonSet
+            ? Organisation.Catalog.TrySelectCommonSet(Organisation.Kind, Rules.DateOf(Clock.GetCurrentInstant()), out var set) ? set : Organisation.CommonSet
             : Organisation.CommonSet;
         return Do(expectedVersion, (n, at) => new RecertificationOpened(n, at, actor, unit, commonSet.Id));
     }
@@ -422,7 +422,7 @@ public sealed class OrganisationLifecycle
         }
     }
 
-    private static LifecycleState Create(CriteriaCatalog catalog, OrganisationCreated created, SchemeRules rules)
+    private static LifecycleState Create(CriteriaCatalog catalog, OrganisationCreated created, SchemeRuleBook rules)
     {
         if (created.Sequence != 1)
         {
@@ -435,7 +435,7 @@ public sealed class OrganisationLifecycle
     }
 
     /// <summary>The one place where an event changes state: checks the event against the state before it, then applies it.</summary>
-    internal static LifecycleState Apply(LifecycleState state, LifecycleEvent @event, SchemeRules rules)
+    internal static LifecycleState Apply(LifecycleState state, LifecycleEvent @event, SchemeRuleBook rules)
     {
         if (@event.Sequence != state.Version + 1)
         {
@@ -452,7 +452,7 @@ public sealed class OrganisationLifecycle
             throw Problems.Single(ErrorCodes.BlankText, "actor");
         }
 
-        var today = @event.OccurredAt.InZone(rules.TimeZone).Date;
+        var today = rules.DateOf(@event.OccurredAt);
         var next = @event switch
         {
             UnitAdded e => AddUnit(state, e.Unit, today),
@@ -504,7 +504,7 @@ public sealed class OrganisationLifecycle
     }
 
     /// <summary>Checks that the table allows the action from the unit's state and every guard holds, and moves the unit to the target state.</summary>
-    private static LifecycleState Transit(LifecycleState state, SchemeRules rules, LocalDate today, UnitId unit, LifecycleAction action, ActionInput input)
+    private static LifecycleState Transit(LifecycleState state, SchemeRuleBook rules, LocalDate today, UnitId unit, LifecycleAction action, ActionInput input)
     {
         var position = PositionOrThrow(state, unit);
         CheckNotCovered(state, position);
@@ -519,7 +519,7 @@ public sealed class OrganisationLifecycle
         return state with { Units = state.Units.SetItem(position, state.Units[position].With(state: target)) };
     }
 
-    private static LifecycleState Certify(LifecycleState state, SchemeRules rules, LocalDate today, UnitCertified e)
+    private static LifecycleState Certify(LifecycleState state, SchemeRuleBook rules, LocalDate today, UnitCertified e)
     {
         if (e.Actor != e.Certifier.Id)
         {
@@ -531,13 +531,14 @@ public sealed class OrganisationLifecycle
         var position = state.Organisation.PositionOf(e.Unit);
         var lifecycle = moved.Units[position];
         var previous = lifecycle.CurrentCertificate;
-        var validTo = today.Plus(rules.CertificateValidity);
-        if (e.Recertification && rules.Renewal == RenewalPolicy.AtPreviousExpiry && previous is not null)
+        var policy = rules.On(today);
+        var validTo = today.Plus(policy.CertificateValidity);
+        if (e.Recertification && policy.Renewal == RenewalPolicy.AtPreviousExpiry && previous is not null)
         {
-            validTo = previous.ValidTo.Plus(rules.CertificateValidity);
+            validTo = previous.ValidTo.Plus(policy.CertificateValidity);
         }
 
-        if (position > 0 && rules.UnitExpiry == UnitExpiryPolicy.AlignedWithHeadquarters && moved.Units[0].CurrentCertificate is { Status: CertificateStatus.Valid } headquarters)
+        if (position > 0 && policy.UnitExpiry == UnitExpiryPolicy.AlignedWithHeadquarters && moved.Units[0].CurrentCertificate is { Status: CertificateStatus.Valid } headquarters)
         {
             validTo = headquarters.ValidTo;
         }
@@ -553,7 +554,7 @@ public sealed class OrganisationLifecycle
         return moved with { Units = moved.Units.SetItem(position, updated) };
     }
 
-    private static LifecycleState Report(LifecycleState state, SchemeRules rules, LocalDate today, UnitId unit, int year, string actor, LocalDate? dueOn, Instant? submittedAt)
+    private static LifecycleState Report(LifecycleState state, SchemeRuleBook rules, LocalDate today, UnitId unit, int year, string actor, LocalDate? dueOn, Instant? submittedAt)
     {
         var action = dueOn is null ? LifecycleAction.SubmitAnnualReport : LifecycleAction.GrantPostponement;
         var moved = Transit(state, rules, today, unit, action, new ActionInput(actor, Year: year, DueOn: dueOn));
@@ -561,12 +562,12 @@ public sealed class OrganisationLifecycle
         var lifecycle = moved.Units[position];
         var report = lifecycle.Reports.TryGetValue(year, out var existing)
             ? existing
-            : new AnnualReport(year, LifecycleTable.OriginalDueOn(rules, year), null, false);
+            : new AnnualReport(year, rules.AnnualReportDue(year), null, false);
         report = dueOn is { } due ? report with { DueOn = due, Postponed = true } : report with { SubmittedAt = submittedAt };
         return moved with { Units = moved.Units.SetItem(position, lifecycle.With(reports: lifecycle.Reports.SetItem(year, report))) };
     }
 
-    private static LifecycleState OpenRecertification(LifecycleState state, SchemeRules rules, LocalDate today, RecertificationOpened e)
+    private static LifecycleState OpenRecertification(LifecycleState state, SchemeRuleBook rules, LocalDate today, RecertificationOpened e)
     {
         var moved = Transit(state, rules, today, e.Unit, LifecycleAction.OpenRecertification, new ActionInput(e.Actor));
         var organisation = moved.Organisation;

@@ -179,9 +179,14 @@ public sealed class Organisation
         }
 
         var unit = BuildUnit(Catalog, CommonSet, definition, UnitRole.Unit, on, problems);
-        CheckArrangement(definition, [.. AllUnits.Select(u => u.Definition), definition], problems);
+        if (definition.Certificate?.Host is not null)
+        {
+            CheckArrangement(definition, [.. AllUnits.Select(u => u.Definition), definition], problems);
+        }
+
         problems.ThrowIfAny();
-        return With(AllUnits.Add(unit!), AllocationOverrides, _assessments.Add(UnitAssessments.Empty(Catalog.Criteria.Length)));
+        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, AllUnits.Add(unit!), AllocationOverrides,
+            _assessments.Add(UnitAssessments.Empty(Catalog.Criteria.Length)), Index.WithAddedUnit(Catalog, unit!, AllocationOverrides), _positions.Add(unit!.Id, AllUnits.Length));
     }
 
     /// <summary>Replaces a unit's details (matched by <see cref="UnitDefinition.Id"/>); its assessments are kept.</summary>

@@ -92,6 +92,73 @@ internal sealed class ResolutionIndex
         return new ResolutionIndex(roles, ordinals);
     }
 
+    /// <summary>
+    /// The index with one more unit (a UE) at the end: only the new unit is resolved, and headquarters' roles are
+    /// copied only when the new unit allocates something to it. O(units + criteria) instead of a full rebuild.
+    /// </summary>
+    public ResolutionIndex WithAddedUnit(CriteriaCatalog catalog, Unit unit, ImmutableDictionary<int, ResponsibleParty> overrides)
+    {
+        var count = catalog.Criteria.Length;
+        var role = new byte[count];
+        foreach (var set in unit.Sets)
+        {
+            foreach (var member in set.Criteria)
+            {
+                var criterion = member.IsRetired ? catalog.ResolveActive(member) : member;
+                if (Applies(criterion, unit.Answers))
+                {
+                    role[criterion.Ordinal] = Own;
+                }
+            }
+        }
+
+        var headquarters = Roles[0];
+        var headquartersOrdinals = Ordinals[0];
+        var own = new List<int>();
+        for (var ordinal = 0; ordinal < count; ordinal++)
+        {
+            if (role[ordinal] == None)
+            {
+                continue;
+            }
+
+            own.Add(ordinal);
+            if (PartyFor(catalog.Criteria[ordinal], overrides) == ResponsibleParty.Headquarters)
+            {
+                role[ordinal] = ByHeadquarters;
+                if (headquarters[ordinal] == None)
+                {
+                    headquarters = headquarters == Roles[0] ? (byte[])headquarters.Clone() : headquarters;
+                    headquarters[ordinal] = Own;
+                }
+            }
+        }
+
+        if (headquarters != Roles[0])
+        {
+            var list = new List<int>();
+            for (var ordinal = 0; ordinal < count; ordinal++)
+            {
+                if (headquarters[ordinal] != None)
+                {
+                    list.Add(ordinal);
+                }
+            }
+
+            headquartersOrdinals = [.. list];
+        }
+
+        var roles = new byte[Roles.Length + 1][];
+        var ordinals = new int[Ordinals.Length + 1][];
+        Array.Copy(Roles, roles, Roles.Length);
+        Array.Copy(Ordinals, ordinals, Ordinals.Length);
+        roles[0] = headquarters;
+        ordinals[0] = headquartersOrdinals;
+        roles[^1] = role;
+        ordinals[^1] = [.. own];
+        return new ResolutionIndex(roles, ordinals);
+    }
+
     public static bool Applies(Criterion criterion, ImmutableDictionary<string, bool> answers) =>
         criterion.AppliesWhen is not { } condition
         || (answers.TryGetValue(condition.QuestionId, out var answer) && answer == condition.Answer);

@@ -22,7 +22,7 @@ internal static class HeimLifecycle
 
     public static void SetDate(FakeClock clock, int year, int month, int day) => clock.Reset(Instant.FromUtc(year, month, day, 8, 0));
 
-    public static OrganisationLifecycle Start(FakeClock clock, SchemeRules? rules = null, UnitDefinition? headquarters = null)
+    public static OrganisationLifecycle Start(FakeClock clock, SchemeRuleBook? rules = null, UnitDefinition? headquarters = null)
     {
         var lifecycle = OrganisationLifecycle.Start(CriteriaCatalog.LoadDefault(), "Heim kommune", OrganisationKind.Municipality, Heim.Number, headquarters ?? Heim.Headquarters(), Coordinator, clock, rules);
         lifecycle = lifecycle
@@ -59,7 +59,7 @@ internal static class HeimLifecycle
     }
 
     /// <summary>Start-up done and headquarters certified on 1 March 2024.</summary>
-    public static OrganisationLifecycle WithCertifiedHeadquarters(FakeClock clock, SchemeRules? rules = null)
+    public static OrganisationLifecycle WithCertifiedHeadquarters(FakeClock clock, SchemeRuleBook? rules = null)
     {
         var lifecycle = Start(clock, rules).CompleteStartUp(new LocalDate(2024, 1, 20), Coordinator);
         SetDate(clock, 2024, 3, 1);

@@ -282,7 +282,7 @@ public class OrganisationLifecycleGuardTest
     [Fact]
     public void ConfigurablePolicies_AlignedUnitExpiryAndRenewalAtPreviousExpiry()
     {
-        var rules = SchemeRules.Default with { UnitExpiry = UnitExpiryPolicy.AlignedWithHeadquarters, Renewal = RenewalPolicy.AtPreviousExpiry };
+        var rules = SchemeRuleBook.Of(SchemeRules.Default with { UnitExpiry = UnitExpiryPolicy.AlignedWithHeadquarters, Renewal = RenewalPolicy.AtPreviousExpiry });
         var clock = Clock();
         var heim = WithCertifiedHeadquarters(clock, rules);
         SetDate(clock, 2024, 9, 2);

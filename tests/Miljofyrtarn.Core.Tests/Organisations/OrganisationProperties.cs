@@ -154,6 +154,15 @@ public class OrganisationProperties
     });
 
     [Property(MaxTest = 60)]
+    public Property TheIncrementallyBuiltIndex_EqualsAFullRebuild() => Prop.ForAll(Scenarios, scenario =>
+    {
+        var organisation = Build(scenario);
+        var rebuilt = ResolutionIndex.Build(Catalog, organisation.AllUnits, organisation.AllocationOverrides);
+        return organisation.Index.Roles.Zip(rebuilt.Roles, (a, b) => a.AsSpan().SequenceEqual(b)).All(x => x)
+            && organisation.Index.Ordinals.Zip(rebuilt.Ordinals, (a, b) => a.AsSpan().SequenceEqual(b)).All(x => x);
+    });
+
+    [Property(MaxTest = 60)]
     public Property AFailedOperation_LeavesTheOrganisationUnchanged() => Prop.ForAll(Scenarios, Gen.Choose(0, 8).ToArbitrary(), (scenario, which) =>
     {
         var organisation = Build(scenario);
