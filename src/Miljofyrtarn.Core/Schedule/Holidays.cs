@@ -162,27 +162,32 @@ public sealed class NorwegianHolidayCalendar : IHolidayCalendar
         return new LocalDate(year, month, day);
     }
 
+    /// <summary>The named holidays of a year, one per date: when two fall on the same day (17 May and Whit Sunday in 1959, 1 May and Ascension Day in 2008) their names are joined.</summary>
     private static ImmutableArray<Holiday> Named(int year)
     {
         var easter = EasterSundayOf(year);
-        return
+        Holiday[] all =
         [
             new(new LocalDate(year, 1, 1), NewYear),
             new(easter.PlusDays(-3), MaundyThursday),
             new(easter.PlusDays(-2), GoodFriday),
             new(easter, EasterSunday),
             new(easter.PlusDays(1), EasterMonday),
-            .. new Holiday[]
-            {
-                new(new LocalDate(year, 5, 1), LabourDay),
-                new(new LocalDate(year, 5, 17), ConstitutionDay),
-                new(easter.PlusDays(39), Ascension),
-                new(easter.PlusDays(49), WhitSunday),
-                new(easter.PlusDays(50), WhitMonday),
-            }.OrderBy(h => h.Date),
+            new(easter.PlusDays(39), Ascension),
+            new(easter.PlusDays(49), WhitSunday),
+            new(easter.PlusDays(50), WhitMonday),
+            new(new LocalDate(year, 5, 1), LabourDay),
+            new(new LocalDate(year, 5, 17), ConstitutionDay),
             new(new LocalDate(year, 12, 25), ChristmasDay),
             new(new LocalDate(year, 12, 26), BoxingDay),
         ];
+        return [.. all
+            .GroupBy(h => h.Date)
+            .OrderBy(g => g.Key)
+            .Select(g => g.Count() == 1 ? g.First() : new Holiday(g.Key, new LocalizedText(
+                string.Join(" / ", g.Select(h => h.Name.Bokmal)),
+                string.Join(" / ", g.Select(h => h.Name.Get(Language.NorwegianNynorsk))),
+                string.Join(" / ", g.Select(h => h.Name.Get(Language.English))))))];
     }
 
     private static NorwegianHolidayCalendar Build(ImmutableArray<LocalDate> extra)

@@ -1,0 +1,280 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Organisations;
+using NodaTime;
+
+namespace Miljofyrtarn.Core.Schedule;
+
+/// <summary>The kind of a deadline.</summary>
+public enum DeadlineKind
+{
+    /// <summary>The annual climate and environment report (klima- og miljørapport) for a year: due 1 April the next year.</summary>
+    AnnualReport = 0,
+
+    /// <summary>The recertification mapping can be opened (six months before expiry). Informational: never moved.</summary>
+    RecertificationOpens = 1,
+
+    /// <summary>The foundation's reminder (four months before expiry). Informational: never moved.</summary>
+    ExpiryReminder = 2,
+
+    /// <summary>The certificate's last valid day: recertify before it passes.</summary>
+    CertificateExpiry = 3,
+
+    /// <summary>The end of the grace period after expiry (four months), after which withdrawal must be considered.</summary>
+    GraceEnds = 4,
+}
+
+/// <summary>Where a deadline stands against the clock.</summary>
+public enum DeadlineStatus
+{
+    /// <summary>Not due within the due-soon window.</summary>
+    Upcoming = 0,
+
+    /// <summary>Due within the due-soon window (30 days by default) and not met.</summary>
+    DueSoon = 1,
+
+    /// <summary>Passed and not met.</summary>
+    Overdue = 2,
+
+    /// <summary>Met: the report is submitted, or the recertification is under way.</summary>
+    Met = 3,
+}
+
+/// <summary>
+/// A deadline of one unit, derived from the organisation's state: its kind, the due date before and after the
+/// adjustment policy, the instant it passes (the end of the due day, Europe/Oslo, DST-correct) and its status
+/// when it was queried.
+/// </summary>
+/// <remarks>Immutable; value equality. <see cref="Id"/> is stable across queries and exports, so calendar re-imports update rather than duplicate.</remarks>
+public sealed record Deadline
+{
+    internal Deadline(string id, DeadlineKind kind, UnitId unit, string unitName, int? year, LocalDate nominalDate, LocalDate dueDate, DeadlineAdjustment adjustment, bool postponed, Instant passesAt, DeadlineStatus status)
+    {
+        Id = id;
+        Kind = kind;
+        Unit = unit;
+        UnitName = unitName;
+        Year = year;
+        NominalDate = nominalDate;
+        DueDate = dueDate;
+        Adjustment = adjustment;
+        Postponed = postponed;
+        PassesAt = passesAt;
+        Status = status;
+    }
+
+    /// <summary>A stable ID: organisation number, unit, kind and year or certificate number.</summary>
+    public string Id { get; }
+
+    /// <summary>The kind of deadline.</summary>
+    public DeadlineKind Kind { get; }
+
+    /// <summary>The unit.</summary>
+    public UnitId Unit { get; }
+
+    /// <summary>The unit's name.</summary>
+    public string UnitName { get; }
+
+    /// <summary>For an annual report, the year it covers; otherwise null.</summary>
+    public int? Year { get; }
+
+    /// <summary>The date before adjustment (for a postponed report, the granted date).</summary>
+    public LocalDate NominalDate { get; }
+
+    /// <summary>The due date after the adjustment policy.</summary>
+    public LocalDate DueDate { get; }
+
+    /// <summary>The adjustment policy applied to this deadline (informational deadlines are never moved, and show <see cref="DeadlineAdjustment.None"/>).</summary>
+    public DeadlineAdjustment Adjustment { get; }
+
+    /// <summary>Whether the date was moved by the adjustment policy.</summary>
+    public bool Moved => DueDate != NominalDate;
+
+    /// <summary>Whether a postponement was granted (annual reports).</summary>
+    public bool Postponed { get; }
+
+    /// <summary>The instant the deadline passes: 24:00 at the end of <see cref="DueDate"/> in the scheme's time zone.</summary>
+    public Instant PassesAt { get; }
+
+    /// <summary>The status when the deadline was queried.</summary>
+    public DeadlineStatus Status { get; }
+}
+
+/// <summary>Options of a <see cref="DeadlineSchedule"/>.</summary>
+/// <remarks>Immutable; the setters validate.</remarks>
+public sealed record DeadlineOptions
+{
+    private readonly ImmutableArray<int> _reminderOffsets = [30, 7, 1];
+    private readonly int _dueSoonDays = 30;
+
+    /// <summary>The defaults: reminders 30, 7 and 1 days before, due soon within 30 days, reminders at 09:00.</summary>
+    public static DeadlineOptions Default { get; } = new();
+
+    /// <summary>Days before a deadline to remind: each 0 to 366, no duplicates. Default 30, 7 and 1.</summary>
+    /// <exception cref="MiljofyrtarnException">An offset is negative, over 366 or repeated (<see cref="ErrorCodes.InvalidReminderOffset"/>).</exception>
+    public ImmutableArray<int> ReminderOffsets
+    {
+        get => _reminderOffsets;
+        init
+        {
+            var problems = new Problems();
+            var seen = new HashSet<int>();
+            foreach (var offset in value.IsDefault ? [] : value)
+            {
+                if (offset is < 0 or > 366 || !seen.Add(offset))
+                {
+                    problems.Add(ErrorCodes.InvalidReminderOffset, offset);
+                }
+            }
+
+            problems.ThrowIfAny();
+            _reminderOffsets = [.. (value.IsDefault ? [] : value).OrderByDescending(o => o)];
+        }
+    }
+
+    /// <summary>How many days before its due date a deadline counts as due soon: 0 to 366. Default 30.</summary>
+    /// <exception cref="MiljofyrtarnException">Negative or over 366.</exception>
+    public int DueSoonDays
+    {
+        get => _dueSoonDays;
+        init
+        {
+            if (value is < 0 or > 366)
+            {
+                throw Problems.Single(ErrorCodes.InvalidReminderOffset, value);
+            }
+
+            _dueSoonDays = value;
+        }
+    }
+
+    /// <summary>The local time of day of reminders. Default 09:00.</summary>
+    public LocalTime ReminderTime { get; init; } = new(9, 0);
+}
+
+/// <summary>
+/// What is due, and what is late: the deadlines derived from an organisation's lifecycle (annual reports,
+/// recertification window, the foundation's reminder, certificate expiry, end of grace), with their status against
+/// the lifecycle's clock. Every query reads the clock, so statuses follow time.
+/// </summary>
+/// <remarks>Immutable over one lifecycle state and thread-safe; create a new schedule for a new state.</remarks>
+public sealed class DeadlineSchedule
+{
+    private readonly OrganisationLifecycle _lifecycle;
+    private readonly SchemeRuleBook _rules;
+
+    /// <summary>Creates the schedule of a lifecycle.</summary>
+    /// <param name="lifecycle">The organisation's lifecycle; its clock and rule book are used.</param>
+    /// <param name="options">Options; <see cref="DeadlineOptions.Default"/> when null.</param>
+    public DeadlineSchedule(OrganisationLifecycle lifecycle, DeadlineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        _lifecycle = lifecycle;
+        _rules = lifecycle.Rules;
+        Options = options ?? DeadlineOptions.Default;
+    }
+
+    /// <summary>The options.</summary>
+    public DeadlineOptions Options { get; }
+
+    /// <summary>Today by the clock, in the scheme's time zone.</summary>
+    public LocalDate Today => _lifecycle.Today;
+
+    /// <summary>Every deadline with a due date from <paramref name="from"/> to <paramref name="to"/> (inclusive), by due date, then unit order, then kind.</summary>
+    /// <param name="from">The first day.</param>
+    /// <param name="to">The last day.</param>
+    /// <returns>The deadlines.</returns>
+    public ImmutableArray<Deadline> Between(LocalDate from, LocalDate to)
+    {
+        var today = Today;
+        var result = new List<Deadline>();
+        var units = _lifecycle.Organisation.AllUnits;
+        for (var position = 0; position < units.Length; position++)
+        {
+            Generate(units[position], _lifecycle.GetUnitLifecycle(units[position].Id), today, from, to, result);
+        }
+
+        result.Sort(static (a, b) => a.DueDate != b.DueDate ? a.DueDate.CompareTo(b.DueDate) : a.Kind.CompareTo(b.Kind));
+        return [.. result];
+    }
+
+    /// <summary>The deadlines not met that are due from today through <paramref name="days"/> days ahead.</summary>
+    /// <param name="days">The number of days ahead, 0 to 3,660.</param>
+    /// <returns>The deadlines.</returns>
+    public ImmutableArray<Deadline> DueWithin(int days)
+    {
+        Internal.Preconditions.CheckRange(days, 0, 3660);
+        var today = Today;
+        return [.. Between(today, today.PlusDays(days)).Where(d => d.Status != DeadlineStatus.Met)];
+    }
+
+    /// <summary>Every deadline that has passed without being met.</summary>
+    /// <returns>The overdue deadlines, oldest first.</returns>
+    public ImmutableArray<Deadline> Overdue() =>
+        [.. Between(_rules.Holidays.MinDate, Today).Where(d => d.Status == DeadlineStatus.Overdue)];
+
+    /// <summary>The organisation's next deadline that is not met, due today or later; null when there is none within ten years.</summary>
+    /// <returns>The deadline, or null.</returns>
+    public Deadline? Next()
+    {
+        var today = Today;
+        return Between(today, today.PlusYears(10)).FirstOrDefault(d => d.Status != DeadlineStatus.Met);
+    }
+
+    /// <summary>The instants to remind of a deadline: <see cref="DeadlineOptions.ReminderTime"/> on each offset day before the due date, earliest first.</summary>
+    /// <param name="deadline">The deadline.</param>
+    /// <returns>The reminder instants, DST-correct in the scheme's time zone.</returns>
+    public ImmutableArray<Instant> ReminderInstants(Deadline deadline)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        return [.. Options.ReminderOffsets.Select(days => deadline.DueDate.PlusDays(-days).At(Options.ReminderTime).InZoneLeniently(_rules.TimeZone).ToInstant())];
+    }
+
+    private void Generate(Unit unit, UnitLifecycle lifecycle, LocalDate today, LocalDate from, LocalDate to, List<Deadline> into)
+    {
+        // Covered units report through their host; only units with a current certificate have deadlines.
+        if (unit.Certificate.Host is not null || lifecycle.State is UnitState.NotStarted or UnitState.MappingOpen or UnitState.Delivered or UnitState.Withdrawn
+            || lifecycle.CurrentCertificate is not { } certificate)
+        {
+            return;
+        }
+
+        var number = _lifecycle.Organisation.Number.Value;
+        var recertifying = lifecycle.State is UnitState.RecertificationOpen or UnitState.RecertificationDelivered;
+        var rules = _rules.On(certificate.IssuedOn);
+        var lastValid = _rules.LastValidDay(certificate);
+
+        Add(DeadlineKind.RecertificationOpens, certificate.ValidTo.Minus(rules.RecertificationOpensBefore), adjust: false, met: recertifying, key: certificate.Number);
+        Add(DeadlineKind.ExpiryReminder, certificate.ValidTo.Minus(rules.ExpiryReminderBefore), adjust: false, met: recertifying, key: certificate.Number);
+        Add(DeadlineKind.CertificateExpiry, certificate.ValidTo, adjust: true, met: false, key: certificate.Number);
+        Add(DeadlineKind.GraceEnds, certificate.ValidTo.Plus(rules.GraceAfterExpiry), adjust: true, met: false, key: certificate.Number);
+
+        var firstYear = LifecycleTable.FirstReportYear(_rules, lifecycle);
+        var lastYear = lifecycle.State == UnitState.Expired ? lastValid.Year : to.Year;
+        for (var year = Math.Max(firstYear, from.Year - 2); year <= lastYear; year++)
+        {
+            var postponed = lifecycle.Reports.TryGetValue(year, out var report) && report.Postponed;
+            var nominal = postponed ? report!.DueOn : _rules.NominalAnnualReportDue(year);
+            var submitted = report?.SubmittedAt is not null;
+            Add(DeadlineKind.AnnualReport, nominal, adjust: true, met: submitted, key: year.ToString(CultureInfo.InvariantCulture), year, postponed);
+        }
+
+        void Add(DeadlineKind kind, LocalDate nominal, bool adjust, bool met, string key, int? year = null, bool postponed = false)
+        {
+            var due = adjust ? _rules.Adjust(nominal) : nominal;
+            if (due < from || due > to)
+            {
+                return;
+            }
+
+            var status = met ? DeadlineStatus.Met
+                : today > due ? DeadlineStatus.Overdue
+                : due <= today.PlusDays(Options.DueSoonDays) ? DeadlineStatus.DueSoon
+                : DeadlineStatus.Upcoming;
+            var adjustment = adjust ? _rules.On(nominal).Adjustment : DeadlineAdjustment.None;
+            into.Add(new Deadline($"{number}/{unit.Id}/{kind}/{key}", kind, unit.Id, unit.Name, year, nominal, due, adjustment, postponed, _rules.EndOfDay(due), status));
+        }
+    }
+}
