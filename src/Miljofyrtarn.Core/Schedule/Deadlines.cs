@@ -26,6 +26,16 @@ public enum DeadlineKind
     GraceEnds = 4,
 }
 
+/// <summary>Localised names of deadline kinds (nb, nn, en).</summary>
+public static class DeadlineNames
+{
+    /// <summary>The kind's name, for example «Klima- og miljørapport».</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="language">The language.</param>
+    /// <returns>The name.</returns>
+    public static string GetName(this DeadlineKind kind, Localization.Language language) => Terms.Get("deadline", kind.ToString(), language);
+}
+
 /// <summary>Where a deadline stands against the clock.</summary>
 public enum DeadlineStatus
 {
@@ -181,6 +191,9 @@ public sealed class DeadlineSchedule
 
     /// <summary>Today by the clock, in the scheme's time zone.</summary>
     public LocalDate Today => _lifecycle.Today;
+
+    /// <summary>Now, by the lifecycle's clock.</summary>
+    public Instant Now => _lifecycle.Clock.GetCurrentInstant();
 
     /// <summary>Every deadline with a due date from <paramref name="from"/> to <paramref name="to"/> (inclusive), by due date, then unit order, then kind.</summary>
     /// <param name="from">The first day.</param>
