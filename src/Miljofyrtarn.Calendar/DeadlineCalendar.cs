@@ -70,13 +70,11 @@ public static class DeadlineCalendar
             calendarEvent.Categories.Add("Miljøfyrtårn");
             foreach (var offset in schedule.Options.ReminderOffsets)
             {
-                // All-day events start at 00:00 local time; the reminder is at the schedule's time of day, offset days before.
-                var trigger = TimeSpan.FromDays(-offset) + TimeSpan.FromTicks(schedule.Options.ReminderTime.TickOfDay);
                 calendarEvent.Alarms.Add(new Alarm
                 {
                     Action = AlarmAction.Display,
                     Description = calendarEvent.Summary,
-                    Trigger = new Trigger(Ical.Net.DataTypes.Duration.FromTimeSpanExact(trigger)),
+                    Trigger = new Trigger(Trigger(offset, schedule.Options.ReminderTime)),
                 });
             }
 
@@ -84,6 +82,20 @@ public static class DeadlineCalendar
         }
 
         return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
+    }
+
+    /// <summary>
+    /// The alarm trigger relative to the all-day start (00:00 local): <paramref name="offset"/> days before, at the
+    /// reminder time. Whole days are written as nominal days (-P29DT15H), so the reminder keeps its local time of day
+    /// across daylight-saving changes; RFC 5545 reads hours as exact time.
+    /// </summary>
+    private static Ical.Net.DataTypes.Duration Trigger(int offset, LocalTime time)
+    {
+        var minutes = (offset * 24 * 60) - (time.Hour * 60) - time.Minute;
+        var sign = minutes > 0 ? "-" : string.Empty;
+        minutes = Math.Abs(minutes);
+        var text = string.Create(CultureInfo.InvariantCulture, $"{sign}P{minutes / 1440}DT{minutes % 1440 / 60}H{minutes % 60}M");
+        return Ical.Net.DataTypes.Duration.Parse(text) ?? throw new InvalidOperationException($"Ical.Net did not parse the trigger {text}.");
     }
 
     private static string Describe(Deadline deadline, Language language)

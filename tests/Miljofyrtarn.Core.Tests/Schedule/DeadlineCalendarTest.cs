@@ -72,6 +72,8 @@ public class DeadlineCalendarTest
         lines.Should().Contain(l => l.StartsWith(" ", StringComparison.Ordinal), "the long calendar name is folded");
 
         var unfolded = text.Replace("\r\n ", string.Empty, StringComparison.Ordinal);
+        unfolded.Should().Contain("TRIGGER:-P29DT15H", "30 days before at 09:00 is 29 days and 15 hours before the all-day start")
+            .And.Contain("TRIGGER:-P6DT15H").And.Contain("TRIGGER:-PT15H").And.Contain("ACTION:DISPLAY");
         foreach (var calendarEvent in unfolded.Split("BEGIN:VEVENT\r\n").Skip(1))
         {
             var body = calendarEvent[..calendarEvent.IndexOf("END:VEVENT", StringComparison.Ordinal)];
