@@ -60,9 +60,15 @@ public enum DeadlineStatus
 /// <remarks>Immutable; value equality. <see cref="Id"/> is stable across queries and exports, so calendar re-imports update rather than duplicate.</remarks>
 public sealed record Deadline
 {
-    internal Deadline(string id, DeadlineKind kind, UnitId unit, string unitName, int? year, LocalDate nominalDate, LocalDate dueDate, DeadlineAdjustment adjustment, bool postponed, Instant passesAt, DeadlineStatus status)
+    private readonly string _organisation;
+    private readonly string _key;
+    private readonly DateTimeZone _zone;
+
+    internal Deadline(string organisation, string key, DateTimeZone zone, DeadlineKind kind, UnitId unit, string unitName, int? year, LocalDate nominalDate, LocalDate dueDate, DeadlineAdjustment adjustment, bool postponed, DeadlineStatus status)
     {
-        Id = id;
+        _organisation = organisation;
+        _key = key;
+        _zone = zone;
         Kind = kind;
         Unit = unit;
         UnitName = unitName;
@@ -71,12 +77,11 @@ public sealed record Deadline
         DueDate = dueDate;
         Adjustment = adjustment;
         Postponed = postponed;
-        PassesAt = passesAt;
         Status = status;
     }
 
-    /// <summary>A stable ID: organisation number, unit, kind and year or certificate number.</summary>
-    public string Id { get; }
+    /// <summary>A stable ID: organisation number, unit, kind, and the year or certificate number.</summary>
+    public string Id => string.Join('/', _organisation, Unit.Value, Kind.ToString(), _key);
 
     /// <summary>The kind of deadline.</summary>
     public DeadlineKind Kind { get; }
@@ -105,8 +110,8 @@ public sealed record Deadline
     /// <summary>Whether a postponement was granted (annual reports).</summary>
     public bool Postponed { get; }
 
-    /// <summary>The instant the deadline passes: 24:00 at the end of <see cref="DueDate"/> in the scheme's time zone.</summary>
-    public Instant PassesAt { get; }
+    /// <summary>The instant the deadline passes: 24:00 at the end of <see cref="DueDate"/> in the scheme's time zone, DST-correct.</summary>
+    public Instant PassesAt => DueDate.PlusDays(1).AtStartOfDayInZone(_zone).ToInstant();
 
     /// <summary>The status when the deadline was queried.</summary>
     public DeadlineStatus Status { get; }
@@ -209,8 +214,49 @@ public sealed class DeadlineSchedule
             Generate(units[position], _lifecycle.GetUnitLifecycle(units[position].Id), today, from, to, result);
         }
 
-        result.Sort(static (a, b) => a.DueDate != b.DueDate ? a.DueDate.CompareTo(b.DueDate) : a.Kind.CompareTo(b.Kind));
-        return [.. result];
+        return Order(result, from, to);
+    }
+
+    /// <summary>
+    /// Orders deadlines by due date, then kind, keeping unit order within those: a stable counting sort over
+    /// (day, kind) when the range is up to twenty years, a keyed sort otherwise.
+    /// </summary>
+    private static ImmutableArray<Deadline> Order(List<Deadline> deadlines, LocalDate from, LocalDate to)
+    {
+        const int Kinds = 5;
+        var firstDay = from.ToDateOnly().DayNumber;
+        var days = to.ToDateOnly().DayNumber - firstDay + 1;
+        var builder = ImmutableArray.CreateBuilder<Deadline>(deadlines.Count);
+        if (days <= 20 * 366)
+        {
+            var counts = new int[(days * Kinds) + 1];
+            var keys = new int[deadlines.Count];
+            for (var i = 0; i < deadlines.Count; i++)
+            {
+                keys[i] = ((deadlines[i].DueDate.ToDateOnly().DayNumber - firstDay) * Kinds) + (int)deadlines[i].Kind;
+                counts[keys[i] + 1]++;
+            }
+
+            for (var k = 1; k < counts.Length; k++)
+            {
+                counts[k] += counts[k - 1];
+            }
+
+            var ordered = new Deadline[deadlines.Count];
+            for (var i = 0; i < deadlines.Count; i++)
+            {
+                ordered[counts[keys[i]]++] = deadlines[i];
+            }
+
+            builder.AddRange(ordered);
+            return builder.MoveToImmutable();
+        }
+
+        var sortKeys = deadlines.Select((d, i) => ((((long)d.DueDate.ToDateOnly().DayNumber * Kinds) + (int)d.Kind) << 24) + i).ToArray();
+        var items = deadlines.ToArray();
+        Array.Sort(sortKeys, items);
+        builder.AddRange(items);
+        return builder.MoveToImmutable();
     }
 
     /// <summary>The deadlines not met that are due from today through <paramref name="days"/> days ahead.</summary>
@@ -255,6 +301,8 @@ public sealed class DeadlineSchedule
         }
 
         var number = _lifecycle.Organisation.Number.Value;
+        var zone = _rules.TimeZone;
+        var soon = today.PlusDays(Options.DueSoonDays);
         var recertifying = lifecycle.State is UnitState.RecertificationOpen or UnitState.RecertificationDelivered;
         var rules = _rules.On(certificate.IssuedOn);
         var lastValid = _rules.LastValidDay(certificate);
@@ -271,12 +319,13 @@ public sealed class DeadlineSchedule
             var postponed = lifecycle.Reports.TryGetValue(year, out var report) && report.Postponed;
             var nominal = postponed ? report!.DueOn : _rules.NominalAnnualReportDue(year);
             var submitted = report?.SubmittedAt is not null;
-            Add(DeadlineKind.AnnualReport, nominal, adjust: true, met: submitted, key: year.ToString(CultureInfo.InvariantCulture), year, postponed);
+            Add(DeadlineKind.AnnualReport, nominal, adjust: true, met: submitted, key: null, year, postponed);
         }
 
-        void Add(DeadlineKind kind, LocalDate nominal, bool adjust, bool met, string key, int? year = null, bool postponed = false)
+        void Add(DeadlineKind kind, LocalDate nominal, bool adjust, bool met, string? key, int? year = null, bool postponed = false)
         {
-            var due = adjust ? _rules.Adjust(nominal) : nominal;
+            var adjustment = adjust ? _rules.On(nominal).Adjustment : DeadlineAdjustment.None;
+            var due = adjustment == DeadlineAdjustment.NextWorkingDay ? _rules.Holidays.OnOrNextWorkingDay(nominal) : nominal;
             if (due < from || due > to)
             {
                 return;
@@ -284,10 +333,9 @@ public sealed class DeadlineSchedule
 
             var status = met ? DeadlineStatus.Met
                 : today > due ? DeadlineStatus.Overdue
-                : due <= today.PlusDays(Options.DueSoonDays) ? DeadlineStatus.DueSoon
+                : due <= soon ? DeadlineStatus.DueSoon
                 : DeadlineStatus.Upcoming;
-            var adjustment = adjust ? _rules.On(nominal).Adjustment : DeadlineAdjustment.None;
-            into.Add(new Deadline($"{number}/{unit.Id}/{kind}/{key}", kind, unit.Id, unit.Name, year, nominal, due, adjustment, postponed, _rules.EndOfDay(due), status));
+            into.Add(new Deadline(number, key ?? year!.Value.ToString(CultureInfo.InvariantCulture), zone, kind, unit.Id, unit.Name, year, nominal, due, adjustment, postponed, status));
         }
     }
 }
