@@ -209,9 +209,10 @@ public sealed class DeadlineSchedule
         var today = Today;
         var result = new List<Deadline>();
         var units = _lifecycle.Organisation.AllUnits;
+        var lifecycles = _lifecycle.State.Units;
         for (var position = 0; position < units.Length; position++)
         {
-            Generate(units[position], _lifecycle.GetUnitLifecycle(units[position].Id), today, from, to, result);
+            Generate(units[position], lifecycles[position], today, from, to, result);
         }
 
         return Order(result, from, to);
