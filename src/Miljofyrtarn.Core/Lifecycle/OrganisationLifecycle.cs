@@ -84,7 +84,7 @@ public sealed class OrganisationLifecycle
         rules ??= SchemeRuleBook.Default;
         var now = clock.GetCurrentInstant();
         var created = new OrganisationCreated(1, now, actor, catalog.Version, name, kind, number, rules.DateOf(now), headquarters);
-        var state = Create(catalog, created, rules);
+        var state = Create(catalog, created);
         return new OrganisationLifecycle(state, [created], clock, rules);
     }
 
@@ -116,7 +116,7 @@ public sealed class OrganisationLifecycle
             throw Problems.Single(ErrorCodes.CatalogMismatch, created.CatalogVersion, catalog.Version);
         }
 
-        var state = Guarded(created.Sequence, () => Create(catalog, created, rules));
+        var state = Guarded(created.Sequence, () => Create(catalog, created));
         for (var i = 1; i < events.Count; i++)
         {
             var next = events[i] ?? throw new ArgumentException("The history contains a null event.", nameof(history));
@@ -422,14 +422,13 @@ public sealed class OrganisationLifecycle
         }
     }
 
-    private static LifecycleState Create(CriteriaCatalog catalog, OrganisationCreated created, SchemeRuleBook rules)
+    private static LifecycleState Create(CriteriaCatalog catalog, OrganisationCreated created)
     {
         if (created.Sequence != 1)
         {
             throw Corrupt(created.Sequence, new Diagnostic(ErrorCodes.InvalidValue, [created.Sequence.ToString(CultureInfo.InvariantCulture), "1"]));
         }
 
-        _ = rules;
         var organisation = Organisation.Create(catalog, created.Name, created.Kind, created.Number, created.StartedOn, created.Headquarters);
         return new LifecycleState(organisation, [UnitLifecycle.New(organisation.Headquarters.Id)], null, created.OccurredAt, 1);
     }

@@ -74,7 +74,7 @@ public sealed class NorwegianHolidayCalendar : IHolidayCalendar
     private NorwegianHolidayCalendar(ulong[] daysOff) => _daysOff = daysOff;
 
     /// <summary>The calendar of Norway's public holidays.</summary>
-    public static NorwegianHolidayCalendar Instance { get; } = Build(ImmutableArray<LocalDate>.Empty);
+    public static NorwegianHolidayCalendar Instance { get; } = Build();
 
     /// <inheritdoc />
     public LocalDate MinDate => new(FirstYear, 1, 1);
@@ -98,8 +98,7 @@ public sealed class NorwegianHolidayCalendar : IHolidayCalendar
         var table = (ulong[])_daysOff.Clone();
         foreach (var day in list)
         {
-            var index = Index(day);
-            table[index >> 6] |= 1UL << (index & 63);
+            SetDayOff(table, day);
         }
 
         return new NorwegianHolidayCalendar(table);
@@ -114,7 +113,7 @@ public sealed class NorwegianHolidayCalendar : IHolidayCalendar
             throw OutOfRange(date);
         }
 
-        var index = ((year - FirstYear) * DaysPerYearSlot) + date.DayOfYear - 1;
+        var index = Index(date);
         return (_daysOff[index >> 6] & (1UL << (index & 63))) != 0;
     }
 
@@ -190,40 +189,36 @@ public sealed class NorwegianHolidayCalendar : IHolidayCalendar
                 string.Join(" / ", g.Select(h => h.Name.Get(Language.English))))))];
     }
 
-    private static NorwegianHolidayCalendar Build(ImmutableArray<LocalDate> extra)
+    private static NorwegianHolidayCalendar Build()
     {
         var table = new ulong[(((LastYear - FirstYear + 1) * DaysPerYearSlot) + 63) / 64];
-        void Set(LocalDate date)
-        {
-            var index = Index(date);
-            table[index >> 6] |= 1UL << (index & 63);
-        }
-
         for (var year = FirstYear; year <= LastYear; year++)
         {
             for (var date = new LocalDate(year, 1, 1); date.Year == year; date = date.PlusDays(1))
             {
                 if (date.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday)
                 {
-                    Set(date);
+                    SetDayOff(table, date);
                 }
             }
 
             foreach (var holiday in Named(year))
             {
-                Set(holiday.Date);
+                SetDayOff(table, holiday.Date);
             }
-        }
-
-        foreach (var day in extra)
-        {
-            Set(day);
         }
 
         return new NorwegianHolidayCalendar(table);
     }
 
+    /// <summary>One bit per day: year slot of 366 days, day of year within it.</summary>
     private static int Index(LocalDate date) => ((date.Year - FirstYear) * DaysPerYearSlot) + date.DayOfYear - 1;
+
+    private static void SetDayOff(ulong[] table, LocalDate date)
+    {
+        var index = Index(date);
+        table[index >> 6] |= 1UL << (index & 63);
+    }
 
     private static void CheckRange(LocalDate date)
     {

@@ -192,6 +192,29 @@ public class DeadlineScheduleTest
         FluentActions.Invoking(() => new SchemeRuleBook([])).Should().Throw<MiljofyrtarnException>();
     }
 
+    /// <summary>A host's own calendar: Norway's, plus every Friday off.</summary>
+    private sealed class FridaysOff : IHolidayCalendar
+    {
+        public LocalDate MinDate => NorwegianHolidayCalendar.Instance.MinDate;
+
+        public LocalDate MaxDate => NorwegianHolidayCalendar.Instance.MaxDate;
+
+        public bool IsDayOff(LocalDate date) => date.DayOfWeek == IsoDayOfWeek.Friday || NorwegianHolidayCalendar.Instance.IsDayOff(date);
+
+        public System.Collections.Immutable.ImmutableArray<Holiday> GetHolidays(int year) => NorwegianHolidayCalendar.Instance.GetHolidays(year);
+    }
+
+    [Fact]
+    public void AHostsOwnCalendar_IsUsedToMoveDeadlines()
+    {
+        var book = new SchemeRuleBook([SchemeRules.Default with { Adjustment = DeadlineAdjustment.NextWorkingDay }], holidays: new FridaysOff());
+
+        // The report for 2029 is due Monday 1 April 2030 anyway; 1 April 2033 is a Friday and moves to Monday 4 April.
+        book.AnnualReportDue(2029).Should().Be(new LocalDate(2030, 4, 1));
+        book.AnnualReportDue(2032).Should().Be(new LocalDate(2033, 4, 4));
+        SchemeRuleBook.Of(SchemeRules.Default with { Adjustment = DeadlineAdjustment.NextWorkingDay }).AnnualReportDue(2032).Should().Be(new LocalDate(2033, 4, 1));
+    }
+
     [Fact]
     public void ExpiredUnit_ShowsExpiryAndGraceAsOverdue()
     {
