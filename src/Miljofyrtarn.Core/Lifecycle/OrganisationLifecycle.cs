@@ -43,7 +43,10 @@ public sealed class OrganisationLifecycle
     /// <summary>The organisation: units, allocation and assessments.</summary>
     public Organisation Organisation => _state.Organisation;
 
-    /// <summary>Every event so far, in order; event <c>n</c> has <see cref="LifecycleEvent.Sequence"/> <c>n</c>.</summary>
+    /// <summary>
+    /// Every event since the lifecycle was started, or since the snapshot it was restored from, in order; each
+    /// event's <see cref="LifecycleEvent.Sequence"/> follows the one before.
+    /// </summary>
     public ImmutableList<LifecycleEvent> History { get; }
 
     /// <summary>The number of events; the version an action can state it expects.</summary>
@@ -126,6 +129,10 @@ public sealed class OrganisationLifecycle
 
         return new OrganisationLifecycle(state, ImmutableList.CreateRange(events), clock, rules);
     }
+
+    /// <summary>A lifecycle restored from stored state (a snapshot): its history starts after the snapshot's version.</summary>
+    internal static OrganisationLifecycle Restore(LifecycleState state, IClock clock, SchemeRuleBook rules) =>
+        new(state, [], clock, rules);
 
     private static LifecycleState Guarded(long sequence, Func<LifecycleState> apply)
     {

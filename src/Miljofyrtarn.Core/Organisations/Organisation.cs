@@ -398,6 +398,90 @@ public sealed class Organisation
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({Number}), {AllUnits.Length} units");
 
+    /// <summary>
+    /// Rebuilds an organisation from stored state (a snapshot). References are checked (sets, questions, hosts,
+    /// criteria, exactly one headquarters first), but not the dates of past choices: a set chosen while it was in force
+    /// may be stored after it ended. Stale assessments (of criteria that no longer apply) are kept, as in live state.
+    /// </summary>
+    internal static Organisation Restore(
+        CriteriaCatalog catalog,
+        string name,
+        OrganisationKind kind,
+        OrganisationNumber number,
+        LocalDate startedOn,
+        CriteriaSet commonSet,
+        IReadOnlyList<(UnitDefinition Definition, UnitRole Role)> units,
+        ImmutableDictionary<int, ResponsibleParty> allocation,
+        IReadOnlyList<IReadOnlyList<(int CriterionId, CriterionAssessment Assessment)>> assessments,
+        Problems problems)
+    {
+        if (units.Count == 0 || units[0].Role != UnitRole.Headquarters)
+        {
+            problems.Add(ErrorCodes.MissingProperty, "headquarters");
+        }
+
+        var everySet = catalog.Sets;
+        var built = new List<Unit>();
+        var ids = new HashSet<UnitId>();
+        for (var i = 0; i < units.Count; i++)
+        {
+            var (definition, role) = units[i];
+            if (i > 0 && role == UnitRole.Headquarters)
+            {
+                problems.Add(ErrorCodes.SecondHeadquarters, definition.Id, units[0].Definition.Id);
+            }
+
+            if (!ids.Add(definition.Id))
+            {
+                problems.Add(ErrorCodes.DuplicateUnitId, definition.Id);
+            }
+
+            if (BuildUnit(catalog, commonSet, definition, role, startedOn, problems, everySet) is { } unit)
+            {
+                built.Add(unit);
+            }
+        }
+
+        var definitions = units.Select(u => u.Definition).ToArray();
+        foreach (var definition in definitions)
+        {
+            CheckArrangement(definition, definitions, problems);
+        }
+
+        foreach (var criterionId in allocation.Keys)
+        {
+            if (!catalog.TryGetCriterion(criterionId, out _))
+            {
+                problems.Add(ErrorCodes.UnknownCriterion, criterionId);
+            }
+        }
+
+        var tables = ImmutableArray.CreateBuilder<UnitAssessments>(units.Count);
+        for (var i = 0; i < units.Count; i++)
+        {
+            var table = UnitAssessments.Empty(catalog.Criteria.Length);
+            foreach (var (criterionId, assessment) in i < assessments.Count ? assessments[i] : [])
+            {
+                if (catalog.TryGetCriterion(criterionId, out var criterion))
+                {
+                    table = table.With(criterion.Ordinal, criterionId, assessment);
+                }
+                else
+                {
+                    problems.Add(ErrorCodes.UnknownCriterion, criterionId);
+                }
+            }
+
+            tables.Add(table);
+        }
+
+        problems.ThrowIfAny();
+        return new Organisation(catalog, name, kind, number, startedOn, commonSet, [.. built], allocation, tables.MoveToImmutable(), null);
+    }
+
+    /// <summary>Every assessment recorded for the unit at a position, by criterion ID (stale ones included).</summary>
+    internal ImmutableDictionary<int, CriterionAssessment> AssessmentsAt(int position) => _assessments[position].ByCriterionId;
+
     /// <summary>The position of a unit in <see cref="AllUnits"/>, or -1. Allocation-free.</summary>
     internal int PositionOf(UnitId id) => _positions.TryGetValue(id, out var position) ? position : -1;
 

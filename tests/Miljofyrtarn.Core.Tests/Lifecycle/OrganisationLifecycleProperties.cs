@@ -37,7 +37,7 @@ public class OrganisationLifecycleProperties
         .Select(l => l.Take(45).ToImmutableArray());
 
     /// <summary>A random part of the happy path, so deep states are reached, followed by random steps.</summary>
-    private static readonly Gen<ImmutableArray<Step>> Steps =
+    internal static readonly Gen<ImmutableArray<Step>> Steps =
         from prefix in Gen.Choose(0, HappyPath.Length)
         from rest in RandomSteps
         select HappyPath.Take(prefix).Concat(rest).ToImmutableArray();
@@ -63,13 +63,22 @@ public class OrganisationLifecycleProperties
             9 => lifecycle.Recertify(unit, Kari, $"R-{step.Number}"),
             10 => lifecycle.Withdraw(unit, step.Number % 2 == 0 ? "Deviations." : " ", Kari.Id),
             11 => lifecycle.ExpireCertificates(),
-            12 => criteria.IsEmpty ? lifecycle : lifecycle.RecordAssessment(unit, criteria[step.Number % criteria.Length].Criterion.Id, (FulfilmentStatus)(step.Number % 3), Coordinator),
+            12 => criteria.IsEmpty ? lifecycle : lifecycle.RecordAssessment(
+                unit,
+                criteria[step.Number % criteria.Length].Criterion.Id,
+                (FulfilmentStatus)(step.Number % 4),
+                Coordinator,
+                comment: step.Number % 2 == 0 ? $"Kommentar {step.Number} – «æøå»" : null,
+                justification: step.Number % 4 == 3 ? "Ikke relevant her." : null,
+                evidence: step.Number % 3 == 0
+                    ? [new EvidenceReference($"https://heim.kommune.no/dok/{step.Number}.pdf", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(step.Number))), new LocalDate(2030, 1, 1).PlusDays(step.Number))]
+                    : default),
             _ => lifecycle.RemoveUnit(unit, Coordinator),
         };
     }
 
     /// <summary>Runs the steps; checks after each refusal that nothing changed. Returns the final lifecycle and whether every refusal left it unchanged.</summary>
-    private static (OrganisationLifecycle Lifecycle, bool Unchanged, int Refused) Run(ImmutableArray<Step> steps)
+    internal static (OrganisationLifecycle Lifecycle, bool Unchanged, int Refused) Run(ImmutableArray<Step> steps)
     {
         var clock = Clock(2024, 1, 15);
         var lifecycle = Start(clock);

@@ -26,7 +26,8 @@ internal static class OrganisationState
             {
                 var (status, by) = organisation.GetStatus(unit.Id, resolved.Criterion.Id);
                 var assessment = organisation.GetAssessment(unit.Id, resolved.Criterion.Id);
-                text.Append(CultureInfo.InvariantCulture, $"  {resolved.Criterion.Id} {status} {by} {assessment?.RecordedAt} {assessment?.Comment}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {resolved.Criterion.Id} {status} {by} {assessment?.RecordedAt} {assessment?.RecordedBy} {assessment?.Comment} {assessment?.Justification}");
+                text.AppendJoin(',', assessment?.Evidence.Select(e => $"{e.Reference}|{e.Sha256}|{e.ValidUntil}") ?? []).Append('\n');
             }
         }
 

@@ -1,0 +1,562 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Miljofyrtarn.Core.Assessment;
+using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Catalog.Json;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Resolution;
+using NodaTime;
+using static Miljofyrtarn.Core.Interchange.InterchangeVocabulary;
+using P = Miljofyrtarn.Core.Internal.Json.JsonPaths;
+
+namespace Miljofyrtarn.Core.Interchange;
+
+/// <summary>
+/// Documents to domain objects. Collects every problem with its JSON path; the caller throws them all (with lines)
+/// and returns nothing when there is any.
+/// </summary>
+internal sealed class InterchangeReader(InterchangeOptions options)
+{
+    private readonly List<Diagnostic> _problems = [];
+
+    public IReadOnlyList<Diagnostic> Problems => _problems;
+
+    public bool Failed => _problems.Count > 0;
+
+    public void Report(string code, string path, params string[] arguments) => _problems.Add(new Diagnostic(code, arguments, path));
+
+    public void CheckSchemaVersion(int? version, int current, string path)
+    {
+        if (version is null)
+        {
+            Report(ErrorCodes.MissingProperty, P.Property(path, "schemaVersion"), "schemaVersion");
+        }
+        else if (version != current)
+        {
+            // Version 1 is the first; a future version adds a migration step here for each older one.
+            Report(ErrorCodes.UnsupportedSchemaVersion, P.Property(path, "schemaVersion"), version.Value.ToString(CultureInfo.InvariantCulture), current.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    public void Unknown(Dictionary<string, JsonElement>? unknown, string path)
+    {
+        if (unknown is null || options.UnknownProperties == UnknownPropertyHandling.Ignore)
+        {
+            return;
+        }
+
+        foreach (var name in unknown.Keys)
+        {
+            Report(ErrorCodes.UnknownProperty, P.Property(path, name), name);
+        }
+    }
+
+    public T? Required<T>(T? value, string parent, string name)
+        where T : struct
+    {
+        if (value is null)
+        {
+            Report(ErrorCodes.MissingProperty, P.Property(parent, name), name);
+        }
+
+        return value;
+    }
+
+    public string? Required(string? value, string parent, string name)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Report(ErrorCodes.MissingProperty, P.Property(parent, name), name);
+            return null;
+        }
+
+        return value;
+    }
+
+    public TEnum? Enum<TEnum>(string? value, string parent, string name, Vocabulary.Names<TEnum> names)
+        where TEnum : struct, System.Enum
+    {
+        if (Required(value, parent, name) is not { } text)
+        {
+            return null;
+        }
+
+        if (!names.TryParse(text, out var result))
+        {
+            Report(ErrorCodes.InvalidValue, P.Property(parent, name), text, names.Expected);
+            return null;
+        }
+
+        return result;
+    }
+
+    /// <summary>Runs a domain constructor; its coded refusals become problems at the path.</summary>
+    public T? Construct<T>(Func<T> create, string path)
+        where T : class
+    {
+        try
+        {
+            return create();
+        }
+        catch (MiljofyrtarnException exception)
+        {
+            foreach (var diagnostic in exception.Diagnostics)
+            {
+                _problems.Add(new Diagnostic(diagnostic.Code, diagnostic.Arguments, path));
+            }
+
+            return null;
+        }
+    }
+
+    public UnitId? UnitId(string? value, string parent, string name)
+    {
+        if (Required(value, parent, name) is not { } text)
+        {
+            return null;
+        }
+
+        if (!Organisations.UnitId.IsValid(text))
+        {
+            Report(ErrorCodes.InvalidUnitId, P.Property(parent, name), text);
+            return null;
+        }
+
+        return new UnitId(text);
+    }
+
+    public OrganisationNumber? Number(string? value, string parent, string name)
+    {
+        if (Required(value, parent, name) is not { } text)
+        {
+            return null;
+        }
+
+        if (!OrganisationNumber.TryParse(text, out var number))
+        {
+            Report(ErrorCodes.InvalidOrganisationNumber, P.Property(parent, name), text);
+            return null;
+        }
+
+        return number;
+    }
+
+    public Person? Person(PersonDocument? document, string path)
+    {
+        if (document is null)
+        {
+            Report(ErrorCodes.MissingProperty, path, "person");
+            return null;
+        }
+
+        Unknown(document.Unknown, path);
+        var id = Required(document.Id, path, "id");
+        var name = Required(document.Name, path, "name");
+        return id is null || name is null ? null : new Person(id, name);
+    }
+
+    public UnitDefinition? Unit(UnitDocument? document, string path)
+    {
+        if (document is null)
+        {
+            Report(ErrorCodes.MissingProperty, path, "unit");
+            return null;
+        }
+
+        Unknown(document.Unknown, path);
+        var id = UnitId(document.Id, path, "id");
+        var name = Required(document.Name, path, "name");
+        var officer = document.Officer is null ? null : Person(document.Officer, P.Property(path, "officer"));
+        var management = ImmutableArray.CreateBuilder<Person>();
+        for (var i = 0; i < (document.Management?.Count ?? 0); i++)
+        {
+            if (Person(document.Management![i], P.Index(P.Property(path, "management"), i)) is { } person)
+            {
+                management.Add(person);
+            }
+        }
+
+        var setIds = ImmutableArray.CreateBuilder<string>();
+        for (var i = 0; i < (document.SetIds?.Count ?? 0); i++)
+        {
+            if (Required(document.SetIds![i], P.Property(path, "setIds"), i.ToString(CultureInfo.InvariantCulture)) is { } setId)
+            {
+                setIds.Add(setId);
+            }
+        }
+
+        var arrangement = CertificateArrangement.Own;
+        if (document.Certificate is { } certificate)
+        {
+            var at = P.Property(path, "certificate");
+            Unknown(certificate.Unknown, at);
+            var kind = Enum(certificate.Kind, at, "kind", Arrangements);
+            var host = kind is CertificateArrangementKind.Own or null ? null : UnitId(certificate.Host, at, "host");
+            arrangement = kind switch
+            {
+                CertificateArrangementKind.CoLocated when host is { } h => CertificateArrangement.CoLocatedWith(h),
+                CertificateArrangementKind.Attached when host is { } h => CertificateArrangement.AttachedTo(h),
+                _ => CertificateArrangement.Own,
+            };
+        }
+
+        if (id is null || name is null)
+        {
+            return null;
+        }
+
+        return new UnitDefinition(id.Value, name)
+        {
+            Address = document.Address,
+            FullTimeEquivalents = document.FullTimeEquivalents,
+            SetIds = setIds.ToImmutable(),
+            MainSetId = document.MainSetId,
+            Answers = document.Answers?.ToImmutableDictionary(StringComparer.Ordinal) ?? ImmutableDictionary<string, bool>.Empty,
+            Officer = officer,
+            Management = management.ToImmutable(),
+            Certificate = arrangement,
+        };
+    }
+
+    public CriterionAssessment? Assessment(AssessmentDocument? document, string path)
+    {
+        if (document is null)
+        {
+            Report(ErrorCodes.MissingProperty, path, "assessment");
+            return null;
+        }
+
+        Unknown(document.Unknown, path);
+        var status = Enum(document.Status, path, "status", Statuses);
+        var at = Required(document.RecordedAt, path, "recordedAt");
+        var by = Required(document.RecordedBy, path, "recordedBy");
+        var evidence = ImmutableArray.CreateBuilder<EvidenceReference>();
+        for (var i = 0; i < (document.Evidence?.Count ?? 0); i++)
+        {
+            var itemPath = P.Index(P.Property(path, "evidence"), i);
+            if (document.Evidence![i] is not { } item)
+            {
+                Report(ErrorCodes.MissingProperty, itemPath, "evidence");
+                continue;
+            }
+
+            Unknown(item.Unknown, itemPath);
+            if (Construct(() => new EvidenceReference(item.Reference!, item.Sha256, item.ValidUntil), itemPath) is { } reference)
+            {
+                evidence.Add(reference);
+            }
+        }
+
+        return status is null || at is null || by is null
+            ? null
+            : Construct(() => new CriterionAssessment(status.Value, at.Value, by, document.Comment, document.Justification, evidence.ToImmutable()), path);
+    }
+
+    public LifecycleEvent? Event(EventDocument? d, string path)
+    {
+        if (d is null)
+        {
+            Report(ErrorCodes.MissingProperty, path, "event");
+            return null;
+        }
+
+        Unknown(d.Unknown, path);
+        var type = Enum(d.Type, path, "type", EventTypes);
+        var sequence = Required(d.Sequence, path, "sequence");
+        var at = Required(d.OccurredAt, path, "occurredAt");
+        var actor = Required(d.Actor, path, "actor");
+        if (type is null || sequence is null || at is null || actor is null)
+        {
+            return null;
+        }
+
+        var (n, t) = (sequence.Value, at.Value);
+        switch (type.Value)
+        {
+            case EventType.OrganisationCreated:
+            {
+                var catalog = Required(d.CatalogVersion, path, "catalogVersion");
+                var name = Required(d.Name, path, "name");
+                var kind = Enum(d.Kind, path, "kind", Vocabulary.OrganisationKinds);
+                var number = Number(d.Number, path, "number");
+                var started = Required(d.StartedOn, path, "startedOn");
+                var hq = Unit(d.Headquarters, P.Property(path, "headquarters"));
+                return catalog is null || name is null || kind is null || number is null || started is null || hq is null
+                    ? null
+                    : new OrganisationCreated(n, t, actor, catalog, name, kind.Value, number.Value, started.Value, hq);
+            }
+
+            case EventType.UnitAdded:
+                return Unit(d.UnitDefinition, P.Property(path, "unitDefinition")) is { } added ? new UnitAdded(n, t, actor, added) : null;
+            case EventType.UnitUpdated:
+                return Unit(d.UnitDefinition, P.Property(path, "unitDefinition")) is { } updated ? new UnitUpdated(n, t, actor, updated) : null;
+            case EventType.UnitRemoved:
+                return UnitId(d.Unit, path, "unit") is { } removed ? new UnitRemoved(n, t, actor, removed) : null;
+            case EventType.ResponsibilityAllocated:
+            {
+                var criterion = Required(d.CriterionId, path, "criterionId");
+                var party = Enum(d.Party, path, "party", Parties);
+                return criterion is null || party is null ? null : new ResponsibilityAllocated(n, t, actor, criterion.Value, party.Value);
+            }
+
+            case EventType.AssessmentRecorded:
+            {
+                var unit = UnitId(d.Unit, path, "unit");
+                var criterion = Required(d.CriterionId, path, "criterionId");
+                var assessment = Assessment(d.Assessment, P.Property(path, "assessment"));
+                return unit is null || criterion is null || assessment is null ? null : new AssessmentRecorded(n, t, actor, unit.Value, criterion.Value, assessment);
+            }
+
+            case EventType.StartUpCompleted:
+                return Required(d.StartUpListSentOn, path, "startUpListSentOn") is { } sent ? new StartUpCompleted(n, t, actor, sent) : null;
+            case EventType.MappingOpened:
+                return UnitId(d.Unit, path, "unit") is { } opened ? new MappingOpened(n, t, actor, opened) : null;
+            case EventType.MappingDelivered:
+                return UnitId(d.Unit, path, "unit") is { } delivered ? new MappingDelivered(n, t, actor, delivered) : null;
+            case EventType.UnitCertified:
+            {
+                var unit = UnitId(d.Unit, path, "unit");
+                var number = Required(d.CertificateNumber, path, "certificateNumber");
+                var recertification = Required(d.Recertification, path, "recertification");
+                Certifier? certifier = null;
+                if (d.Certifier is not { } c)
+                {
+                    Report(ErrorCodes.MissingProperty, P.Property(path, "certifier"), "certifier");
+                }
+                else
+                {
+                    var at2 = P.Property(path, "certifier");
+                    Unknown(c.Unknown, at2);
+                    var org = Number(c.OrganisationNumber, at2, "organisationNumber");
+                    certifier = org is null ? null : Construct(() => new Certifier(c.Id ?? string.Empty, c.Name ?? string.Empty, org.Value), at2);
+                }
+
+                return unit is null || number is null || recertification is null || certifier is null
+                    ? null
+                    : new UnitCertified(n, t, actor, unit.Value, certifier, number, recertification.Value);
+            }
+
+            case EventType.AnnualReportSubmitted:
+            {
+                var unit = UnitId(d.Unit, path, "unit");
+                var year = Required(d.Year, path, "year");
+                return unit is null || year is null ? null : new AnnualReportSubmitted(n, t, actor, unit.Value, year.Value);
+            }
+
+            case EventType.PostponementGranted:
+            {
+                var unit = UnitId(d.Unit, path, "unit");
+                var year = Required(d.Year, path, "year");
+                var due = Required(d.DueOn, path, "dueOn");
+                return unit is null || year is null || due is null ? null : new PostponementGranted(n, t, actor, unit.Value, year.Value, due.Value);
+            }
+
+            case EventType.RecertificationOpened:
+            {
+                var unit = UnitId(d.Unit, path, "unit");
+                var set = Required(d.CommonSetId, path, "commonSetId");
+                return unit is null || set is null ? null : new RecertificationOpened(n, t, actor, unit.Value, set);
+            }
+
+            case EventType.CertificateWithdrawn:
+            {
+                var unit = UnitId(d.Unit, path, "unit");
+                var reason = Required(d.Reason, path, "reason");
+                return unit is null || reason is null ? null : new CertificateWithdrawn(n, t, actor, unit.Value, reason);
+            }
+
+            default:
+                return UnitId(d.Unit, path, "unit") is { } expired ? new CertificateExpired(n, t, actor, expired) : null;
+        }
+    }
+
+    /// <summary>A snapshot to a lifecycle; references are checked against the catalog and among the units.</summary>
+    public OrganisationLifecycle? Snapshot(SnapshotDocument d, CriteriaCatalog catalog, IClock clock, SchemeRuleBook rules)
+    {
+        const string root = P.Root;
+        Unknown(d.Unknown, root);
+        CheckSchemaVersion(d.SchemaVersion, SnapshotJson.CurrentSchemaVersion, root);
+        if (Failed)
+        {
+            return null;
+        }
+
+        var catalogVersion = Required(d.CatalogVersion, root, "catalogVersion");
+        if (catalogVersion is not null && catalogVersion != catalog.Version)
+        {
+            Report(ErrorCodes.CatalogMismatch, P.Property(root, "catalogVersion"), catalogVersion, catalog.Version);
+        }
+
+        var version = Required(d.Version, root, "version");
+        var lastEventAt = Required(d.LastEventAt, root, "lastEventAt");
+        var name = Required(d.Name, root, "name");
+        var kind = Enum(d.Kind, root, "kind", Vocabulary.OrganisationKinds);
+        var number = Number(d.Number, root, "number");
+        var startedOn = Required(d.StartedOn, root, "startedOn");
+        CriteriaSet? commonSet = null;
+        if (Required(d.CommonSetId, root, "commonSetId") is { } commonSetId && !catalog.TryGetSet(commonSetId, out commonSet))
+        {
+            Report(ErrorCodes.UnknownSet, P.Property(root, "commonSetId"), commonSetId, catalog.Version);
+        }
+
+        var allocation = ImmutableDictionary.CreateBuilder<int, ResponsibleParty>();
+        foreach (var (key, value) in d.Allocation ?? [])
+        {
+            var at = P.Property(P.Property(root, "allocation"), key);
+            if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var criterionId))
+            {
+                Report(ErrorCodes.InvalidValue, at, key, "criterion ID");
+                continue;
+            }
+
+            if (!Parties.TryParse(value, out var party))
+            {
+                Report(ErrorCodes.InvalidValue, at, value, Parties.Expected);
+                continue;
+            }
+
+            allocation[criterionId] = party;
+        }
+
+        var units = new List<(UnitDefinition, UnitRole)>();
+        var assessments = new List<IReadOnlyList<(int, CriterionAssessment)>>();
+        var lifecycles = new List<UnitLifecycle>();
+        var unitsPath = P.Property(root, "units");
+        if (d.Units is null)
+        {
+            Report(ErrorCodes.MissingProperty, unitsPath, "units");
+        }
+
+        for (var i = 0; i < (d.Units?.Count ?? 0); i++)
+        {
+            var at = P.Index(unitsPath, i);
+            var document = d.Units![i];
+            var unit = Unit(document, at);
+            var role = document is null ? null : Enum(document.Role, at, "role", Roles);
+            var recorded = new List<(int, CriterionAssessment)>();
+            for (var a = 0; a < (document?.Assessments?.Count ?? 0); a++)
+            {
+                var aPath = P.Index(P.Property(at, "assessments"), a);
+                var item = document!.Assessments![a];
+                var criterionId = item is null ? null : Required(item.CriterionId, aPath, "criterionId");
+                if (criterionId is { } id && !catalog.TryGetCriterion(id, out _))
+                {
+                    Report(ErrorCodes.UnknownCriterion, P.Property(aPath, "criterionId"), id.ToString(CultureInfo.InvariantCulture));
+                }
+                else if (Assessment(item, aPath) is { } assessment && criterionId is { } known)
+                {
+                    recorded.Add((known, assessment));
+                }
+            }
+
+            var lifecycle = unit is null ? null : Lifecycle(document!.Lifecycle, P.Property(at, "lifecycle"), unit.Id);
+            if (unit is not null && role is not null && lifecycle is not null)
+            {
+                units.Add((unit, role.Value));
+                assessments.Add(recorded);
+                lifecycles.Add(lifecycle);
+            }
+        }
+
+        // Certificates may only name units of this organisation.
+        var unitIds = units.Select(u => u.Item1.Id).ToHashSet();
+        for (var i = 0; i < (d.Units?.Count ?? 0); i++)
+        {
+            for (var c = 0; c < (d.Units![i]?.Lifecycle?.Certificates?.Count ?? 0); c++)
+            {
+                var certificate = d.Units[i]!.Lifecycle!.Certificates![c];
+                var at = P.Index(P.Property(P.Property(P.Index(unitsPath, i), "lifecycle"), "certificates"), c);
+                foreach (var (reference, property) in (certificate?.Units ?? []).Select(u => (u, "units")).Prepend((certificate?.Holder, "holder")))
+                {
+                    if (reference is not null && Organisations.UnitId.IsValid(reference) && !unitIds.Contains(new UnitId(reference)))
+                    {
+                        Report(ErrorCodes.UnknownUnit, P.Property(at, property), reference);
+                    }
+                }
+            }
+        }
+
+        if (Failed || commonSet is null)
+        {
+            return null;
+        }
+
+        var problems = new Diagnostics.Problems();
+        var organisation = Construct(() => Organisation.Restore(catalog, name!, kind!.Value, number!.Value, startedOn!.Value, commonSet, units, allocation.ToImmutable(), assessments, problems), unitsPath);
+        if (organisation is null)
+        {
+            return null;
+        }
+
+        var state = new LifecycleState(organisation, [.. lifecycles], d.StartUpListSentOn, lastEventAt!.Value, version!.Value);
+        return OrganisationLifecycle.Restore(state, clock, rules);
+    }
+
+    private UnitLifecycle? Lifecycle(UnitLifecycleDocument? d, string path, UnitId unit)
+    {
+        if (d is null)
+        {
+            Report(ErrorCodes.MissingProperty, path, "lifecycle");
+            return null;
+        }
+
+        Unknown(d.Unknown, path);
+        var state = Enum(d.State, path, "state", UnitStates);
+        var certificates = ImmutableArray.CreateBuilder<Certificate>();
+        for (var i = 0; i < (d.Certificates?.Count ?? 0); i++)
+        {
+            var at = P.Index(P.Property(path, "certificates"), i);
+            if (d.Certificates![i] is not { } c)
+            {
+                Report(ErrorCodes.MissingProperty, at, "certificate");
+                continue;
+            }
+
+            Unknown(c.Unknown, at);
+            var number = Required(c.Number, at, "number");
+            var holder = UnitId(c.Holder, at, "holder");
+            var issued = Required(c.IssuedOn, at, "issuedOn");
+            var from = Required(c.ValidFrom, at, "validFrom");
+            var to = Required(c.ValidTo, at, "validTo");
+            var status = Enum(c.Status, at, "status", CertificateStatuses);
+            var certifier = Required(c.Certifier, at, "certifier");
+            var covered = ImmutableArray.CreateBuilder<UnitId>();
+            for (var u = 0; u < (c.Units?.Count ?? 0); u++)
+            {
+                if (UnitId(c.Units![u], P.Property(at, "units"), u.ToString(CultureInfo.InvariantCulture)) is { } id)
+                {
+                    covered.Add(id);
+                }
+            }
+
+            if (number is not null && holder is not null && issued is not null && from is not null && to is not null && status is not null && certifier is not null)
+            {
+                certificates.Add(new Certificate(number, holder.Value, covered.ToImmutable(), issued.Value, from.Value, to.Value, status.Value, certifier));
+            }
+        }
+
+        var reports = ImmutableSortedDictionary.CreateBuilder<int, AnnualReport>();
+        for (var i = 0; i < (d.Reports?.Count ?? 0); i++)
+        {
+            var at = P.Index(P.Property(path, "reports"), i);
+            if (d.Reports![i] is not { } r)
+            {
+                Report(ErrorCodes.MissingProperty, at, "report");
+                continue;
+            }
+
+            Unknown(r.Unknown, at);
+            var year = Required(r.Year, at, "year");
+            var due = Required(r.DueOn, at, "dueOn");
+            if (year is not null && due is not null)
+            {
+                reports[year.Value] = new AnnualReport(year.Value, due.Value, r.SubmittedAt, r.Postponed ?? false);
+            }
+        }
+
+        return state is null ? null : new UnitLifecycle(unit, state.Value, certificates.ToImmutable(), reports.ToImmutable(), d.FirstApprovedOn);
+    }
+}

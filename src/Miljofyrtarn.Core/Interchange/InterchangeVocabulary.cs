@@ -1,0 +1,57 @@
+using Miljofyrtarn.Core.Assessment;
+using Miljofyrtarn.Core.Catalog.Json;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Resolution;
+
+namespace Miljofyrtarn.Core.Interchange;
+
+/// <summary>The JSON names of the interchange documents' enumerations (camelCase), shared by reader and writer.</summary>
+internal static class InterchangeVocabulary
+{
+    public static readonly Vocabulary.Names<UnitRole> Roles = new(("headquarters", UnitRole.Headquarters), ("unit", UnitRole.Unit));
+
+    public static readonly Vocabulary.Names<CertificateArrangementKind> Arrangements = new(
+        ("own", CertificateArrangementKind.Own), ("coLocated", CertificateArrangementKind.CoLocated), ("attached", CertificateArrangementKind.Attached));
+
+    public static readonly Vocabulary.Names<FulfilmentStatus> Statuses = new(
+        ("notStarted", FulfilmentStatus.NotStarted), ("inProgress", FulfilmentStatus.InProgress),
+        ("fulfilled", FulfilmentStatus.Fulfilled), ("notApplicable", FulfilmentStatus.NotApplicable));
+
+    public static readonly Vocabulary.Names<ResponsibleParty> Parties = new(("headquarters", ResponsibleParty.Headquarters), ("unit", ResponsibleParty.Unit));
+
+    public static readonly Vocabulary.Names<UnitState> UnitStates = new(
+        ("notStarted", UnitState.NotStarted), ("mappingOpen", UnitState.MappingOpen), ("delivered", UnitState.Delivered),
+        ("certified", UnitState.Certified), ("recertificationOpen", UnitState.RecertificationOpen),
+        ("recertificationDelivered", UnitState.RecertificationDelivered), ("expired", UnitState.Expired), ("withdrawn", UnitState.Withdrawn));
+
+    public static readonly Vocabulary.Names<CertificateStatus> CertificateStatuses = new(
+        ("valid", CertificateStatus.Valid), ("expired", CertificateStatus.Expired), ("withdrawn", CertificateStatus.Withdrawn), ("superseded", CertificateStatus.Superseded));
+
+    public static readonly Vocabulary.Names<EventType> EventTypes = new(
+        ("organisationCreated", EventType.OrganisationCreated), ("unitAdded", EventType.UnitAdded), ("unitUpdated", EventType.UnitUpdated),
+        ("unitRemoved", EventType.UnitRemoved), ("responsibilityAllocated", EventType.ResponsibilityAllocated), ("assessmentRecorded", EventType.AssessmentRecorded),
+        ("startUpCompleted", EventType.StartUpCompleted), ("mappingOpened", EventType.MappingOpened), ("mappingDelivered", EventType.MappingDelivered),
+        ("unitCertified", EventType.UnitCertified), ("annualReportSubmitted", EventType.AnnualReportSubmitted), ("postponementGranted", EventType.PostponementGranted),
+        ("recertificationOpened", EventType.RecertificationOpened), ("certificateWithdrawn", EventType.CertificateWithdrawn), ("certificateExpired", EventType.CertificateExpired));
+
+    /// <summary>The kinds of event, for the type discriminator.</summary>
+    public enum EventType
+    {
+        OrganisationCreated,
+        UnitAdded,
+        UnitUpdated,
+        UnitRemoved,
+        ResponsibilityAllocated,
+        AssessmentRecorded,
+        StartUpCompleted,
+        MappingOpened,
+        MappingDelivered,
+        UnitCertified,
+        AnnualReportSubmitted,
+        PostponementGranted,
+        RecertificationOpened,
+        CertificateWithdrawn,
+        CertificateExpired,
+    }
+}

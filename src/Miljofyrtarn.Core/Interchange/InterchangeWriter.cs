@@ -1,0 +1,182 @@
+using Miljofyrtarn.Core.Assessment;
+using Miljofyrtarn.Core.Catalog.Json;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Organisations;
+using static Miljofyrtarn.Core.Interchange.InterchangeVocabulary;
+
+namespace Miljofyrtarn.Core.Interchange;
+
+/// <summary>Domain objects to documents.</summary>
+internal static class InterchangeWriter
+{
+    public static EventDocument Event(LifecycleEvent e)
+    {
+        var d = new EventDocument { Sequence = e.Sequence, OccurredAt = e.OccurredAt, Actor = e.Actor };
+        switch (e)
+        {
+            case OrganisationCreated c:
+                d.Type = EventTypes.Name(EventType.OrganisationCreated);
+                d.CatalogVersion = c.CatalogVersion;
+                d.Name = c.Name;
+                d.Kind = Vocabulary.OrganisationKinds.Name(c.Kind);
+                d.Number = c.Number.Value;
+                d.StartedOn = c.StartedOn;
+                d.Headquarters = Unit(c.Headquarters, null);
+                break;
+            case UnitAdded a:
+                d.Type = EventTypes.Name(EventType.UnitAdded);
+                d.UnitDefinition = Unit(a.Unit, null);
+                break;
+            case UnitUpdated u:
+                d.Type = EventTypes.Name(EventType.UnitUpdated);
+                d.UnitDefinition = Unit(u.Unit, null);
+                break;
+            case UnitRemoved r:
+                d.Type = EventTypes.Name(EventType.UnitRemoved);
+                d.Unit = r.Unit.Value;
+                break;
+            case ResponsibilityAllocated a:
+                d.Type = EventTypes.Name(EventType.ResponsibilityAllocated);
+                d.CriterionId = a.CriterionId;
+                d.Party = Parties.Name(a.Party);
+                break;
+            case AssessmentRecorded a:
+                d.Type = EventTypes.Name(EventType.AssessmentRecorded);
+                d.Unit = a.Unit.Value;
+                d.CriterionId = a.CriterionId;
+                d.Assessment = Assessment(a.Assessment, new AssessmentDocument());
+                break;
+            case StartUpCompleted s:
+                d.Type = EventTypes.Name(EventType.StartUpCompleted);
+                d.StartUpListSentOn = s.StartUpListSentOn;
+                break;
+            case MappingOpened m:
+                d.Type = EventTypes.Name(EventType.MappingOpened);
+                d.Unit = m.Unit.Value;
+                break;
+            case MappingDelivered m:
+                d.Type = EventTypes.Name(EventType.MappingDelivered);
+                d.Unit = m.Unit.Value;
+                break;
+            case UnitCertified c:
+                d.Type = EventTypes.Name(EventType.UnitCertified);
+                d.Unit = c.Unit.Value;
+                d.Certifier = new CertifierDocument { Id = c.Certifier.Id, Name = c.Certifier.Name, OrganisationNumber = c.Certifier.OrganisationNumber.Value };
+                d.CertificateNumber = c.CertificateNumber;
+                d.Recertification = c.Recertification;
+                break;
+            case AnnualReportSubmitted r:
+                d.Type = EventTypes.Name(EventType.AnnualReportSubmitted);
+                d.Unit = r.Unit.Value;
+                d.Year = r.Year;
+                break;
+            case PostponementGranted p:
+                d.Type = EventTypes.Name(EventType.PostponementGranted);
+                d.Unit = p.Unit.Value;
+                d.Year = p.Year;
+                d.DueOn = p.DueOn;
+                break;
+            case RecertificationOpened r:
+                d.Type = EventTypes.Name(EventType.RecertificationOpened);
+                d.Unit = r.Unit.Value;
+                d.CommonSetId = r.CommonSetId;
+                break;
+            case CertificateWithdrawn w:
+                d.Type = EventTypes.Name(EventType.CertificateWithdrawn);
+                d.Unit = w.Unit.Value;
+                d.Reason = w.Reason;
+                break;
+            case CertificateExpired x:
+                d.Type = EventTypes.Name(EventType.CertificateExpired);
+                d.Unit = x.Unit.Value;
+                break;
+            default:
+                throw new ArgumentException($"Unknown event type {e.GetType().Name}.", nameof(e));
+        }
+
+        return d;
+    }
+
+    public static UnitDocument Unit(UnitDefinition u, UnitRole? role) => new()
+    {
+        Id = u.Id.Value,
+        Name = u.Name,
+        Role = role is { } r ? Roles.Name(r) : null,
+        Address = u.Address,
+        FullTimeEquivalents = u.FullTimeEquivalents,
+        SetIds = u.SetIds.IsDefaultOrEmpty ? null : [.. u.SetIds],
+        MainSetId = u.MainSetId,
+        Answers = u.Answers is null || u.Answers.IsEmpty ? null : u.Answers.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value),
+        Officer = u.Officer is { } o ? new PersonDocument { Id = o.Id, Name = o.Name } : null,
+        Management = u.Management.IsDefaultOrEmpty ? null : [.. u.Management.Select(p => new PersonDocument { Id = p.Id, Name = p.Name })],
+        Certificate = u.Certificate is null || u.Certificate.Kind == CertificateArrangementKind.Own
+            ? null
+            : new ArrangementDocument { Kind = Arrangements.Name(u.Certificate.Kind), Host = u.Certificate.Host?.Value },
+    };
+
+    public static T Assessment<T>(CriterionAssessment a, T d)
+        where T : AssessmentDocument
+    {
+        d.Status = Statuses.Name(a.Status);
+        d.RecordedAt = a.RecordedAt;
+        d.RecordedBy = a.RecordedBy;
+        d.Comment = a.Comment;
+        d.Justification = a.Justification;
+        d.Evidence = a.Evidence.IsEmpty ? null : [.. a.Evidence.Select(e => new EvidenceDocument { Reference = e.Reference, Sha256 = e.Sha256, ValidUntil = e.ValidUntil })];
+        return d;
+    }
+
+    public static SnapshotDocument Snapshot(OrganisationLifecycle lifecycle)
+    {
+        var organisation = lifecycle.Organisation;
+        var state = lifecycle.State;
+        return new SnapshotDocument
+        {
+            Schema = SnapshotJson.SchemaId,
+            SchemaVersion = SnapshotJson.CurrentSchemaVersion,
+            CatalogVersion = organisation.Catalog.Version,
+            Version = state.Version,
+            LastEventAt = state.LastEventAt,
+            Name = organisation.Name,
+            Kind = Vocabulary.OrganisationKinds.Name(organisation.Kind),
+            Number = organisation.Number.Value,
+            StartedOn = organisation.StartedOn,
+            CommonSetId = organisation.CommonSet.Id,
+            StartUpListSentOn = state.StartUpListSentOn,
+            Allocation = organisation.AllocationOverrides.IsEmpty
+                ? null
+                : organisation.AllocationOverrides.OrderBy(a => a.Key).ToDictionary(a => a.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), a => Parties.Name(a.Value)),
+            Units = [.. organisation.AllUnits.Select((unit, position) =>
+            {
+                var document = Unit(unit.Definition, unit.Role);
+                var lifecycleOfUnit = state.Units[position];
+                document.Lifecycle = new UnitLifecycleDocument
+                {
+                    State = UnitStates.Name(lifecycleOfUnit.State),
+                    FirstApprovedOn = lifecycleOfUnit.FirstApprovedOn,
+                    Certificates = lifecycleOfUnit.Certificates.IsEmpty ? null : [.. lifecycleOfUnit.Certificates.Select(c => new CertificateDocument
+                    {
+                        Number = c.Number,
+                        Holder = c.Holder.Value,
+                        Units = [.. c.Units.Select(u => u.Value)],
+                        IssuedOn = c.IssuedOn,
+                        ValidFrom = c.ValidFrom,
+                        ValidTo = c.ValidTo,
+                        Status = CertificateStatuses.Name(c.Status),
+                        Certifier = c.Certifier,
+                    })],
+                    Reports = lifecycleOfUnit.Reports.IsEmpty ? null : [.. lifecycleOfUnit.Reports.Values.Select(r => new ReportDocument
+                    {
+                        Year = r.Year,
+                        DueOn = r.DueOn,
+                        SubmittedAt = r.SubmittedAt,
+                        Postponed = r.Postponed,
+                    })],
+                };
+                var assessments = organisation.AssessmentsAt(position);
+                document.Assessments = assessments.IsEmpty ? null : [.. assessments.OrderBy(a => a.Key).Select(a => Assessment(a.Value, new RecordedAssessmentDocument { CriterionId = a.Key }))];
+                return (UnitDocument?)document;
+            })],
+        };
+    }
+}
