@@ -15,6 +15,15 @@ public static class HistoryJson
     /// <summary>The schema version this library writes and reads.</summary>
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>The JSON Schema (draft 2020-12) of the document, as shipped in the package.</summary>
+    /// <returns>The schema document.</returns>
+    public static string GetJsonSchema()
+    {
+        using var stream = Catalog.CriteriaCatalog.OpenResource("Miljofyrtarn.Core.history.schema.json");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>The <c>$schema</c> URI written into history documents.</summary>
     public const string SchemaId = "https://github.com/miljofyrtarn-core/miljofyrtarn-core/schemas/history.schema.json";
 
@@ -40,12 +49,12 @@ public static class HistoryJson
         options ??= InterchangeOptions.Default;
         var document = InterchangeJson.Read(utf8Json, options, c => c.HistoryDocument);
         var reader = new InterchangeReader(options);
-        reader.Unknown(document.Unknown, P.Root);
-        reader.CheckSchemaVersion(document.SchemaVersion, CurrentSchemaVersion, P.Root);
-        var catalog = reader.Failed ? null : reader.Required(document.CatalogVersion, P.Root, "catalogVersion");
+        var versionOk = reader.CheckSchemaVersion(document.SchemaVersion, CurrentSchemaVersion, P.Root);
+        var catalog = versionOk ? reader.Required(document.CatalogVersion, P.Root, "catalogVersion") : null;
         var events = ImmutableArray.CreateBuilder<LifecycleEvent>();
-        if (!reader.Failed)
+        if (versionOk)
         {
+            reader.Unknown(document.Unknown, P.Root);
             if (document.Events is null)
             {
                 reader.Report(ErrorCodes.MissingProperty, P.Property(P.Root, "events"), "events");

@@ -15,14 +15,20 @@ internal static class InterchangeJson
     private static readonly ConcurrentDictionary<int, InterchangeJsonContext> ByDepth = new();
 
     public static InterchangeJsonContext Context(int maxDepth = 64) =>
-        ByDepth.GetOrAdd(maxDepth, static depth => new InterchangeJsonContext(new JsonSerializerOptions
+        ByDepth.GetOrAdd(maxDepth, static depth =>
         {
-            MaxDepth = depth,
+            // Start from the generated options (camelCase, strict numbers, no comments) and add the limits and NodaTime.
+            var options = new JsonSerializerOptions(InterchangeJsonContext.Default.Options)
+            {
+                MaxDepth = depth,
 #if NET10_0_OR_GREATER
-            AllowDuplicateProperties = false,
+                AllowDuplicateProperties = false,
 #endif
-            Converters = { NodaConverters.InstantConverter, NodaConverters.LocalDateConverter },
-        }));
+            };
+            options.Converters.Add(NodaConverters.InstantConverter);
+            options.Converters.Add(NodaConverters.LocalDateConverter);
+            return new InterchangeJsonContext(options);
+        });
 
     /// <summary>Reads a whole stream within the size limit.</summary>
     public static T Read<T>(Stream stream, InterchangeOptions options, Func<InterchangeJsonContext, JsonTypeInfo<T>> type)

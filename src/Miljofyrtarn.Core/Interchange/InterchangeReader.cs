@@ -28,17 +28,23 @@ internal sealed class InterchangeReader(InterchangeOptions options)
 
     public void Report(string code, string path, params string[] arguments) => _problems.Add(new Diagnostic(code, arguments, path));
 
-    public void CheckSchemaVersion(int? version, int current, string path)
+    /// <summary>Whether the document is of a version this library reads; a different version is reported alone, since the rest would mislead.</summary>
+    public bool CheckSchemaVersion(int? version, int current, string path)
     {
         if (version is null)
         {
             Report(ErrorCodes.MissingProperty, P.Property(path, "schemaVersion"), "schemaVersion");
+            return false;
         }
-        else if (version != current)
+
+        if (version != current)
         {
-            // Version 1 is the first; a future version adds a migration step here for each older one.
+            // Version 1 is the first; a later version adds a migration step here for each older one.
             Report(ErrorCodes.UnsupportedSchemaVersion, P.Property(path, "schemaVersion"), version.Value.ToString(CultureInfo.InvariantCulture), current.ToString(CultureInfo.InvariantCulture));
+            return false;
         }
+
+        return true;
     }
 
     public void Unknown(Dictionary<string, JsonElement>? unknown, string path)
@@ -377,12 +383,12 @@ internal sealed class InterchangeReader(InterchangeOptions options)
     public OrganisationLifecycle? Snapshot(SnapshotDocument d, CriteriaCatalog catalog, IClock clock, SchemeRuleBook rules)
     {
         const string root = P.Root;
-        Unknown(d.Unknown, root);
-        CheckSchemaVersion(d.SchemaVersion, SnapshotJson.CurrentSchemaVersion, root);
-        if (Failed)
+        if (!CheckSchemaVersion(d.SchemaVersion, SnapshotJson.CurrentSchemaVersion, root))
         {
             return null;
         }
+
+        Unknown(d.Unknown, root);
 
         var catalogVersion = Required(d.CatalogVersion, root, "catalogVersion");
         if (catalogVersion is not null && catalogVersion != catalog.Version)

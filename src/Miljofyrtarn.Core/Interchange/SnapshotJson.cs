@@ -15,6 +15,15 @@ public static class SnapshotJson
     /// <summary>The schema version this library writes and reads.</summary>
     public const int CurrentSchemaVersion = 1;
 
+    /// <summary>The JSON Schema (draft 2020-12) of the document, as shipped in the package.</summary>
+    /// <returns>The schema document.</returns>
+    public static string GetJsonSchema()
+    {
+        using var stream = Catalog.CriteriaCatalog.OpenResource("Miljofyrtarn.Core.snapshot.schema.json");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>The <c>$schema</c> URI written into snapshot documents.</summary>
     public const string SchemaId = "https://github.com/miljofyrtarn-core/miljofyrtarn-core/schemas/snapshot.schema.json";
 

@@ -36,6 +36,9 @@ public class OrganisationLifecycleProperties
             select new Step(kind, unit, number, days))
         .Select(l => l.Take(45).ToImmutableArray());
 
+    /// <summary>The whole happy path, for tests that need a lifecycle with every unit certified.</summary>
+    internal static ImmutableArray<Step> HappyPathForTests => HappyPath;
+
     /// <summary>A random part of the happy path, so deep states are reached, followed by random steps.</summary>
     internal static readonly Gen<ImmutableArray<Step>> Steps =
         from prefix in Gen.Choose(0, HappyPath.Length)
