@@ -1,0 +1,124 @@
+using System.Globalization;
+using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Lifecycle;
+using NodaTime;
+
+namespace Miljofyrtarn.Core.Storage;
+
+/// <summary>
+/// Where an organisation's events are kept: one stream per organisation, events numbered 1, 2, 3, …. A host implements
+/// it for its own database; the library ships <see cref="InMemoryEventStore"/> and, in Miljofyrtarn.Storage.Sqlite, a
+/// SQLite store.
+/// </summary>
+/// <remarks>
+/// Implementations must append atomically (all events of a call or none), refuse an append at an expected version that
+/// is no longer current (<see cref="ErrorCodes.ConcurrencyConflict"/>), never store an event twice, and return events
+/// in order. <see cref="EventStoreChecks"/> holds the checks every implementation runs before writing.
+/// </remarks>
+public interface IEventStore
+{
+    /// <summary>Appends events to a stream, atomically, if the stream is at the expected version.</summary>
+    /// <param name="stream">The stream, for example the organisation number.</param>
+    /// <param name="expectedVersion">The version the caller read (0 for a new stream).</param>
+    /// <param name="events">The events, numbered from <paramref name="expectedVersion"/> + 1 without gaps.</param>
+    /// <param name="cancellationToken">Cancels the append; nothing is written then.</param>
+    /// <returns>The stream's new version.</returns>
+    /// <exception cref="MiljofyrtarnException">The stream has moved on (<see cref="ErrorCodes.ConcurrencyConflict"/>), or the events are not numbered from the expected version.</exception>
+    Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads a stream's events in order, after a version.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="afterVersion">Only events with a higher sequence number; 0 for all.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The events, in order; empty for an unknown stream.</returns>
+    Task<IReadOnlyList<LifecycleEvent>> ReadAsync(string stream, long afterVersion = 0, CancellationToken cancellationToken = default);
+
+    /// <summary>The stream's version: the sequence number of its last event, 0 when it has none.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The version.</returns>
+    Task<long> GetVersionAsync(string stream, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The checks an <see cref="IEventStore"/> runs, and the operations that join stores and lifecycles.</summary>
+public static class EventStoreChecks
+{
+    /// <summary>Checks an append before anything is written: a stream name, at least one event, numbered from the expected version without gaps.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="expectedVersion">The expected version.</param>
+    /// <param name="events">The events.</param>
+    /// <exception cref="MiljofyrtarnException">A problem, coded.</exception>
+    public static void CheckAppend(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var problems = new Problems();
+        if (string.IsNullOrWhiteSpace(stream))
+        {
+            problems.Add(ErrorCodes.BlankText, "stream");
+        }
+
+        if (expectedVersion < 0)
+        {
+            problems.Add(ErrorCodes.InvalidValue, expectedVersion, "≥ 0");
+        }
+
+        if (events.Count == 0)
+        {
+            problems.Add(ErrorCodes.MissingProperty, "events");
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(events[i], nameof(events));
+            if (events[i].Sequence != expectedVersion + i + 1)
+            {
+                problems.Add(ErrorCodes.InvalidValue, events[i].Sequence, (expectedVersion + i + 1).ToString(CultureInfo.InvariantCulture));
+                break;
+            }
+        }
+
+        problems.ThrowIfAny();
+    }
+
+    /// <summary>The error for an append at a version that is no longer current.</summary>
+    /// <param name="expected">The version the caller expected.</param>
+    /// <param name="actual">The stream's version.</param>
+    /// <returns>The exception to throw.</returns>
+    public static MiljofyrtarnException Conflict(long expected, long actual) => Problems.Single(ErrorCodes.ConcurrencyConflict, expected, actual);
+
+    /// <summary>Loads an organisation's lifecycle from a store by replaying its stream.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="stream">The stream.</param>
+    /// <param name="catalog">The catalog the history was recorded with.</param>
+    /// <param name="clock">The clock for further actions.</param>
+    /// <param name="rules">The rule book; the default when null.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The lifecycle.</returns>
+    /// <exception cref="MiljofyrtarnException">The stream is empty or its history is invalid.</exception>
+    public static async Task<OrganisationLifecycle> LoadAsync(this IEventStore store, string stream, CriteriaCatalog catalog, IClock clock, SchemeRuleBook? rules = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var events = await store.ReadAsync(stream, 0, cancellationToken).ConfigureAwait(false);
+        return OrganisationLifecycle.Replay(catalog, events, clock, rules);
+    }
+
+    /// <summary>
+    /// Appends the events of a lifecycle that the store does not have yet: those after <paramref name="storedVersion"/>,
+    /// the version the lifecycle was loaded at. Refused, and nothing written, if someone else appended in between.
+    /// </summary>
+    /// <param name="store">The store.</param>
+    /// <param name="stream">The stream.</param>
+    /// <param name="lifecycle">The lifecycle with new events.</param>
+    /// <param name="storedVersion">The stream's version when the lifecycle was loaded.</param>
+    /// <param name="cancellationToken">Cancels the append.</param>
+    /// <returns>The stream's new version.</returns>
+    /// <exception cref="MiljofyrtarnException">A concurrency conflict.</exception>
+    public static Task<long> SaveAsync(this IEventStore store, string stream, OrganisationLifecycle lifecycle, long storedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        var events = lifecycle.History.Where(e => e.Sequence > storedVersion).ToList();
+        return events.Count == 0 ? Task.FromResult(storedVersion) : store.AppendAsync(stream, storedVersion, events, cancellationToken);
+    }
+}

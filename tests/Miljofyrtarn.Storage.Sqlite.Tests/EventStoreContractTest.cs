@@ -1,0 +1,170 @@
+using FluentAssertions;
+using Miljofyrtarn.Core;
+using Miljofyrtarn.Core.Assessment;
+using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Storage;
+using NodaTime;
+using NodaTime.Testing;
+using Xunit;
+
+namespace Miljofyrtarn.Storage.Sqlite.Tests;
+
+/// <summary>What every <see cref="IEventStore"/> must do, run against each implementation.</summary>
+public abstract class EventStoreContractTest
+{
+    protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    protected abstract Task<IEventStore> CreateAsync();
+
+    internal static OrganisationLifecycle Lifecycle(int assessments, FakeClock? clock = null)
+    {
+        clock ??= new FakeClock(Instant.FromUtc(2024, 1, 15, 8, 0)) { AutoAdvance = Duration.FromSeconds(1) };
+        var lifecycle = OrganisationLifecycle.Start(CriteriaCatalog.LoadDefault(), "Heim kommune", OrganisationKind.Municipality,
+            OrganisationNumber.Parse("964123454"), new UnitDefinition(new UnitId("raadhuset"), "Rådhuset"), "tester", clock);
+        var criteria = lifecycle.Organisation.Resolve(lifecycle.Organisation.Headquarters.Id).Criteria;
+        for (var i = 0; i < assessments; i++)
+        {
+            lifecycle = lifecycle.RecordAssessment(lifecycle.Organisation.Headquarters.Id, criteria[i % criteria.Length].Criterion.Id, (FulfilmentStatus)(i % 3), "tester", comment: $"nr. {i} – «æøå»");
+        }
+
+        return lifecycle;
+    }
+
+    [Fact]
+    public async Task AppendAndRead_ReturnsTheEventsInOrder_AndTheLifecycleReplays()
+    {
+        var store = await CreateAsync();
+        var lifecycle = Lifecycle(20);
+
+        var version = await store.SaveAsync("964123454", lifecycle, 0, Ct);
+        var loaded = await store.LoadAsync("964123454", lifecycle.Organisation.Catalog, lifecycle.Clock, cancellationToken: Ct);
+
+        version.Should().Be(21);
+        (await store.GetVersionAsync("964123454", Ct)).Should().Be(21);
+        (await store.ReadAsync("964123454", cancellationToken: Ct)).Select(e => e.Sequence).Should().Equal(Enumerable.Range(1, 21).Select(i => (long)i));
+        (await store.ReadAsync("964123454", afterVersion: 19, cancellationToken: Ct)).Select(e => e.Sequence).Should().Equal(20, 21);
+        loaded.Organisation.GetAssessment(lifecycle.Organisation.Headquarters.Id, lifecycle.Organisation.Resolve(lifecycle.Organisation.Headquarters.Id).Criteria[3].Criterion.Id)!.Comment
+            .Should().Be("nr. 3 – «æøå»");
+        (await store.ReadAsync("no-such-stream", cancellationToken: Ct)).Should().BeEmpty();
+        (await store.GetVersionAsync("no-such-stream", Ct)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task AppendAtAnOldVersion_IsRefused_AndNothingIsWritten()
+    {
+        var store = await CreateAsync();
+        var lifecycle = Lifecycle(5);
+        await store.SaveAsync("s", lifecycle, 0, Ct);
+        var more = lifecycle.RecordAssessment(lifecycle.Organisation.Headquarters.Id, 7, FulfilmentStatus.Fulfilled, "tester");
+
+        var act = () => store.AppendAsync("s", 3, [more.History[^1] with { Sequence = 4 }], Ct);
+
+        (await act.Should().ThrowAsync<MiljofyrtarnException>()).Which.Code.Should().Be(ErrorCodes.ConcurrencyConflict);
+        (await store.GetVersionAsync("s", Ct)).Should().Be(6);
+    }
+
+    [Fact]
+    public async Task AppendWithGapsOrNothing_IsRefused()
+    {
+        var store = await CreateAsync();
+        var lifecycle = Lifecycle(3);
+
+        await FluentActions.Invoking(() => store.AppendAsync("s", 0, [.. lifecycle.History.Skip(1)], Ct)).Should().ThrowAsync<MiljofyrtarnException>();
+        await FluentActions.Invoking(() => store.AppendAsync("s", 0, [], Ct)).Should().ThrowAsync<MiljofyrtarnException>();
+        await FluentActions.Invoking(() => store.AppendAsync(" ", 0, [.. lifecycle.History], Ct)).Should().ThrowAsync<MiljofyrtarnException>();
+        (await store.GetVersionAsync("s", Ct)).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task TwoWritersAtTheSameVersion_OneSucceeds_TheOtherGetsAConflict_NothingIsDuplicated()
+    {
+        var store = await CreateAsync();
+        var second = await CreateAsync();
+        var lifecycle = Lifecycle(2);
+        var version = await store.SaveAsync("s", lifecycle, 0, Ct);
+        for (var round = 0; round < 20; round++)
+        {
+            var a = lifecycle.RecordAssessment(lifecycle.Organisation.Headquarters.Id, 7, FulfilmentStatus.Fulfilled, "writer-a");
+            var b = lifecycle.RecordAssessment(lifecycle.Organisation.Headquarters.Id, 7, FulfilmentStatus.InProgress, "writer-b");
+
+            var results = await Task.WhenAll(Try(store, a), Try(second, b));
+
+            results.Count(r => r).Should().Be(1, $"round {round}: exactly one writer wins");
+            version++;
+            lifecycle = results[0] ? a : b;
+            (await store.GetVersionAsync("s", Ct)).Should().Be(version);
+        }
+
+        var events = await store.ReadAsync("s", cancellationToken: Ct);
+        events.Select(e => e.Sequence).Should().OnlyHaveUniqueItems().And.HaveCount((int)version);
+        return;
+
+        async Task<bool> Try(IEventStore target, OrganisationLifecycle candidate)
+        {
+            await Task.Yield();
+            try
+            {
+                await target.AppendAsync("s", version, [candidate.History[^1]], Ct);
+                return true;
+            }
+            catch (MiljofyrtarnException exception) when (exception.Code == ErrorCodes.ConcurrencyConflict)
+            {
+                return false;
+            }
+        }
+    }
+}
+
+public sealed class InMemoryEventStoreTest : EventStoreContractTest
+{
+    private readonly InMemoryEventStore _store = new();
+
+    protected override Task<IEventStore> CreateAsync() => Task.FromResult<IEventStore>(_store);
+}
+
+public sealed class SqliteEventStoreTest : EventStoreContractTest, IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"mft-{Guid.NewGuid():N}.db");
+
+    protected override async Task<IEventStore> CreateAsync() => await SqliteEventStore.OpenAsync(_path, Ct);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Opening_CreatesTheSchema_AndReopeningKeepsTheEvents()
+    {
+        var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        await store.SaveAsync("s", Lifecycle(3), 0, Ct);
+
+        var reopened = await SqliteEventStore.OpenAsync(_path, Ct);
+
+        (await reopened.GetVersionAsync("s", Ct)).Should().Be(4);
+    }
+
+    [Fact]
+    public async Task AFileFromANewerStore_IsRefused()
+    {
+        await SqliteEventStore.OpenAsync(_path, Ct);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path}"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 9";
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        (await FluentActions.Invoking(() => SqliteEventStore.OpenAsync(_path, Ct)).Should().ThrowAsync<MiljofyrtarnException>())
+            .Which.Code.Should().Be(ErrorCodes.UnsupportedSchemaVersion);
+    }
+}
