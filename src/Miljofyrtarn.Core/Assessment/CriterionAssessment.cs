@@ -102,29 +102,34 @@ public sealed class CriterionAssessment : IEquatable<CriterionAssessment>
         string? justification = null,
         ImmutableArray<EvidenceReference> evidence = default)
     {
-        var problems = new Problems();
-        if (!Enum.IsDefined(status))
-        {
-            problems.Add(ErrorCodes.InvalidValue, (int)status, "NotStarted | InProgress | Fulfilled | NotApplicable");
-        }
-
-        if (string.IsNullOrWhiteSpace(recordedBy))
-        {
-            problems.Add(ErrorCodes.BlankText, "recordedBy");
-        }
-
         evidence = evidence.IsDefault ? [] : evidence;
-        foreach (var item in evidence)
+        if ((uint)status > (uint)FulfilmentStatus.NotApplicable || string.IsNullOrWhiteSpace(recordedBy) || HasNullOrDuplicate(evidence))
         {
-            ArgumentNullException.ThrowIfNull(item, nameof(evidence));
+            // Only a refused assessment pays for collecting its problems.
+            var problems = new Problems();
+            if ((uint)status > (uint)FulfilmentStatus.NotApplicable)
+            {
+                problems.Add(ErrorCodes.InvalidValue, (int)status, "NotStarted | InProgress | Fulfilled | NotApplicable");
+            }
+
+            if (string.IsNullOrWhiteSpace(recordedBy))
+            {
+                problems.Add(ErrorCodes.BlankText, "recordedBy");
+            }
+
+            foreach (var item in evidence)
+            {
+                ArgumentNullException.ThrowIfNull(item, nameof(evidence));
+            }
+
+            foreach (var duplicate in evidence.GroupBy(e => e).Where(g => g.Count() > 1))
+            {
+                problems.Add(ErrorCodes.DuplicateEntry, "evidence", duplicate.Key.Reference);
+            }
+
+            problems.ThrowIfAny();
         }
 
-        foreach (var duplicate in evidence.GroupBy(e => e).Where(g => g.Count() > 1))
-        {
-            problems.Add(ErrorCodes.DuplicateEntry, "evidence", duplicate.Key.Reference);
-        }
-
-        problems.ThrowIfAny();
         Status = status;
         RecordedAt = recordedAt;
         RecordedBy = recordedBy;
@@ -150,6 +155,27 @@ public sealed class CriterionAssessment : IEquatable<CriterionAssessment>
 
     /// <summary>Evidence references, in the order given.</summary>
     public ImmutableArray<EvidenceReference> Evidence { get; }
+
+    private static bool HasNullOrDuplicate(ImmutableArray<EvidenceReference> evidence)
+    {
+        for (var i = 0; i < evidence.Length; i++)
+        {
+            if (evidence[i] is null)
+            {
+                return true;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (evidence[j] == evidence[i])
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <inheritdoc />
     public bool Equals(CriterionAssessment? other) =>

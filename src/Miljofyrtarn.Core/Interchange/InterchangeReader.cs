@@ -14,6 +14,27 @@ using P = Miljofyrtarn.Core.Internal.Json.JsonPaths;
 
 namespace Miljofyrtarn.Core.Interchange;
 
+/// <summary>A JSON path that is only formatted when needed: a fixed path, or an item of an array.</summary>
+internal readonly struct Location
+{
+    private readonly string _parent;
+    private readonly int _index;
+
+    public Location(string path)
+    {
+        _parent = path;
+        _index = -1;
+    }
+
+    public Location(string array, int index)
+    {
+        _parent = array;
+        _index = index;
+    }
+
+    public string Path => _index < 0 ? _parent : P.Index(_parent, _index);
+}
+
 /// <summary>
 /// Documents to domain objects. Collects every problem with its JSON path; the caller throws them all (with lines)
 /// and returns nothing when there is any.
@@ -227,38 +248,89 @@ internal sealed class InterchangeReader(InterchangeOptions options)
         };
     }
 
-    public CriterionAssessment? Assessment(AssessmentDocument? document, string path)
+    public CriterionAssessment? Assessment(AssessmentDocument? document, string path) => Assessment(document, new Location(path));
+
+    /// <summary>An assessment; its path is only formatted when there is something to report (snapshots hold thousands).</summary>
+    public CriterionAssessment? Assessment(AssessmentDocument? document, Location at)
     {
         if (document is null)
         {
-            Report(ErrorCodes.MissingProperty, path, "assessment");
+            Report(ErrorCodes.MissingProperty, at.Path, "assessment");
             return null;
         }
 
-        Unknown(document.Unknown, path);
-        var status = Enum(document.Status, path, "status", Statuses);
-        var at = Required(document.RecordedAt, path, "recordedAt");
-        var by = Required(document.RecordedBy, path, "recordedBy");
-        var evidence = ImmutableArray.CreateBuilder<EvidenceReference>();
-        for (var i = 0; i < (document.Evidence?.Count ?? 0); i++)
+        if (document.Unknown is not null)
         {
-            var itemPath = P.Index(P.Property(path, "evidence"), i);
-            if (document.Evidence![i] is not { } item)
-            {
-                Report(ErrorCodes.MissingProperty, itemPath, "evidence");
-                continue;
-            }
-
-            Unknown(item.Unknown, itemPath);
-            if (Construct(() => new EvidenceReference(item.Reference!, item.Sha256, item.ValidUntil), itemPath) is { } reference)
-            {
-                evidence.Add(reference);
-            }
+            Unknown(document.Unknown, at.Path);
         }
 
-        return status is null || at is null || by is null
-            ? null
-            : Construct(() => new CriterionAssessment(status.Value, at.Value, by, document.Comment, document.Justification, evidence.ToImmutable()), path);
+        var ok = true;
+        var status = FulfilmentStatus.NotStarted;
+        if (document.Status is null)
+        {
+            Report(ErrorCodes.MissingProperty, P.Property(at.Path, "status"), "status");
+            ok = false;
+        }
+        else if (!Statuses.TryParse(document.Status, out status))
+        {
+            Report(ErrorCodes.InvalidValue, P.Property(at.Path, "status"), document.Status, Statuses.Expected);
+            ok = false;
+        }
+
+        if (document.RecordedAt is null)
+        {
+            Report(ErrorCodes.MissingProperty, P.Property(at.Path, "recordedAt"), "recordedAt");
+            ok = false;
+        }
+
+        if (string.IsNullOrWhiteSpace(document.RecordedBy))
+        {
+            Report(ErrorCodes.MissingProperty, P.Property(at.Path, "recordedBy"), "recordedBy");
+            ok = false;
+        }
+
+        var evidence = ImmutableArray<EvidenceReference>.Empty;
+        if (document.Evidence is { Count: > 0 } items)
+        {
+            var path = at.Path;
+            var builder = ImmutableArray.CreateBuilder<EvidenceReference>(items.Count);
+            for (var i = 0; i < items.Count; i++)
+            {
+                var itemPath = P.Index(P.Property(path, "evidence"), i);
+                if (items[i] is not { } item)
+                {
+                    Report(ErrorCodes.MissingProperty, itemPath, "evidence");
+                    continue;
+                }
+
+                Unknown(item.Unknown, itemPath);
+                if (Construct(() => new EvidenceReference(item.Reference!, item.Sha256, item.ValidUntil), itemPath) is { } reference)
+                {
+                    builder.Add(reference);
+                }
+            }
+
+            evidence = builder.ToImmutable();
+        }
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new CriterionAssessment(status, document.RecordedAt!.Value, document.RecordedBy!, document.Comment, document.Justification, evidence);
+        }
+        catch (MiljofyrtarnException exception)
+        {
+            foreach (var diagnostic in exception.Diagnostics)
+            {
+                _problems.Add(new Diagnostic(diagnostic.Code, diagnostic.Arguments, at.Path));
+            }
+
+            return null;
+        }
     }
 
     public LifecycleEvent? Event(EventDocument? d, string path)
@@ -442,19 +514,23 @@ internal sealed class InterchangeReader(InterchangeOptions options)
             var document = d.Units![i];
             var unit = Unit(document, at);
             var role = document is null ? null : Enum(document.Role, at, "role", Roles);
-            var recorded = new List<(int, CriterionAssessment)>();
+            var recorded = new List<(int, CriterionAssessment)>(document?.Assessments?.Count ?? 0);
+            var assessmentsPath = P.Property(at, "assessments");
             for (var a = 0; a < (document?.Assessments?.Count ?? 0); a++)
             {
-                var aPath = P.Index(P.Property(at, "assessments"), a);
+                var location = new Location(assessmentsPath, a);
                 var item = document!.Assessments![a];
-                var criterionId = item is null ? null : Required(item.CriterionId, aPath, "criterionId");
-                if (criterionId is { } id && !catalog.TryGetCriterion(id, out _))
+                if (item?.CriterionId is not { } criterionId)
                 {
-                    Report(ErrorCodes.UnknownCriterion, P.Property(aPath, "criterionId"), id.ToString(CultureInfo.InvariantCulture));
+                    Report(ErrorCodes.MissingProperty, P.Property(location.Path, "criterionId"), "criterionId");
                 }
-                else if (Assessment(item, aPath) is { } assessment && criterionId is { } known)
+                else if (!catalog.TryGetCriterion(criterionId, out _))
                 {
-                    recorded.Add((known, assessment));
+                    Report(ErrorCodes.UnknownCriterion, P.Property(location.Path, "criterionId"), criterionId.ToString(CultureInfo.InvariantCulture));
+                }
+                else if (Assessment(item, location) is { } assessment)
+                {
+                    recorded.Add((criterionId, assessment));
                 }
             }
 

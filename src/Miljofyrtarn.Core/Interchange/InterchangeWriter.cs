@@ -174,7 +174,16 @@ internal static class InterchangeWriter
                     })],
                 };
                 var assessments = organisation.AssessmentsAt(position);
-                document.Assessments = assessments.IsEmpty ? null : [.. assessments.OrderBy(a => a.Key).Select(a => Assessment(a.Value, new RecordedAssessmentDocument { CriterionId = a.Key }))];
+                if (!assessments.IsEmpty)
+                {
+                    var keys = assessments.Keys.ToArray();
+                    Array.Sort(keys);
+                    document.Assessments = new List<RecordedAssessmentDocument?>(keys.Length);
+                    foreach (var key in keys)
+                    {
+                        document.Assessments.Add(Assessment(assessments[key], new RecordedAssessmentDocument { CriterionId = key }));
+                    }
+                }
                 return (UnitDocument?)document;
             })],
         };

@@ -28,6 +28,7 @@ public sealed class Organisation
 {
     private readonly ImmutableDictionary<UnitId, int> _positions;
     private readonly ImmutableArray<UnitAssessments> _assessments;
+    private ResolutionIndex? _index;
 
     private Organisation(
         CriteriaCatalog catalog,
@@ -52,7 +53,7 @@ public sealed class Organisation
         AllocationOverrides = allocation;
         _assessments = assessments;
         _positions = positions ?? units.Select((u, i) => KeyValuePair.Create(u.Id, i)).ToImmutableDictionary();
-        Index = index ?? ResolutionIndex.Build(catalog, units, allocation);
+        _index = index;
     }
 
     /// <summary>The catalog the organisation's criteria come from.</summary>
@@ -85,7 +86,11 @@ public sealed class Organisation
     /// <summary>The organisation's own allocation of criteria, overriding the catalog's hint, by criterion ID.</summary>
     public ImmutableDictionary<int, ResponsibleParty> AllocationOverrides { get; }
 
-    internal ResolutionIndex Index { get; }
+    /// <summary>
+    /// Which criteria apply to which unit, built on first use and then shared by every state with the same structure.
+    /// Building it twice on two threads at once gives two equal indexes; either may be kept.
+    /// </summary>
+    internal ResolutionIndex Index => _index ??= ResolutionIndex.Build(Catalog, AllUnits, AllocationOverrides);
 
     /// <summary>
     /// Creates an organisation with its headquarters. The common-criteria version is chosen from the catalog by
@@ -364,7 +369,7 @@ public sealed class Organisation
     /// <returns>The assessment, or null when none was recorded.</returns>
     /// <exception cref="MiljofyrtarnException">Unknown unit.</exception>
     public CriterionAssessment? GetAssessment(UnitId unitId, int criterionId) =>
-        _assessments[Position(unitId)].ByCriterionId.GetValueOrDefault(criterionId);
+        _assessments[Position(unitId)].Get(criterionId);
 
     /// <summary>
     /// The status a unit sees for a criterion: its own, or headquarters' when the criterion is allocated to HK.
@@ -459,12 +464,12 @@ public sealed class Organisation
         var tables = ImmutableArray.CreateBuilder<UnitAssessments>(units.Count);
         for (var i = 0; i < units.Count; i++)
         {
-            var table = UnitAssessments.Empty(catalog.Criteria.Length);
+            var entries = new List<(int, int, CriterionAssessment)>(i < assessments.Count ? assessments[i].Count : 0);
             foreach (var (criterionId, assessment) in i < assessments.Count ? assessments[i] : [])
             {
                 if (catalog.TryGetCriterion(criterionId, out var criterion))
                 {
-                    table = table.With(criterion.Ordinal, criterionId, assessment);
+                    entries.Add((criterion.Ordinal, criterionId, assessment));
                 }
                 else
                 {
@@ -472,7 +477,7 @@ public sealed class Organisation
                 }
             }
 
-            tables.Add(table);
+            tables.Add(UnitAssessments.From(catalog.Criteria.Length, entries));
         }
 
         problems.ThrowIfAny();

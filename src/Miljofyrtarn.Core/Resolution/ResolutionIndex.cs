@@ -41,52 +41,60 @@ internal sealed class ResolutionIndex
     {
         var count = catalog.Criteria.Length;
         var roles = new byte[units.Length][];
+        var ordinals = new int[units.Length][];
+        var list = new List<int>();
         for (var u = 0; u < units.Length; u++)
         {
+            // Visit only the unit's own criteria, not the whole catalog.
             var role = roles[u] = new byte[count];
             var answers = units[u].Answers;
+            list.Clear();
             foreach (var set in units[u].Sets)
             {
                 foreach (var member in set.Criteria)
                 {
                     var criterion = member.IsRetired ? catalog.ResolveActive(member) : member;
-                    if (Applies(criterion, answers))
+                    if (role[criterion.Ordinal] == None && Applies(criterion, answers))
                     {
                         role[criterion.Ordinal] = Own;
+                        list.Add(criterion.Ordinal);
                     }
                 }
             }
+
+            list.Sort();
+            ordinals[u] = [.. list];
         }
 
         // Responsibility allocation: what a UE needs and HK fulfils moves to HK, once for everyone.
         var headquarters = roles[0];
+        var headquartersChanged = false;
         for (var u = 1; u < units.Length; u++)
         {
             var role = roles[u];
-            for (var ordinal = 0; ordinal < count; ordinal++)
+            foreach (var ordinal in ordinals[u])
             {
-                if (role[ordinal] == Own && PartyFor(catalog.Criteria[ordinal], overrides) == ResponsibleParty.Headquarters)
+                if (PartyFor(catalog.Criteria[ordinal], overrides) == ResponsibleParty.Headquarters)
                 {
                     role[ordinal] = ByHeadquarters;
+                    headquartersChanged |= headquarters[ordinal] == None;
                     headquarters[ordinal] = Own;
                 }
             }
         }
 
-        var ordinals = new int[units.Length][];
-        for (var u = 0; u < units.Length; u++)
+        if (headquartersChanged && units.Length > 0)
         {
-            var role = roles[u];
-            var list = new List<int>();
+            list.Clear();
             for (var ordinal = 0; ordinal < count; ordinal++)
             {
-                if (role[ordinal] != None)
+                if (headquarters[ordinal] != None)
                 {
                     list.Add(ordinal);
                 }
             }
 
-            ordinals[u] = [.. list];
+            ordinals[0] = [.. list];
         }
 
         return new ResolutionIndex(roles, ordinals);
