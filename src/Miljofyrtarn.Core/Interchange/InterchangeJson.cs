@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Miljofyrtarn.Core.Diagnostics;
@@ -30,67 +28,18 @@ internal static class InterchangeJson
             return new InterchangeJsonContext(options);
         });
 
-    /// <summary>Reads a whole stream within the size limit.</summary>
-    public static T Read<T>(Stream stream, InterchangeOptions options, Func<InterchangeJsonContext, JsonTypeInfo<T>> type)
-        where T : class
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!BoundedReader.TryReadAll(stream, options.MaxBytes, out var buffer, out var length))
-        {
-            throw TooLarge(options);
-        }
-
-        try
-        {
-            return Read(buffer.AsMemory(0, length), options, type);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     /// <summary>Checks size, syntax, depth and duplicate names, and deserialises; every failure is a coded diagnostic with path and line.</summary>
     public static T Read<T>(ReadOnlyMemory<byte> utf8, InterchangeOptions options, Func<InterchangeJsonContext, JsonTypeInfo<T>> type)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (utf8.Length > options.MaxBytes)
-        {
-            throw TooLarge(options);
-        }
-
-        utf8 = BoundedReader.SkipBom(utf8);
-#if !NET10_0_OR_GREATER
-        var guard = JsonGuard.Scan(utf8, options.MaxDepth);
-        if (guard.Count > 0)
-        {
-            throw new MiljofyrtarnException(guard);
-        }
-#endif
-        try
-        {
-            return JsonSerializer.Deserialize(utf8.Span, type(Context(options.MaxDepth)))
-                ?? throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.MissingProperty, ["document"], JsonPaths.Root));
-        }
-        catch (JsonException exception)
-        {
-            throw new MiljofyrtarnException(JsonFailure.Explain(utf8, options.MaxDepth, exception));
-        }
+        return GuardedJson.Read(utf8, options.MaxBytes, options.MaxDepth, type(Context(options.MaxDepth)), static problems => new MiljofyrtarnException(problems));
     }
 
     public static byte[] Write<T>(T document, Func<InterchangeJsonContext, JsonTypeInfo<T>> type) =>
         JsonSerializer.SerializeToUtf8Bytes(document, type(Context()));
 
     /// <summary>Adds line numbers to the problems of a document that parsed.</summary>
-    public static MiljofyrtarnException Located(ReadOnlySpan<byte> utf8, IReadOnlyList<Diagnostic> problems)
-    {
-        var locations = JsonLocator.Locate(BoundedReaderSkip(utf8), problems.Where(p => p.Path is not null).Select(p => p.Path!));
-        return new MiljofyrtarnException([.. problems.Select(p => p.Path is not null && locations.TryGetValue(p.Path, out var at) ? p.WithLocation(at.Line, at.Column) : p)]);
-    }
+    public static MiljofyrtarnException Located(ReadOnlySpan<byte> utf8, IReadOnlyList<Diagnostic> problems) => new(GuardedJson.Locate(utf8, problems));
 
-    private static ReadOnlySpan<byte> BoundedReaderSkip(ReadOnlySpan<byte> utf8) => utf8.StartsWith("\uFEFF"u8) ? utf8[3..] : utf8;
-
-    private static MiljofyrtarnException TooLarge(InterchangeOptions options) =>
-        new(new Diagnostic(ErrorCodes.DocumentTooLarge, [options.MaxBytes.ToString(CultureInfo.InvariantCulture)], JsonPaths.Root));
 }

@@ -345,6 +345,17 @@ public class CriteriaCatalogValidationTest
     }
 
     [Fact]
+    public void Load_FromAStream_ReportsLinesToo()
+    {
+        var json = With(d => Criterion(d, 0)["theme"] = "astrologi");
+        using var stream = new MemoryStream(json);
+
+        var problem = FluentActions.Invoking(() => CriteriaCatalog.Load(stream)).Should().Throw<CatalogLoadException>().Which.Diagnostics.Single();
+
+        problem.Line.Should().Be(LineOf(json, "\"astrologi\""));
+    }
+
+    [Fact]
     public void LoadException_Message_IsLocalised()
     {
         var exception = Assert.Throws<CatalogLoadException>(() => CriteriaCatalog.Load(With(d => Criterion(d, 0)["theme"] = "astrologi")));

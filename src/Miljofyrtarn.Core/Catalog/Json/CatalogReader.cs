@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
@@ -28,73 +27,25 @@ internal sealed class CatalogReader
 
     public static CriteriaCatalog Read(Stream stream, CatalogLoadOptions options)
     {
-        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
-        if (!BoundedReader.TryReadAll(stream, options.MaxBytes, out var buffer, out var length))
-        {
-            throw TooLarge(options);
-        }
-
-        try
-        {
-            return Read(buffer.AsMemory(0, length), options);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        return GuardedJson.ReadStream(stream, options.MaxBytes, Fail, bytes => Read(bytes, options));
     }
 
     public static CriteriaCatalog Read(ReadOnlyMemory<byte> utf8, CatalogLoadOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (utf8.Length > options.MaxBytes)
-        {
-            throw TooLarge(options);
-        }
-
-        utf8 = BoundedReader.SkipBom(utf8);
-#if !NET10_0_OR_GREATER
-        // Before .NET 10 the serializer silently accepts duplicate property names (the last wins), so a
-        // guard pass checks syntax, depth and duplicates first. On .NET 10 the serializer refuses them
-        // itself, and the guard runs only to explain a failure.
-        var guard = JsonGuard.Scan(utf8, options.MaxDepth);
-        if (guard.Count > 0)
-        {
-            throw new CatalogLoadException(guard);
-        }
-#endif
-
-        CatalogDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(utf8.Span, CatalogJson.TypeInfo(options.MaxDepth));
-        }
-        catch (JsonException exception)
-        {
-            throw new CatalogLoadException(JsonFailure.Explain(utf8, options.MaxDepth, exception));
-        }
-
+        var document = GuardedJson.Read(utf8, options.MaxBytes, options.MaxDepth, CatalogJson.TypeInfo(options.MaxDepth), Fail);
         var reader = new CatalogReader();
         var catalog = reader.Build(document);
         if (reader._problems.Count > 0 || catalog is null)
         {
-            throw new CatalogLoadException(reader.WithLocations(utf8.Span));
+            throw new CatalogLoadException(GuardedJson.Locate(utf8.Span, reader._problems));
         }
 
         return catalog;
     }
 
-    private static CatalogLoadException TooLarge(CatalogLoadOptions options) =>
-        new([new Diagnostic(ErrorCodes.DocumentTooLarge, [options.MaxBytes.ToString(CultureInfo.InvariantCulture)], JsonPaths.Root)]);
-
-    private List<Diagnostic> WithLocations(ReadOnlySpan<byte> utf8)
-    {
-        var locations = JsonLocator.Locate(utf8, _problems.Where(p => p.Path is not null).Select(p => p.Path!));
-        return _problems
-            .Select(p => p.Path is not null && locations.TryGetValue(p.Path, out var at) ? p.WithLocation(at.Line, at.Column) : p)
-            .ToList();
-    }
+    private static CatalogLoadException Fail(IReadOnlyList<Diagnostic> problems) => new(problems);
 
     private void Report(string code, string path, params string[] arguments) => _problems.Add(new Diagnostic(code, arguments, path));
 
