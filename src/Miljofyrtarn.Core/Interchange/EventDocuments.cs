@@ -100,7 +100,7 @@ internal sealed class UnitDocument
 
     public UnitLifecycleDocument? Lifecycle { get; set; }
 
-    public List<RecordedAssessmentDocument?>? Assessments { get; set; }
+    public AssessmentRecords? Assessments { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
@@ -138,7 +138,7 @@ internal sealed class CertifierDocument
     public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
-internal class AssessmentDocument
+internal sealed class AssessmentDocument
 {
     public string? Status { get; set; }
 
@@ -154,11 +154,6 @@ internal class AssessmentDocument
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
-}
-
-internal sealed class RecordedAssessmentDocument : AssessmentDocument
-{
-    public int? CriterionId { get; set; }
 }
 
 internal sealed class EvidenceDocument

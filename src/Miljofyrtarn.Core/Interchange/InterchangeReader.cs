@@ -14,27 +14,6 @@ using P = Miljofyrtarn.Core.Internal.Json.JsonPaths;
 
 namespace Miljofyrtarn.Core.Interchange;
 
-/// <summary>A JSON path that is only formatted when needed: a fixed path, or an item of an array.</summary>
-internal readonly struct Location
-{
-    private readonly string _parent;
-    private readonly int _index;
-
-    public Location(string path)
-    {
-        _parent = path;
-        _index = -1;
-    }
-
-    public Location(string array, int index)
-    {
-        _parent = array;
-        _index = index;
-    }
-
-    public string Path => _index < 0 ? _parent : P.Index(_parent, _index);
-}
-
 /// <summary>
 /// Documents to domain objects. Collects every problem with its JSON path; the caller throws them all (with lines)
 /// and returns nothing when there is any.
@@ -248,51 +227,47 @@ internal sealed class InterchangeReader(InterchangeOptions options)
         };
     }
 
-    public CriterionAssessment? Assessment(AssessmentDocument? document, string path) => Assessment(document, new Location(path));
-
-    /// <summary>An assessment; its path is only formatted when there is something to report (snapshots hold thousands).</summary>
-    public CriterionAssessment? Assessment(AssessmentDocument? document, Location at)
+    public CriterionAssessment? Assessment(AssessmentDocument? document, string path)
     {
         if (document is null)
         {
-            Report(ErrorCodes.MissingProperty, at.Path, "assessment");
+            Report(ErrorCodes.MissingProperty, path, "assessment");
             return null;
         }
 
         if (document.Unknown is not null)
         {
-            Unknown(document.Unknown, at.Path);
+            Unknown(document.Unknown, path);
         }
 
         var ok = true;
         var status = FulfilmentStatus.NotStarted;
         if (document.Status is null)
         {
-            Report(ErrorCodes.MissingProperty, P.Property(at.Path, "status"), "status");
+            Report(ErrorCodes.MissingProperty, P.Property(path, "status"), "status");
             ok = false;
         }
         else if (!Statuses.TryParse(document.Status, out status))
         {
-            Report(ErrorCodes.InvalidValue, P.Property(at.Path, "status"), document.Status, Statuses.Expected);
+            Report(ErrorCodes.InvalidValue, P.Property(path, "status"), document.Status, Statuses.Expected);
             ok = false;
         }
 
         if (document.RecordedAt is null)
         {
-            Report(ErrorCodes.MissingProperty, P.Property(at.Path, "recordedAt"), "recordedAt");
+            Report(ErrorCodes.MissingProperty, P.Property(path, "recordedAt"), "recordedAt");
             ok = false;
         }
 
         if (string.IsNullOrWhiteSpace(document.RecordedBy))
         {
-            Report(ErrorCodes.MissingProperty, P.Property(at.Path, "recordedBy"), "recordedBy");
+            Report(ErrorCodes.MissingProperty, P.Property(path, "recordedBy"), "recordedBy");
             ok = false;
         }
 
         var evidence = ImmutableArray<EvidenceReference>.Empty;
         if (document.Evidence is { Count: > 0 } items)
         {
-            var path = at.Path;
             var builder = ImmutableArray.CreateBuilder<EvidenceReference>(items.Count);
             for (var i = 0; i < items.Count; i++)
             {
@@ -326,7 +301,7 @@ internal sealed class InterchangeReader(InterchangeOptions options)
         {
             foreach (var diagnostic in exception.Diagnostics)
             {
-                _problems.Add(new Diagnostic(diagnostic.Code, diagnostic.Arguments, at.Path));
+                _problems.Add(new Diagnostic(diagnostic.Code, diagnostic.Arguments, path));
             }
 
             return null;
@@ -514,23 +489,35 @@ internal sealed class InterchangeReader(InterchangeOptions options)
             var document = d.Units![i];
             var unit = Unit(document, at);
             var role = document is null ? null : Enum(document.Role, at, "role", Roles);
-            var recorded = new List<(int, CriterionAssessment)>(document?.Assessments?.Count ?? 0);
-            var assessmentsPath = P.Property(at, "assessments");
-            for (var a = 0; a < (document?.Assessments?.Count ?? 0); a++)
+            var recorded = new List<(int, CriterionAssessment)>(document?.Assessments?.Records.Count ?? 0);
+            if (document?.Assessments is { } records)
             {
-                var location = new Location(assessmentsPath, a);
-                var item = document!.Assessments![a];
-                if (item?.CriterionId is not { } criterionId)
+                var assessmentsPath = P.Property(at, "assessments");
+                foreach (var (index, property, code, arguments) in records.Problems)
                 {
-                    Report(ErrorCodes.MissingProperty, P.Property(location.Path, "criterionId"), "criterionId");
+                    var item = P.Index(assessmentsPath, index);
+                    Report(code, property is null ? item : property.StartsWith("evidence[", StringComparison.Ordinal) ? item + "." + property : P.Property(item, property), arguments);
                 }
-                else if (!catalog.TryGetCriterion(criterionId, out _))
+
+                if (options.UnknownProperties == UnknownPropertyHandling.Refuse)
                 {
-                    Report(ErrorCodes.UnknownCriterion, P.Property(location.Path, "criterionId"), criterionId.ToString(CultureInfo.InvariantCulture));
+                    foreach (var (index, unknown) in records.UnknownProperties)
+                    {
+                        var item = P.Index(assessmentsPath, index);
+                        Report(ErrorCodes.UnknownProperty, unknown.StartsWith("evidence[", StringComparison.Ordinal) ? item + "." + unknown : P.Property(item, unknown), unknown);
+                    }
                 }
-                else if (Assessment(item, location) is { } assessment)
+
+                foreach (var (index, criterionId, assessment) in records.Records)
                 {
-                    recorded.Add((criterionId, assessment));
+                    if (catalog.TryGetCriterion(criterionId, out _))
+                    {
+                        recorded.Add((criterionId, assessment));
+                    }
+                    else
+                    {
+                        Report(ErrorCodes.UnknownCriterion, P.Property(P.Index(assessmentsPath, index), "criterionId"), criterionId.ToString(CultureInfo.InvariantCulture));
+                    }
                 }
             }
 

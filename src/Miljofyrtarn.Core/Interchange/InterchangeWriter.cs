@@ -114,8 +114,7 @@ internal static class InterchangeWriter
             : new ArrangementDocument { Kind = Arrangements.Name(u.Certificate.Kind), Host = u.Certificate.Host?.Value },
     };
 
-    public static T Assessment<T>(CriterionAssessment a, T d)
-        where T : AssessmentDocument
+    public static AssessmentDocument Assessment(CriterionAssessment a, AssessmentDocument d)
     {
         d.Status = Statuses.Name(a.Status);
         d.RecordedAt = a.RecordedAt;
@@ -178,12 +177,9 @@ internal static class InterchangeWriter
                 {
                     var keys = assessments.Keys.ToArray();
                     Array.Sort(keys);
-                    document.Assessments = new List<RecordedAssessmentDocument?>(keys.Length);
-                    foreach (var key in keys)
-                    {
-                        document.Assessments.Add(Assessment(assessments[key], new RecordedAssessmentDocument { CriterionId = key }));
-                    }
+                    document.Assessments = new AssessmentRecords([.. keys.Select((key, i) => (i, key, assessments[key]))]);
                 }
+
                 return (UnitDocument?)document;
             })],
         };

@@ -185,6 +185,40 @@ public class InterchangeDocumentsTest
     }
 
     [Fact]
+    public void ProblemsInsideAssessments_AreReportedAtTheirExactPath()
+    {
+        var document = Snapshot();
+        var assessments = document["units"]![0]!["assessments"]!.AsArray();
+        assessments[0]!["status"] = "almostDone";
+        assessments[1]!["criterionId"] = "seven";
+        assessments[2]!.AsObject().Remove("recordedBy");
+        assessments[3]!["mood"] = "happy";
+        assessments[4]!["evidence"] = new JsonArray(new JsonObject { ["reference"] = "x.pdf", ["sha256"] = "abc" });
+        assessments[5]!["recordedAt"] = "yesterday";
+
+        var problems = SnapshotRefused(Bytes(document)).Select(p => (p.Code, p.Path)).ToList();
+
+        problems.Should().BeEquivalentTo([
+            (ErrorCodes.InvalidValue, "$.units[0].assessments[0].status"),
+            (ErrorCodes.WrongJsonType, "$.units[0].assessments[1].criterionId"),
+            (ErrorCodes.MissingProperty, "$.units[0].assessments[2].recordedBy"),
+            (ErrorCodes.UnknownProperty, "$.units[0].assessments[3].mood"),
+            (ErrorCodes.InvalidSha256, "$.units[0].assessments[4].evidence[0]"),
+            (ErrorCodes.InvalidValue, "$.units[0].assessments[5].recordedAt"),
+        ]);
+    }
+
+    [Fact]
+    public void ADuplicatePropertyInsideAnAssessment_IsRefused()
+    {
+        var json = Encoding.UTF8.GetString(Fixture("snapshot.v1.json"));
+        var at = json.IndexOf("\"recordedBy\":", StringComparison.Ordinal);
+        json = json.Insert(at, "\"recordedBy\": \"someone else\", ");
+
+        SnapshotRefused(Encoding.UTF8.GetBytes(json)).Should().ContainSingle(d => d.Code == ErrorCodes.DuplicateProperty);
+    }
+
+    [Fact]
     public void ReferencesAmongUnits_AreCheckedWhenTheOrganisationIsRebuilt()
     {
         var document = Snapshot();
