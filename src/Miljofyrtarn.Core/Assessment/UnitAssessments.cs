@@ -23,9 +23,28 @@ internal sealed class UnitAssessments
         _overlay = overlay;
     }
 
-    /// <summary>Every record, by criterion ID; the overlay wins over the base.</summary>
-    public ImmutableDictionary<int, CriterionAssessment> ByCriterionId =>
-        _base.Count == 0 ? _overlay : _overlay.AddRange(_base.Where(b => !_overlay.ContainsKey(b.Key)));
+    /// <summary>Every record, ordered by criterion ID, without building a dictionary (for writing snapshots).</summary>
+    public (int CriterionId, CriterionAssessment Assessment)[] Sorted()
+    {
+        var all = new (int, CriterionAssessment)[_base.Count + _overlay.Count];
+        var count = 0;
+        foreach (var (id, assessment) in _overlay)
+        {
+            all[count++] = (id, assessment);
+        }
+
+        foreach (var (id, assessment) in _base)
+        {
+            if (!_overlay.ContainsKey(id))
+            {
+                all[count++] = (id, assessment);
+            }
+        }
+
+        Array.Resize(ref all, count);
+        Array.Sort(all, static (a, b) => a.Item1.CompareTo(b.Item1));
+        return all;
+    }
 
     public static UnitAssessments Empty(int criteriaCount) => new(new byte[criteriaCount], NoBase, ImmutableDictionary<int, CriterionAssessment>.Empty);
 

@@ -27,6 +27,9 @@ internal sealed class AssessmentRecords
 
     /// <summary>Properties the format does not define, by item; reported or ignored as the options say.</summary>
     public List<(int Index, string Name)> UnknownProperties { get; } = [];
+
+    /// <summary>The last <c>recordedBy</c> read, reused when the next is the same.</summary>
+    internal string? LastRecordedBy { get; set; }
 }
 
 /// <summary>Reads and writes <see cref="AssessmentRecords"/> in the snapshot format (see <c>schemas/snapshot.schema.json</c>).</summary>
@@ -36,12 +39,20 @@ internal sealed class AssessmentRecordsConverter : JsonConverter<AssessmentRecor
 
     public override void Write(Utf8JsonWriter writer, AssessmentRecords value, JsonSerializerOptions options)
     {
+        Span<byte> instant = stackalloc byte[IsoInstant.Length];
         writer.WriteStartArray();
         foreach (var (_, criterionId, assessment) in value.Records)
         {
             writer.WriteStartObject();
             writer.WriteString("status"u8, InterchangeVocabulary.Statuses.Name(assessment.Status));
-            writer.WriteString("recordedAt"u8, InstantPattern.ExtendedIso.Format(assessment.RecordedAt));
+            if (IsoInstant.TryFormat(assessment.RecordedAt, instant))
+            {
+                writer.WriteString("recordedAt"u8, instant);
+            }
+            else
+            {
+                writer.WriteString("recordedAt"u8, InstantPattern.ExtendedIso.Format(assessment.RecordedAt));
+            }
             writer.WriteString("recordedBy"u8, assessment.RecordedBy);
             if (assessment.Comment is { } comment)
             {
@@ -167,15 +178,19 @@ internal sealed class AssessmentRecordsConverter : JsonConverter<AssessmentRecor
             switch (flag)
             {
                 case Status:
-                    var text = reader.GetString()!;
-                    if (!InterchangeVocabulary.Statuses.TryParse(text, out status))
+                    if (!TryStatus(ref reader, out status))
                     {
-                        result.Problems.Add((index, property, ErrorCodes.InvalidValue, [text, InterchangeVocabulary.Statuses.Expected]));
+                        result.Problems.Add((index, property, ErrorCodes.InvalidValue, [reader.GetString()!, InterchangeVocabulary.Statuses.Expected]));
                         ok = false;
                     }
 
                     break;
                 case RecordedAt:
+                    if (!reader.ValueIsEscaped && IsoInstant.TryParse(reader.ValueSpan, out recordedAt))
+                    {
+                        break;
+                    }
+
                     var instantText = reader.GetString()!;
                     var instant = InstantPattern.ExtendedIso.Parse(instantText);
                     if (instant.Success)
@@ -190,7 +205,9 @@ internal sealed class AssessmentRecordsConverter : JsonConverter<AssessmentRecor
 
                     break;
                 case RecordedBy:
-                    recordedBy = reader.GetString();
+                    // Most records of a unit are by the same few people: reuse the previous string when the bytes match.
+                    recordedBy = result.LastRecordedBy is { } last && !reader.ValueIsEscaped && reader.ValueTextEquals(last) ? last : reader.GetString();
+                    result.LastRecordedBy = recordedBy;
                     break;
                 case Comment:
                     comment = reader.GetString();
@@ -239,6 +256,16 @@ internal sealed class AssessmentRecordsConverter : JsonConverter<AssessmentRecor
 
             return null;
         }
+    }
+
+    private static bool TryStatus(ref Utf8JsonReader reader, out FulfilmentStatus status)
+    {
+        (status, var ok) = reader.ValueTextEquals("fulfilled"u8) ? (FulfilmentStatus.Fulfilled, true)
+            : reader.ValueTextEquals("inProgress"u8) ? (FulfilmentStatus.InProgress, true)
+            : reader.ValueTextEquals("notStarted"u8) ? (FulfilmentStatus.NotStarted, true)
+            : reader.ValueTextEquals("notApplicable"u8) ? (FulfilmentStatus.NotApplicable, true)
+            : (FulfilmentStatus.NotStarted, false);
+        return ok;
     }
 
     private static ImmutableArray<EvidenceReference> ReadEvidence(ref Utf8JsonReader reader, int index, AssessmentRecords result, ref bool ok)
@@ -315,5 +342,77 @@ internal sealed class AssessmentRecordsConverter : JsonConverter<AssessmentRecor
         }
 
         return items.ToImmutable();
+    }
+}
+
+/// <summary>
+/// The common case of NodaTime's extended ISO instant, <c>yyyy-MM-ddTHH:mm:ssZ</c> (whole seconds, years 1–9999),
+/// read and written as UTF-8 without strings. Anything else goes through <see cref="InstantPattern.ExtendedIso"/>.
+/// </summary>
+internal static class IsoInstant
+{
+    public const int Length = 20;
+
+    public static bool TryFormat(Instant instant, Span<byte> destination)
+    {
+        var utc = instant.InUtc();
+        if (utc.NanosecondOfSecond != 0 || utc.Year is < 1 or > 9999)
+        {
+            return false;
+        }
+
+        Digits(destination[..4], utc.Year);
+        destination[4] = (byte)'-';
+        Digits(destination.Slice(5, 2), utc.Month);
+        destination[7] = (byte)'-';
+        Digits(destination.Slice(8, 2), utc.Day);
+        destination[10] = (byte)'T';
+        Digits(destination.Slice(11, 2), utc.Hour);
+        destination[13] = (byte)':';
+        Digits(destination.Slice(14, 2), utc.Minute);
+        destination[16] = (byte)':';
+        Digits(destination.Slice(17, 2), utc.Second);
+        destination[19] = (byte)'Z';
+        return true;
+    }
+
+    public static bool TryParse(ReadOnlySpan<byte> text, out Instant instant)
+    {
+        instant = default;
+        if (text.Length != Length || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z'
+            || !Number(text[..4], out var year) || !Number(text.Slice(5, 2), out var month) || !Number(text.Slice(8, 2), out var day)
+            || !Number(text.Slice(11, 2), out var hour) || !Number(text.Slice(14, 2), out var minute) || !Number(text.Slice(17, 2), out var second)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59)
+        {
+            return false;
+        }
+
+        instant = Instant.FromUtc(year, month, day, hour, minute, second);
+        return true;
+    }
+
+    private static void Digits(Span<byte> destination, int value)
+    {
+        for (var i = destination.Length - 1; i >= 0; i--)
+        {
+            destination[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+    }
+
+    private static bool Number(ReadOnlySpan<byte> digits, out int value)
+    {
+        value = 0;
+        foreach (var digit in digits)
+        {
+            if (digit is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit - '0';
+        }
+
+        return true;
     }
 }

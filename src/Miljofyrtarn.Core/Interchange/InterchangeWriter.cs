@@ -173,11 +173,15 @@ internal static class InterchangeWriter
                     })],
                 };
                 var assessments = organisation.AssessmentsAt(position);
-                if (!assessments.IsEmpty)
+                if (assessments.Length > 0)
                 {
-                    var keys = assessments.Keys.ToArray();
-                    Array.Sort(keys);
-                    document.Assessments = new AssessmentRecords([.. keys.Select((key, i) => (i, key, assessments[key]))]);
+                    var records = new (int, int, CriterionAssessment)[assessments.Length];
+                    for (var i = 0; i < assessments.Length; i++)
+                    {
+                        records[i] = (i, assessments[i].CriterionId, assessments[i].Assessment);
+                    }
+
+                    document.Assessments = new AssessmentRecords(records);
                 }
 
                 return (UnitDocument?)document;

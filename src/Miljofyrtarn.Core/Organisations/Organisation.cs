@@ -484,8 +484,8 @@ public sealed class Organisation
         return new Organisation(catalog, name, kind, number, startedOn, commonSet, [.. built], allocation, tables.MoveToImmutable(), null);
     }
 
-    /// <summary>Every assessment recorded for the unit at a position, by criterion ID (stale ones included).</summary>
-    internal ImmutableDictionary<int, CriterionAssessment> AssessmentsAt(int position) => _assessments[position].ByCriterionId;
+    /// <summary>Every assessment recorded for the unit at a position, ordered by criterion ID (stale ones included).</summary>
+    internal (int CriterionId, CriterionAssessment Assessment)[] AssessmentsAt(int position) => _assessments[position].Sorted();
 
     /// <summary>The position of a unit in <see cref="AllUnits"/>, or -1. Allocation-free.</summary>
     internal int PositionOf(UnitId id) => _positions.TryGetValue(id, out var position) ? position : -1;
