@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Internal.Json;
-using NodaTime.Serialization.SystemTextJson;
 
 namespace Miljofyrtarn.Core.Interchange;
 
@@ -15,7 +14,7 @@ internal static class InterchangeJson
     public static InterchangeJsonContext Context(int maxDepth = 64) =>
         ByDepth.GetOrAdd(maxDepth, static depth =>
         {
-            // Start from the generated options (camelCase, strict numbers, no comments) and add the limits and NodaTime.
+            // Start from the generated options (camelCase, strict numbers, no comments) and add the limits and the ISO converters.
             var options = new JsonSerializerOptions(InterchangeJsonContext.Default.Options)
             {
                 MaxDepth = depth,
@@ -23,8 +22,8 @@ internal static class InterchangeJson
                 AllowDuplicateProperties = false,
 #endif
             };
-            options.Converters.Add(NodaConverters.InstantConverter);
-            options.Converters.Add(NodaConverters.LocalDateConverter);
+            options.Converters.Add(new IsoInstantConverter());
+            options.Converters.Add(new IsoLocalDateConverter());
             return new InterchangeJsonContext(options);
         });
 

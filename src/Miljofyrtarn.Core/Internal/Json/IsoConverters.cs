@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Miljofyrtarn.Core.Internal.Json;
+
+/// <summary>
+/// <see cref="Instant"/> as NodaTime's extended ISO text (<c>2024-03-01T09:00:00Z</c>), the form NodaTime.Serialization
+/// writes. Our own because that package's converters are not trim-safe, and the library must publish with Native AOT.
+/// </summary>
+internal sealed class IsoInstantConverter : JsonConverter<Instant>
+{
+    public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("An instant must be an ISO 8601 string such as 2024-03-01T09:00:00Z.");
+        }
+
+        var text = reader.GetString()!;
+        var result = InstantPattern.ExtendedIso.Parse(text);
+        return result.Success ? result.Value : throw new JsonException($"'{text}' is not an ISO 8601 instant such as 2024-03-01T09:00:00Z.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
+}
+
+/// <summary><see cref="LocalDate"/> as ISO text (<c>2024-03-01</c>); see <see cref="IsoInstantConverter"/> for why it is our own.</summary>
+internal sealed class IsoLocalDateConverter : JsonConverter<LocalDate>
+{
+    public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("A date must be an ISO 8601 string such as 2024-03-01.");
+        }
+
+        var text = reader.GetString()!;
+        var result = LocalDatePattern.Iso.Parse(text);
+        return result.Success ? result.Value : throw new JsonException($"'{text}' is not an ISO 8601 date such as 2024-03-01.");
+    }
+
+    public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
+}
