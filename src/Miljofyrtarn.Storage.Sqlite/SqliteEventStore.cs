@@ -102,6 +102,24 @@ public sealed class SqliteEventStore : IEventStore
         return await VersionAsync(connection, null, stream, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The streams in the file (one per organisation), in name order.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The stream names.</returns>
+    public async Task<IReadOnlyList<string>> ListStreamsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT stream FROM mft_events ORDER BY stream";
+        var streams = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            streams.Add(reader.GetString(0));
+        }
+
+        return streams;
+    }
+
     private static async Task<long> VersionAsync(SqliteConnection connection, SqliteTransaction? transaction, string stream, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

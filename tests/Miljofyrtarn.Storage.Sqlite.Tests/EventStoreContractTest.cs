@@ -149,6 +149,8 @@ public sealed class SqliteEventStoreTest : EventStoreContractTest, IDisposable
         var reopened = await SqliteEventStore.OpenAsync(_path, Ct);
 
         (await reopened.GetVersionAsync("s", Ct)).Should().Be(4);
+        await reopened.SaveAsync("a", Lifecycle(0), 0, Ct);
+        (await reopened.ListStreamsAsync(Ct)).Should().Equal("a", "s");
     }
 
     [Fact]

@@ -1,0 +1,395 @@
+using System.ComponentModel;
+using System.Globalization;
+using Miljofyrtarn.Calendar;
+using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Interchange;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Localization;
+using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Schedule;
+using Miljofyrtarn.Core.Storage;
+using Miljofyrtarn.Storage.Sqlite;
+using NodaTime;
+using NodaTime.Text;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using static Miljofyrtarn.Sample.Console.Render;
+
+namespace Miljofyrtarn.Sample.Console;
+
+/// <summary>The exit codes: 0 success, 1 a domain refusal, 2 bad usage or bad input.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Refused = 1;
+    public const int BadInput = 2;
+}
+
+/// <summary>Bad input from the user (a file, an ID, a value): exit code 2 with one line on stderr.</summary>
+internal sealed class BadInputException(string message, Exception? inner = null) : Exception(message, inner);
+
+internal class LanguageSettings : CommandSettings
+{
+    [CommandOption("--lang <LANG>")]
+    [Description("nb (default), nn or en")]
+    public string Lang { get; init; } = "nb";
+
+    public Language Language => LanguageExtensions.TryParseTag(Lang, out var language) ? language : Language.NorwegianBokmal;
+
+    public override ValidationResult Validate() =>
+        LanguageExtensions.TryParseTag(Lang, out _) ? ValidationResult.Success() : ValidationResult.Error($"--lang must be nb, nn or en, not '{Lang}'.");
+}
+
+internal class FileSettings : LanguageSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("A JSON snapshot (.json) or a SQLite event store (.db)")]
+    public string File { get; init; } = string.Empty;
+
+    [CommandOption("--stream <STREAM>")]
+    [Description("The organisation in a SQLite file; needed only when it holds more than one")]
+    public string? Stream { get; init; }
+}
+
+/// <summary>Every command: reads its input, runs, and maps failures to exit codes with one line on stderr.</summary>
+internal abstract class SampleCommand<TSettings> : AsyncCommand<TSettings>
+    where TSettings : LanguageSettings
+{
+    public sealed override async Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunAsync(settings, cancellationToken);
+        }
+        catch (BadInputException exception)
+        {
+            await System.Console.Error.WriteLineAsync($"error: {exception.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (MiljofyrtarnException exception)
+        {
+            await System.Console.Error.WriteLineAsync($"error: {exception.Diagnostics[0].ToString(settings.Language)}");
+            return ExitCodes.Refused;
+        }
+    }
+
+    protected abstract Task<int> RunAsync(TSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>Loads a saved organisation; every problem with the file is bad input.</summary>
+    protected static async Task<OrganisationLifecycle> LoadAsync(FileSettings settings, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(settings.File))
+        {
+            throw new BadInputException($"the file '{settings.File}' does not exist.");
+        }
+
+        var catalog = CriteriaCatalog.LoadDefault();
+        try
+        {
+            if (settings.File.EndsWith(".db", StringComparison.OrdinalIgnoreCase) || settings.File.EndsWith(".sqlite", StringComparison.OrdinalIgnoreCase))
+            {
+                var store = await SqliteEventStore.OpenAsync(settings.File, cancellationToken);
+                var streams = await store.ListStreamsAsync(cancellationToken);
+                var stream = settings.Stream ?? (streams.Count == 1 ? streams[0] : throw new BadInputException($"the file holds {streams.Count} organisations ({string.Join(", ", streams)}); choose one with --stream."));
+                if (!streams.Contains(stream))
+                {
+                    throw new BadInputException($"the file holds no organisation '{stream}'.");
+                }
+
+                return await store.LoadAsync(stream, catalog, SystemClock.Instance, cancellationToken: cancellationToken);
+            }
+
+            return SnapshotJson.Read(await File.ReadAllBytesAsync(settings.File, cancellationToken), catalog, SystemClock.Instance);
+        }
+        catch (MiljofyrtarnException exception)
+        {
+            throw new BadInputException($"'{settings.File}': {exception.Diagnostics[0].ToString(settings.Language)}", exception);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            throw new BadInputException($"'{settings.File}' is not a readable event store: {exception.Message}", exception);
+        }
+    }
+
+    protected static UnitId Unit(OrganisationLifecycle lifecycle, string id) =>
+        UnitId.IsValid(id) && lifecycle.Organisation.TryGetUnit(new UnitId(id), out var unit)
+            ? unit.Id
+            : throw new BadInputException($"the organisation has no unit '{id}'; its units are {string.Join(", ", lifecycle.Organisation.AllUnits.Select(u => u.Id))}.");
+
+    protected static LocalDate Date(string? text, LocalDate fallback, string option) =>
+        text is null ? fallback
+        : LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? parsed.Value
+        : throw new BadInputException($"{option} must be a date like 2026-04-01, not '{text}'.");
+}
+
+[Description("Walk through Heim kommune on the embedded catalog, with simulated time")]
+internal sealed class WalkthroughCommand : SampleCommand<LanguageSettings>
+{
+    protected override Task<int> RunAsync(LanguageSettings settings, CancellationToken cancellationToken)
+    {
+        var language = settings.Language;
+        var catalog = CriteriaCatalog.LoadDefault();
+        var clock = new SimulatedClock(Instant.FromUtc(2024, 1, 15, 8, 0));
+        AnsiConsole.MarkupLine($"[bold]Miljøfyrtårn – {Markup.Escape(catalog.Title.Get(language))}[/] ({Markup.Escape(catalog.Version)})");
+
+        Heading(T(language, "1. Oppstart, 15. januar 2024", "1. Oppstart, 15. januar 2024", "1. Start-up, 15 January 2024"));
+        var heim = HeimScenario.Start(catalog, clock);
+        Status(heim, language);
+        Actions(heim, HeimScenario.Units[0].Id, language);
+        heim = heim.CompleteStartUp(new LocalDate(2024, 1, 20), HeimScenario.Coordinator);
+
+        Heading(T(language, "2. Tiltak og kriterier: Rådhuset", "2. Tiltak og kriterium: Rådhuset", "2. Measures and criteria: the town hall"));
+        clock.Set(2024, 2, 1);
+        heim = HeimScenario.FulfilSome(heim.OpenMapping(HeimScenario.Raadhuset, HeimScenario.Coordinator), HeimScenario.Raadhuset, 12);
+        Readiness(heim, HeimScenario.Raadhuset, language);
+        Actions(heim, HeimScenario.Raadhuset, language);
+        clock.Set(2024, 3, 1);
+        heim = HeimScenario.FulfilAll(heim, HeimScenario.Raadhuset)
+            .Deliver(HeimScenario.Raadhuset, HeimScenario.Mayor.Id)
+            .Certify(HeimScenario.Raadhuset, HeimScenario.Certifier, "MFT-2024-001");
+        Status(heim, language);
+
+        Heading(T(language, "3. Godkjenning: enhetene", "3. Godkjenning: einingane", "3. Approval: the units"));
+        clock.Set(2024, 6, 3);
+        AnsiConsole.Progress().Start(progress =>
+        {
+            var task = progress.AddTask(T(language, "Sertifiserer enhetene", "Sertifiserer einingane", "Certifying the units"), maxValue: HeimScenario.Units.Length);
+            for (var i = 0; i < HeimScenario.Units.Length; i++)
+            {
+                var id = HeimScenario.Units[i].Id;
+                heim = HeimScenario.FulfilAll(heim.OpenMapping(id, HeimScenario.Coordinator), id)
+                    .Deliver(id, heim.Organisation.GetUnit(id).Management[0].Id)
+                    .Certify(id, HeimScenario.Certifier, $"MFT-2024-10{i}");
+                task.Increment(1);
+            }
+        });
+        Status(heim, language);
+
+        Heading(T(language, "4. Forbedring: årlig rapportering", "4. Forbetring: årleg rapportering", "4. Improvement: annual reporting"));
+        clock.Set(2026, 3, 1);
+        Deadlines(new DeadlineSchedule(heim).DueWithin(60), language);
+        heim = heim.Organisation.AllUnits.Aggregate(heim, (h, u) => h.SubmitAnnualReport(u.Id, 2025, HeimScenario.Coordinator));
+        AnsiConsole.MarkupLine(Markup.Escape(T(language, "Alle enheter har levert klima- og miljørapporten for 2025.", "Alle einingane har levert klima- og miljørapporten for 2025.", "Every unit has submitted its 2025 climate and environment report.")));
+
+        Heading(T(language, "5. Resertifisering", "5. Resertifisering", "5. Recertification"));
+        clock.Set(2026, 8, 31);
+        Actions(heim, HeimScenario.Raadhuset, language);
+        clock.Set(2026, 9, 1);
+        heim = heim.OpenRecertification(HeimScenario.Raadhuset, HeimScenario.Coordinator).Deliver(HeimScenario.Raadhuset, HeimScenario.Mayor.Id);
+        clock.Set(2026, 10, 1);
+        heim = heim.Recertify(HeimScenario.Raadhuset, HeimScenario.Certifier, "MFT-2026-001");
+        clock.Set(2026, 12, 3);
+        foreach (var (id, _, _, _) in HeimScenario.Units)
+        {
+            heim = heim.OpenRecertification(id, HeimScenario.Coordinator);
+        }
+
+        Status(heim, language);
+        foreach (var (id, _, _, _) in HeimScenario.Units)
+        {
+            heim = heim.Deliver(id, heim.Organisation.GetUnit(id).Management[0].Id);
+        }
+
+        clock.Set(2027, 1, 11);
+        for (var i = 0; i < HeimScenario.Units.Length; i++)
+        {
+            heim = heim.Recertify(HeimScenario.Units[i].Id, HeimScenario.Certifier, $"MFT-2027-10{i}");
+        }
+
+        Status(heim, language);
+        Heading(T(language, "Kommende frister", "Kommande fristar", "Upcoming deadlines"));
+        Deadlines(new DeadlineSchedule(heim).DueWithin(400), language);
+        return Task.FromResult(ExitCodes.Success);
+    }
+}
+
+internal sealed class DemoSettings : LanguageSettings
+{
+    [CommandOption("-o|--output <FILE>")]
+    [Description("Where to save Heim: a .json snapshot or a .db SQLite event store")]
+    public string Output { get; init; } = "heim.json";
+}
+
+[Description("Save Heim kommune (certified, 2025 reported) to try the other commands on")]
+internal sealed class DemoCommand : SampleCommand<DemoSettings>
+{
+    protected override async Task<int> RunAsync(DemoSettings settings, CancellationToken cancellationToken)
+    {
+        var heim = HeimScenario.Complete(CriteriaCatalog.LoadDefault(), new SimulatedClock(Instant.FromUtc(2024, 1, 15, 8, 0)));
+        if (settings.Output.EndsWith(".db", StringComparison.OrdinalIgnoreCase))
+        {
+            var store = await SqliteEventStore.OpenAsync(settings.Output, cancellationToken);
+            await store.SaveAsync(heim.Organisation.Number.Value, heim, await store.GetVersionAsync(heim.Organisation.Number.Value, cancellationToken), cancellationToken);
+        }
+        else
+        {
+            await File.WriteAllBytesAsync(settings.Output, SnapshotJson.Write(heim), cancellationToken);
+        }
+
+        AnsiConsole.MarkupLine(Markup.Escape($"{heim.Organisation.Name}: {settings.Output}"));
+        return ExitCodes.Success;
+    }
+}
+
+[Description("The organisation's phase and each unit's state")]
+internal sealed class StatusCommand : SampleCommand<FileSettings>
+{
+    protected override async Task<int> RunAsync(FileSettings settings, CancellationToken cancellationToken)
+    {
+        Status(await LoadAsync(settings, cancellationToken), settings.Language);
+        return ExitCodes.Success;
+    }
+}
+
+internal sealed class UnitSettings : FileSettings
+{
+    [CommandOption("-u|--unit <UNIT>")]
+    [Description("One unit's ID; every unit when left out")]
+    public string? Unit { get; init; }
+}
+
+[Description("Readiness per theme, with what still blocks certification")]
+internal sealed class ReadinessCommand : SampleCommand<UnitSettings>
+{
+    protected override async Task<int> RunAsync(UnitSettings settings, CancellationToken cancellationToken)
+    {
+        var lifecycle = await LoadAsync(settings, cancellationToken);
+        foreach (var unit in settings.Unit is { } id ? [Unit(lifecycle, id)] : lifecycle.Organisation.AllUnits.Select(u => u.Id))
+        {
+            Readiness(lifecycle, unit, settings.Language);
+        }
+
+        return ExitCodes.Success;
+    }
+}
+
+[Description("The actions allowed and blocked for each unit, and why")]
+internal sealed class NextCommand : SampleCommand<UnitSettings>
+{
+    protected override async Task<int> RunAsync(UnitSettings settings, CancellationToken cancellationToken)
+    {
+        var lifecycle = await LoadAsync(settings, cancellationToken);
+        foreach (var unit in settings.Unit is { } id ? [Unit(lifecycle, id)] : lifecycle.Organisation.AllUnits.Select(u => u.Id))
+        {
+            Actions(lifecycle, unit, settings.Language);
+        }
+
+        return ExitCodes.Success;
+    }
+}
+
+internal sealed class DeadlineSettings : FileSettings
+{
+    [CommandOption("--from <DATE>")]
+    [Description("First day (default today)")]
+    public string? From { get; init; }
+
+    [CommandOption("--to <DATE>")]
+    [Description("Last day (default one year after --from)")]
+    public string? To { get; init; }
+}
+
+[Description("Deadlines from --from to --to")]
+internal sealed class DeadlinesCommand : SampleCommand<DeadlineSettings>
+{
+    protected override async Task<int> RunAsync(DeadlineSettings settings, CancellationToken cancellationToken)
+    {
+        var lifecycle = await LoadAsync(settings, cancellationToken);
+        var schedule = new DeadlineSchedule(lifecycle);
+        var from = Date(settings.From, schedule.Today, "--from");
+        var to = Date(settings.To, from.PlusYears(1), "--to");
+        Deadlines(schedule.Between(from, to), settings.Language);
+        return ExitCodes.Success;
+    }
+}
+
+internal sealed class HolidaySettings : LanguageSettings
+{
+    [CommandArgument(0, "<YEAR>")]
+    public int Year { get; init; }
+}
+
+[Description("Norway's public holidays of a year, one 'YYYY-MM-DD name' per line")]
+internal sealed class HolidaysCommand : SampleCommand<HolidaySettings>
+{
+    protected override Task<int> RunAsync(HolidaySettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Year is < NorwegianHolidayCalendar.FirstYear or > NorwegianHolidayCalendar.LastYear)
+        {
+            throw new BadInputException($"the year must be from {NorwegianHolidayCalendar.FirstYear} to {NorwegianHolidayCalendar.LastYear}, not {settings.Year}.");
+        }
+
+        foreach (var holiday in NorwegianHolidayCalendar.Instance.GetHolidays(settings.Year))
+        {
+            System.Console.Out.WriteLine($"{holiday.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {holiday.Name.Get(settings.Language)}");
+        }
+
+        return Task.FromResult(ExitCodes.Success);
+    }
+}
+
+internal sealed class IcsSettings : FileSettings
+{
+    [CommandOption("-o|--output <FILE>")]
+    [Description("The .ics file to write")]
+    public string Output { get; init; } = "miljofyrtarn.ics";
+}
+
+[Description("Export the deadlines of the next three years as an iCalendar file")]
+internal sealed class IcsCommand : SampleCommand<IcsSettings>
+{
+    protected override async Task<int> RunAsync(IcsSettings settings, CancellationToken cancellationToken)
+    {
+        var lifecycle = await LoadAsync(settings, cancellationToken);
+        var schedule = new DeadlineSchedule(lifecycle);
+        var ics = DeadlineCalendar.Export(schedule, schedule.Today, schedule.Today.PlusYears(3), CalendarExportOptions.Default with { Language = settings.Language, CalendarName = $"Miljøfyrtårn – {lifecycle.Organisation.Name}" });
+        await File.WriteAllTextAsync(settings.Output, ics, cancellationToken);
+        AnsiConsole.MarkupLine(Markup.Escape(settings.Output));
+        return ExitCodes.Success;
+    }
+}
+
+internal sealed class CatalogSettings : LanguageSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    public string File { get; init; } = string.Empty;
+}
+
+[Description("Check a catalog file; every problem with its code, path and line")]
+internal sealed class ValidateCatalogCommand : SampleCommand<CatalogSettings>
+{
+    protected override Task<int> RunAsync(CatalogSettings settings, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(settings.File))
+        {
+            throw new BadInputException($"the file '{settings.File}' does not exist.");
+        }
+
+        try
+        {
+            var catalog = CriteriaCatalog.LoadFile(settings.File);
+            System.Console.Out.WriteLine($"{catalog.Version}: {catalog.Criteria.Length} criteria, {catalog.Sets.Length} sets, {catalog.Themes.Length} themes");
+            return Task.FromResult(ExitCodes.Success);
+        }
+        catch (CatalogLoadException exception)
+        {
+            foreach (var problem in exception.Diagnostics)
+            {
+                System.Console.Error.WriteLine($"error: {problem.ToString(settings.Language)}");
+            }
+
+            return Task.FromResult(ExitCodes.BadInput);
+        }
+    }
+}
+
+[Description("The lifecycle diagrams (Mermaid), generated from the tables the library runs")]
+internal sealed class MermaidCommand : SampleCommand<LanguageSettings>
+{
+    protected override Task<int> RunAsync(LanguageSettings settings, CancellationToken cancellationToken)
+    {
+        System.Console.Out.Write(OrganisationLifecycle.GetMermaidDiagrams());
+        return Task.FromResult(ExitCodes.Success);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using FluentAssertions;
+using Xunit;
+
+namespace Miljofyrtarn.Core.Tests.Docs;
+
+/// <summary>The sample console app, run as a user runs it: arguments in, output, errors and exit code out.</summary>
+public class SampleAppTest
+{
+    private static string SamplePath()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        return Path.Combine(RepositoryFiles.Root, "samples", "Miljofyrtarn.Sample.Console", "bin", here.Parent!.Name, here.Name, "miljofyrtarn-sample.dll");
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [SamplePath(), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Holidays2029_PrintsOneDateAndNamePerLine()
+    {
+        var (exitCode, output, _) = await Run("holidays", "2029");
+
+        exitCode.Should().Be(0);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
+        lines.Should().HaveCount(12).And.OnlyContain(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d{4}-\d{2}-\d{2} \S.*$"));
+        lines.Should().Contain("2029-04-01 Første påskedag");
+        (await Run("holidays", "2029", "--lang", "en")).Output.Should().Contain("2029-04-01 Easter Sunday");
+    }
+
+    [Fact]
+    public async Task Walkthrough_WithoutArguments_TellsHeimsStoryToTheEnd()
+    {
+        var (exitCode, output, error) = await Run("--lang", "en");
+
+        exitCode.Should().Be(0, error);
+        output.Should().Contain("1. Start-up").And.Contain("phase 3. Approval").And.Contain("Headquarters 'raadhuset' has no valid certificate")
+            .And.Contain("must-criteria are unfulfilled").And.Contain("phase 4. Improvement").And.Contain("Recertification");
+    }
+
+    [Theory]
+    [InlineData("status", "{missing}")]
+    [InlineData("status", "{corrupt}")]
+    [InlineData("next", "{heim}", "--unit", "ghost")]
+    [InlineData("readiness", "{heim}", "--lang", "xx")]
+    [InlineData("no-such-command")]
+    [InlineData("validate-catalog", "{corrupt}")]
+    public async Task BadInput_ExitsWithCode2AndAOneLineError(params string[] arguments)
+    {
+        var folder = Directory.CreateTempSubdirectory("mft-sample-").FullName;
+        var heim = Path.Combine(folder, "heim.json");
+        await File.WriteAllTextAsync(Path.Combine(folder, "corrupt.json"), "{\"schemaVersion\": 1,", TestContext.Current.CancellationToken);
+        (await Run("demo", "-o", heim)).ExitCode.Should().Be(0);
+        var resolved = arguments.Select(a => a.Replace("{missing}", Path.Combine(folder, "missing.json"), StringComparison.Ordinal)
+            .Replace("{corrupt}", Path.Combine(folder, "corrupt.json"), StringComparison.Ordinal)
+            .Replace("{heim}", heim, StringComparison.Ordinal)).ToArray();
+
+        var (exitCode, _, error) = await Run(resolved);
+
+        exitCode.Should().Be(2);
+        error.Trim().Should().NotBeEmpty().And.NotContain("\n", "the error is one line, not a stack trace").And.StartWith("error:");
+    }
+
+    [Theory]
+    [InlineData("heim.json")]
+    [InlineData("heim.db")]
+    public async Task Demo_SavesHeim_AndTheCommandsReadIt(string file)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mft-sample-").FullName, file);
+        (await Run("demo", "-o", path)).ExitCode.Should().Be(0);
+
+        (await Run("status", path, "--lang", "en")).Output.Should().Contain("phase 4. Improvement");
+        (await Run("next", path, "--unit", "raadhuset", "--lang", "en")).Output.Should().Contain("Open recertification");
+        (await Run("deadlines", path, "--from", "2027-01-01", "--to", "2027-12-31", "--lang", "en")).Output.Should().Contain("2027-04-01");
+        (await Run("readiness", path, "--unit", "solsikken", "--lang", "en")).Output.Should().Contain("100 %");
+        var ics = Path.ChangeExtension(path, ".ics");
+        (await Run("ics", path, "-o", ics)).ExitCode.Should().Be(0);
+        (await File.ReadAllTextAsync(ics, TestContext.Current.CancellationToken)).Should().StartWith("BEGIN:VCALENDAR");
+    }
+
+    [Fact]
+    public async Task Mermaid_PrintsTheGeneratedDiagrams()
+    {
+        (await Run("mermaid")).Output.Should().Be(RepositoryFiles.Read("docs/lifecycle.md"));
+    }
+
+    [Fact]
+    public async Task ValidateCatalog_OnTheEmbeddedCatalog_Succeeds()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"catalog-{Guid.NewGuid():N}.json");
+        await File.WriteAllBytesAsync(path, Core.Catalog.CriteriaCatalog.LoadDefault().ToUtf8Json(), TestContext.Current.CancellationToken);
+
+        var (exitCode, output, _) = await Run("validate-catalog", path);
+
+        exitCode.Should().Be(0);
+        output.Should().StartWith("2024.1-illustrative: 60 criteria");
+    }
+}
