@@ -1,12 +1,8 @@
-using System.Collections.Immutable;
-using Miljofyrtarn.Core;
-using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Interchange;
 using Miljofyrtarn.Core.Lifecycle;
-using Miljofyrtarn.Core.Organisations;
-using Miljofyrtarn.Core.Resolution;
 using Miljofyrtarn.Core.Schedule;
+using Miljofyrtarn.Samples;
 using NodaTime;
 
 // Catalog loading, the lifecycle, deadlines and both JSON documents, under Native AOT. Exit code 0 when every
@@ -24,25 +20,7 @@ var reloaded = CriteriaCatalog.Load(catalog.ToUtf8Json());
 Check("catalog round trip through JSON", reloaded.Criteria.Length == catalog.Criteria.Length);
 
 var clock = new SteppingClock(Instant.FromUtc(2024, 1, 15, 8, 0));
-var mayor = new Person("ordforer@heim.kommune.no", "Ordføreren");
-var hk = new UnitDefinition(new UnitId("raadhuset"), "Rådhuset")
-{
-    Address = "Rådhusplassen 1",
-    FullTimeEquivalents = 120,
-    MainSetId = "felles-kommune-2023",
-    Answers = catalog.Questions.ToImmutableDictionary(q => q.Id, _ => false),
-    Officer = new Person("miljo@heim.kommune.no", "Miljøkoordinatoren"),
-    Management = [mayor],
-};
-var heim = OrganisationLifecycle.Start(catalog, "Heim kommune", OrganisationKind.Municipality, OrganisationNumber.Parse("964123454"), hk, "miljo", clock)
-    .CompleteStartUp(new LocalDate(2024, 1, 20), "miljo")
-    .OpenMapping(hk.Id, "miljo");
-foreach (var criterion in heim.Organisation.Resolve(hk.Id).Criteria.Where(c => c.FulfilledBy == ResponsibleParty.Unit))
-{
-    heim = heim.RecordAssessment(hk.Id, criterion.Criterion.Id, FulfilmentStatus.Fulfilled, "miljo");
-}
-
-heim = heim.Deliver(hk.Id, mayor.Id).Certify(hk.Id, new Certifier("kari", "Kari Sertifisør", OrganisationNumber.Parse("974760673")), "MFT-1");
+var heim = CertifiedTownHall.Create(catalog, clock);
 Check($"lifecycle: phase {heim.Phase.GetName(Miljofyrtarn.Core.Localization.Language.English)}, {heim.History.Count} events", heim.Phase == OrganisationPhase.Improvement);
 
 var deadlines = new DeadlineSchedule(heim).Between(new LocalDate(2024, 1, 1), new LocalDate(2027, 12, 31));
@@ -58,11 +36,3 @@ var restored = SnapshotJson.Read(snapshot, catalog, clock);
 Check($"snapshot JSON: {snapshot.Length} bytes", SnapshotJson.Write(restored).AsSpan().SequenceEqual(snapshot));
 
 return failures == 0 ? 0 : 1;
-
-/// <summary>A clock that moves one second each time it is read, so actions keep their order.</summary>
-internal sealed class SteppingClock(Instant start) : IClock
-{
-    private Instant _now = start;
-
-    public Instant GetCurrentInstant() => _now += Duration.FromSeconds(1);
-}

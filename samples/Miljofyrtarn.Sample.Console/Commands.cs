@@ -117,6 +117,10 @@ internal abstract class SampleCommand<TSettings> : AsyncCommand<TSettings>
             ? unit.Id
             : throw new BadInputException($"the organisation has no unit '{id}'; its units are {string.Join(", ", lifecycle.Organisation.AllUnits.Select(u => u.Id))}.");
 
+    /// <summary>The unit named by --unit, or every unit.</summary>
+    protected static IEnumerable<UnitId> Units(OrganisationLifecycle lifecycle, UnitSettings settings) =>
+        settings.Unit is { } id ? [Unit(lifecycle, id)] : lifecycle.Organisation.AllUnits.Select(u => u.Id);
+
     protected static LocalDate Date(string? text, LocalDate fallback, string option) =>
         text is null ? fallback
         : LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? parsed.Value
@@ -255,7 +259,7 @@ internal sealed class ReadinessCommand : SampleCommand<UnitSettings>
     protected override async Task<int> RunAsync(UnitSettings settings, CancellationToken cancellationToken)
     {
         var lifecycle = await LoadAsync(settings, cancellationToken);
-        foreach (var unit in settings.Unit is { } id ? [Unit(lifecycle, id)] : lifecycle.Organisation.AllUnits.Select(u => u.Id))
+        foreach (var unit in Units(lifecycle, settings))
         {
             Readiness(lifecycle, unit, settings.Language);
         }
@@ -270,7 +274,7 @@ internal sealed class NextCommand : SampleCommand<UnitSettings>
     protected override async Task<int> RunAsync(UnitSettings settings, CancellationToken cancellationToken)
     {
         var lifecycle = await LoadAsync(settings, cancellationToken);
-        foreach (var unit in settings.Unit is { } id ? [Unit(lifecycle, id)] : lifecycle.Organisation.AllUnits.Select(u => u.Id))
+        foreach (var unit in Units(lifecycle, settings))
         {
             Actions(lifecycle, unit, settings.Language);
         }
