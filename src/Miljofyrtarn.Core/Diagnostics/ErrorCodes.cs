@@ -36,6 +36,12 @@ public static class ErrorCodes
     /// <summary>The document's schema version is not one this library reads.</summary>
     public const string UnsupportedSchemaVersion = "MFT0009";
 
+    /// <summary>A file to read does not exist.</summary>
+    public const string FileNotFound = "MFT0010";
+
+    /// <summary>A file exists but cannot be read: it is a directory, access is denied, or it is locked.</summary>
+    public const string FileNotReadable = "MFT0011";
+
     // ---- Catalog (MFT01xx) ----
 
     /// <summary>Two themes, questions, criteria or sets share an ID.</summary>
@@ -216,6 +222,18 @@ public static class ErrorCodes
     /// <summary>The start-up is already completed.</summary>
     public const string StartUpAlreadyCompleted = "MFT0324";
 
+    /// <summary>A stored state has a unit in a certified state without a valid certificate (none, or one withdrawn, expired or superseded).</summary>
+    public const string StateWithoutValidCertificate = "MFT0325";
+
+    /// <summary>A stored state breaks one of the lifecycle's invariants, so no sequence of actions can have reached it (see <c>docs/quality.md</c>).</summary>
+    public const string ImpossibleState = "MFT0326";
+
+    /// <summary>A unit (UE) was first approved before headquarters (HK) was ever certified.</summary>
+    public const string ApprovedBeforeHeadquarters = "MFT0327";
+
+    /// <summary>An event's stored hash does not match: the event, or one before it, was changed, deleted, inserted or moved.</summary>
+    public const string TamperedHistory = "MFT0328";
+
     // ---- Schedule (MFT04xx) ----
 
     /// <summary>A date is outside the range the holiday calendar supports (1900–2200 for the Norwegian calendar).</summary>
@@ -226,4 +244,27 @@ public static class ErrorCodes
 
     /// <summary>The dated rules of a rule book are empty or not in strictly increasing order of their effective dates.</summary>
     public const string InvalidRuleBook = "MFT0403";
+
+    /// <summary>A number (a count of days, a year, a sequence number) is outside the range the operation accepts.</summary>
+    public const string NumberOutOfRange = "MFT0404";
+
+    /// <summary>The end of a date range is before its start.</summary>
+    public const string RangeEndsBeforeStart = "MFT0405";
+
+    // ---- Event stores (MFT05xx) ----
+
+    /// <summary>The event store cannot be opened or reached: a missing directory, no access, or a server that does not answer.</summary>
+    public const string StoreUnavailable = "MFT0501";
+
+    /// <summary>The event store's file is not a database of this store, or it is damaged.</summary>
+    public const string StoreCorrupt = "MFT0502";
+
+    /// <summary>The event store is read-only, so events cannot be appended.</summary>
+    public const string StoreReadOnly = "MFT0503";
+
+    /// <summary>The event store has no room for more events: the disk is full.</summary>
+    public const string StoreFull = "MFT0504";
+
+    /// <summary>An in-memory SQLite database was given; it would vanish with each connection. Use the in-memory event store.</summary>
+    public const string InMemoryDatabaseNotSupported = "MFT0505";
 }

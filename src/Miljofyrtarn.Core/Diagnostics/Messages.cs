@@ -45,6 +45,14 @@ internal static class Messages
             "Skjemaversjon {0} støttes ikke; dette biblioteket leser versjon {1}.",
             "Skjemaversjon {0} er ikkje støtta; dette biblioteket les versjon {1}.",
             "Schema version {0} is not supported; this library reads version {1}."],
+        [ErrorCodes.FileNotFound] = [
+            "Finner ikke filen «{0}».",
+            "Finn ikkje fila «{0}».",
+            "The file '{0}' does not exist."],
+        [ErrorCodes.FileNotReadable] = [
+            "Filen «{0}» kan ikke leses: den er en mappe, mangler lesetilgang eller er låst.",
+            "Fila «{0}» kan ikkje lesast: ho er ei mappe, manglar lesetilgang eller er låst.",
+            "The file '{0}' cannot be read: it is a directory, access is denied, or it is locked."],
         [ErrorCodes.DuplicateId] = [
             "ID-en «{1}» er brukt for mer enn ett element av typen {0}.",
             "ID-en «{1}» er brukt for meir enn eitt element av typen {0}.",
@@ -277,10 +285,26 @@ internal static class Messages
             "Oppstarten for «{0}» er allerede fullført.",
             "Oppstarten for «{0}» er allereie fullført.",
             "The start-up of '{0}' is already completed."],
+        [ErrorCodes.StateWithoutValidCertificate] = [
+            "Enheten «{0}» har status «{1:state}», men har ikke et gyldig sertifikat.",
+            "Eininga «{0}» har status «{1:state}», men har ikkje eit gyldig sertifikat.",
+            "The unit '{0}' is '{1:state}' but has no valid certificate."],
+        [ErrorCodes.ImpossibleState] = [
+            "Tilstanden kan ikke oppstå for «{0}»: {1:invariant}.",
+            "Tilstanden kan ikkje oppstå for «{0}»: {1:invariant}.",
+            "The state cannot occur for '{0}': {1:invariant}."],
+        [ErrorCodes.ApprovedBeforeHeadquarters] = [
+            "Enheten «{0}» ble godkjent {1}, men hovedkontoret var ikke sertifisert før da.",
+            "Eininga «{0}» vart godkjend {1}, men hovudkontoret var ikkje sertifisert før då.",
+            "The unit '{0}' was approved on {1}, but headquarters was not certified before then."],
+        [ErrorCodes.TamperedHistory] = [
+            "Historikken er endret: hendelse {0} stemmer ikke med hash-kjeden (den eller en tidligere hendelse er endret, slettet, satt inn eller flyttet).",
+            "Historikken er endra: hending {0} stemmer ikkje med hash-kjeda (ho eller ei tidlegare hending er endra, sletta, sett inn eller flytta).",
+            "The history was altered: event {0} does not match the hash chain (it or an earlier event was changed, deleted, inserted or moved)."],
         [ErrorCodes.DateOutOfRange] = [
-            "Datoen {0} er utenfor kalenderens område ({1} til {2}).",
-            "Datoen {0} er utanfor området til kalenderen ({1} til {2}).",
-            "The date {0} is outside the calendar's range ({1} to {2})."],
+            "Datoen {0} er utenfor området som støttes ({1} til {2}).",
+            "Datoen {0} er utanfor området som er støtta ({1} til {2}).",
+            "The date {0} is outside the supported range ({1} to {2})."],
         [ErrorCodes.InvalidReminderOffset] = [
             "Påminnelse {0} dager før fristen er ugyldig; tillatt er 0 til 366 dager, hver bare én gang.",
             "Påminning {0} dagar før fristen er ugyldig; tillate er 0 til 366 dagar, kvar berre éin gong.",
@@ -289,6 +313,34 @@ internal static class Messages
             "Regelboken er ugyldig ved {0}: reglene må ha stigende, ulike startdatoer.",
             "Regelboka er ugyldig ved {0}: reglane må ha stigande, ulike startdatoar.",
             "The rule book is invalid at {0}: the rules must have increasing, distinct effective dates."],
+        [ErrorCodes.NumberOutOfRange] = [
+            "Verdien {1} for {0} er utenfor det tillatte området ({2} til {3}).",
+            "Verdien {1} for {0} er utanfor det tillatne området ({2} til {3}).",
+            "The value {1} of {0} is outside the allowed range ({2} to {3})."],
+        [ErrorCodes.RangeEndsBeforeStart] = [
+            "Perioden slutter {1}, før den begynner {0}.",
+            "Perioden sluttar {1}, før han byrjar {0}.",
+            "The range ends on {1}, before it starts on {0}."],
+        [ErrorCodes.StoreUnavailable] = [
+            "Hendelseslageret «{0}» kan ikke åpnes: mappen finnes ikke, tilgang mangler, eller serveren svarer ikke.",
+            "Hendingslageret «{0}» kan ikkje opnast: mappa finst ikkje, tilgang manglar, eller tenaren svarar ikkje.",
+            "The event store '{0}' cannot be opened: the directory does not exist, access is denied, or the server does not answer."],
+        [ErrorCodes.StoreCorrupt] = [
+            "«{0}» er ikke et hendelseslager, eller filen er skadet.",
+            "«{0}» er ikkje eit hendingslager, eller fila er skadd.",
+            "'{0}' is not an event store, or the file is damaged."],
+        [ErrorCodes.StoreReadOnly] = [
+            "Hendelseslageret «{0}» er skrivebeskyttet; hendelser kan ikke legges til.",
+            "Hendingslageret «{0}» er skriveverna; hendingar kan ikkje leggjast til.",
+            "The event store '{0}' is read-only; events cannot be appended."],
+        [ErrorCodes.StoreFull] = [
+            "Det er ikke plass til flere hendelser i «{0}»: disken er full.",
+            "Det er ikkje plass til fleire hendingar i «{0}»: disken er full.",
+            "There is no room for more events in '{0}': the disk is full."],
+        [ErrorCodes.InMemoryDatabaseNotSupported] = [
+            "«{0}» er en database i minnet, som forsvinner med hver tilkobling; bruk InMemoryEventStore.",
+            "«{0}» er ein database i minnet, som forsvinn med kvar tilkopling; bruk InMemoryEventStore.",
+            "'{0}' is an in-memory database, which vanishes with each connection; use InMemoryEventStore."],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>All codes that have messages; used by tests to check every code is localised.</summary>

@@ -561,7 +561,10 @@ internal sealed class InterchangeReader(InterchangeOptions options)
         }
 
         var state = new LifecycleState(organisation, [.. lifecycles], d.StartUpListSentOn, lastEventAt!.Value, version!.Value);
-        return OrganisationLifecycle.Restore(state, clock, rules);
+
+        // A snapshot is trusted as the state at its version only if some sequence of actions can reach it.
+        _problems.AddRange(LifecycleInvariants.Check(state, rules));
+        return Failed ? null : OrganisationLifecycle.Restore(state, clock, rules);
     }
 
     private UnitLifecycle? Lifecycle(UnitLifecycleDocument? d, string path, UnitId unit)

@@ -198,7 +198,7 @@ internal static class LifecycleTable
 
     private static readonly Guard PostponementLater = new(
         "a later due date",
-        static (in GuardContext c) => c.Input.IsProbe || c.Input.DueOn is { } due && due > DueOn(c, c.Input.Year ?? 0),
+        static (in GuardContext c) => c.Input.IsProbe || !IsReportYear(c, c.Input.Year ?? 0) || (c.Input.DueOn is { } due && due > DueOn(c, c.Input.Year ?? 0)),
         static (in GuardContext c) => new Diagnostic(ErrorCodes.PostponementNotLater, [
             c.Input.DueOn is { } due ? LocalDatePattern.Iso.Format(due) : string.Empty,
             LocalDatePattern.Iso.Format(DueOn(c, c.Input.Year ?? 0))]));

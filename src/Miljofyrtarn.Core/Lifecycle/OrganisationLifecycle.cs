@@ -122,7 +122,7 @@ public sealed class OrganisationLifecycle
         var state = Guarded(created.Sequence, () => Create(catalog, created));
         for (var i = 1; i < events.Count; i++)
         {
-            var next = events[i] ?? throw new ArgumentException("The history contains a null event.", nameof(history));
+            var next = events[i] ?? throw Corrupt(i + 1, new Diagnostic(ErrorCodes.MissingProperty, [$"events[{i}]"]));
             var before = state;
             state = Guarded(next.Sequence, () => Apply(before, next, rules));
         }
@@ -436,6 +436,17 @@ public sealed class OrganisationLifecycle
             throw Corrupt(created.Sequence, new Diagnostic(ErrorCodes.InvalidValue, [created.Sequence.ToString(CultureInfo.InvariantCulture), "1"]));
         }
 
+        if (string.IsNullOrWhiteSpace(created.Actor))
+        {
+            throw Problems.Single(ErrorCodes.BlankText, "actor");
+        }
+
+        if (created.Headquarters is null)
+        {
+            throw Problems.Single(ErrorCodes.MissingProperty, "headquarters");
+        }
+
+        Internal.SupportedRange.Check(created.StartedOn);
         var organisation = Organisation.Create(catalog, created.Name, created.Kind, created.Number, created.StartedOn, created.Headquarters);
         return new LifecycleState(organisation, [UnitLifecycle.New(organisation.Headquarters.Id)], null, created.OccurredAt, 1);
     }
@@ -562,6 +573,11 @@ public sealed class OrganisationLifecycle
 
     private static LifecycleState Report(LifecycleState state, SchemeRuleBook rules, LocalDate today, UnitId unit, int year, string actor, LocalDate? dueOn, Instant? submittedAt)
     {
+        if (dueOn is { } requested)
+        {
+            Internal.SupportedRange.Check(requested);
+        }
+
         var action = dueOn is null ? LifecycleAction.SubmitAnnualReport : LifecycleAction.GrantPostponement;
         var moved = Transit(state, rules, today, unit, action, new ActionInput(actor, Year: year, DueOn: dueOn));
         var position = state.Organisation.PositionOf(unit);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Schedule;
 using NodaTime;
 using NodaTime.Text;
@@ -108,16 +109,55 @@ public sealed class SchemeRuleBook
             throw Problems.Single(ErrorCodes.InvalidRuleBook, "-");
         }
 
-        for (var i = 1; i < Versions.Length; i++)
+        var problems = new Problems();
+        for (var i = 0; i < Versions.Length; i++)
         {
-            if (Versions[i].EffectiveFrom <= Versions[i - 1].EffectiveFrom)
+            if (Versions[i] is not { } version)
             {
-                throw Problems.Single(ErrorCodes.InvalidRuleBook, LocalDatePattern.Iso.Format(Versions[i].EffectiveFrom));
+                problems.Add(ErrorCodes.MissingProperty, $"versions[{i}]");
+                continue;
             }
+
+            if (i > 0 && Versions[i - 1] is { } previous && version.EffectiveFrom <= previous.EffectiveFrom)
+            {
+                problems.Add(ErrorCodes.InvalidRuleBook, LocalDatePattern.Iso.Format(version.EffectiveFrom));
+            }
+
+            if (!SupportedRange.Contains(version.EffectiveFrom))
+            {
+                problems.Add(ErrorCodes.DateOutOfRange, SupportedRange.Iso(version.EffectiveFrom), SupportedRange.Iso(SupportedRange.MinDate), SupportedRange.Iso(SupportedRange.MaxDate));
+            }
+
+            CheckPeriod(problems, nameof(SchemeRules.CertificateValidity), version.CertificateValidity, positive: true);
+            CheckPeriod(problems, nameof(SchemeRules.RecertificationOpensBefore), version.RecertificationOpensBefore, positive: false);
+            CheckPeriod(problems, nameof(SchemeRules.ExpiryReminderBefore), version.ExpiryReminderBefore, positive: false);
+            CheckPeriod(problems, nameof(SchemeRules.GraceAfterExpiry), version.GraceAfterExpiry, positive: false);
         }
+
+        problems.ThrowIfAny();
 
         TimeZone = timeZone ?? DateTimeZoneProviders.Tzdb["Europe/Oslo"];
         Holidays = holidays ?? NorwegianHolidayCalendar.Instance;
+    }
+
+    /// <summary>The longest period a rule may state (a certificate's validity, how long before expiry, a grace period): ten years.</summary>
+    public static Period MaxRulePeriod { get; } = Period.FromYears(10);
+
+    /// <summary>The first date the library accepts for scheme dates and instants: 1900-01-01.</summary>
+    public static LocalDate MinDate => SupportedRange.MinDate;
+
+    /// <summary>The last date the library accepts for scheme dates and instants: 2200-12-31, the end of the holiday calendar.</summary>
+    public static LocalDate MaxDate => SupportedRange.MaxDate;
+
+    /// <summary>A period must be zero or positive (positive for a validity) and at most <see cref="MaxRulePeriod"/>, measured from 2000-01-01.</summary>
+    private static void CheckPeriod(Problems problems, string name, Period? period, bool positive)
+    {
+        var reference = new LocalDate(2000, 1, 1);
+        var end = period is null ? reference : reference.Plus(period);
+        if (period is null || end < reference || (positive && end == reference) || end > reference.Plus(MaxRulePeriod))
+        {
+            problems.Add(ErrorCodes.NumberOutOfRange, name, period?.ToString() ?? "null", positive ? "P1D" : "P0D", MaxRulePeriod.ToString());
+        }
     }
 
     /// <summary>The rule book with the rulebook's rules and the library's defaults.</summary>
@@ -165,8 +205,10 @@ public sealed class SchemeRuleBook
     /// <summary>The nominal due date of the annual report covering a year: 1 April of the next year, by the rules then.</summary>
     /// <param name="year">The year covered.</param>
     /// <returns>The due date before adjustment.</returns>
+    /// <exception cref="MiljofyrtarnException">The year is outside 1900–2199 (<see cref="ErrorCodes.NumberOutOfRange"/>).</exception>
     public LocalDate NominalAnnualReportDue(int year)
     {
+        SupportedRange.CheckYear(year, "year", SupportedRange.LastYear - 1);
         var first = new LocalDate(year + 1, 1, 1);
         return On(first).AnnualReportDue.InYear(year + 1);
     }
@@ -188,10 +230,16 @@ public sealed class SchemeRuleBook
     /// <summary>Today in the scheme's time zone.</summary>
     /// <param name="instant">The instant.</param>
     /// <returns>The date.</returns>
-    public LocalDate DateOf(Instant instant) => instant.InZone(TimeZone).Date;
+    /// <exception cref="MiljofyrtarnException">The date is outside <see cref="MinDate"/> to <see cref="MaxDate"/> (<see cref="ErrorCodes.DateOutOfRange"/>).</exception>
+    public LocalDate DateOf(Instant instant) => SupportedRange.DateOf(instant, TimeZone);
 
     /// <summary>The instant a date's deadline passes: the end of that day (24:00) in the scheme's time zone, DST-correct.</summary>
     /// <param name="date">The due date.</param>
     /// <returns>The start of the next day in the scheme's time zone.</returns>
-    public Instant EndOfDay(LocalDate date) => date.PlusDays(1).AtStartOfDayInZone(TimeZone).ToInstant();
+    /// <exception cref="MiljofyrtarnException">The date is outside <see cref="MinDate"/> to <see cref="MaxDate"/> (<see cref="ErrorCodes.DateOutOfRange"/>).</exception>
+    public Instant EndOfDay(LocalDate date)
+    {
+        SupportedRange.Check(date);
+        return date.PlusDays(1).AtStartOfDayInZone(TimeZone).ToInstant();
+    }
 }

@@ -613,9 +613,13 @@ public sealed class Organisation
         }
 
         var management = definition.Management.IsDefault ? [] : definition.Management;
-        foreach (var person in management)
+        for (var i = 0; i < management.Length; i++)
         {
-            ArgumentNullException.ThrowIfNull(person, nameof(definition.Management));
+            if (management[i] is null)
+            {
+                problems.Add(ErrorCodes.MissingProperty, $"management[{i}]");
+                return null;
+            }
         }
 
         foreach (var duplicate in management.GroupBy(p => p.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
@@ -623,9 +627,9 @@ public sealed class Organisation
             problems.Add(ErrorCodes.DuplicateEntry, "management", duplicate.Key);
         }
 
-        if (role == UnitRole.Headquarters && definition.Certificate.Kind != CertificateArrangementKind.Own)
+        if (role == UnitRole.Headquarters && definition.Certificate is { Kind: not CertificateArrangementKind.Own } arrangement)
         {
-            problems.Add(ErrorCodes.InvalidCertificateHost, definition.Id, definition.Certificate.Host?.Value ?? string.Empty);
+            problems.Add(ErrorCodes.InvalidCertificateHost, definition.Id, arrangement.Host?.Value ?? string.Empty);
         }
 
         if (problems.Any)

@@ -204,8 +204,19 @@ public sealed class DeadlineSchedule
     /// <param name="from">The first day.</param>
     /// <param name="to">The last day.</param>
     /// <returns>The deadlines.</returns>
+    /// <exception cref="MiljofyrtarnException">
+    /// <paramref name="to"/> is before <paramref name="from"/> (<see cref="ErrorCodes.RangeEndsBeforeStart"/>), or a date is
+    /// outside <see cref="SchemeRuleBook.MinDate"/> to <see cref="SchemeRuleBook.MaxDate"/> (<see cref="ErrorCodes.DateOutOfRange"/>).
+    /// </exception>
     public ImmutableArray<Deadline> Between(LocalDate from, LocalDate to)
     {
+        if (to < from)
+        {
+            throw Problems.Single(ErrorCodes.RangeEndsBeforeStart, Internal.SupportedRange.Iso(from), Internal.SupportedRange.Iso(to));
+        }
+
+        Internal.SupportedRange.Check(from);
+        Internal.SupportedRange.Check(to);
         var today = Today;
         var result = new List<Deadline>();
         var units = _lifecycle.Organisation.AllUnits;
@@ -263,24 +274,31 @@ public sealed class DeadlineSchedule
     /// <summary>The deadlines not met that are due from today through <paramref name="days"/> days ahead.</summary>
     /// <param name="days">The number of days ahead, 0 to 3,660.</param>
     /// <returns>The deadlines.</returns>
+    /// <exception cref="MiljofyrtarnException">The number of days is outside 0 to 3,660 (<see cref="ErrorCodes.NumberOutOfRange"/>).</exception>
     public ImmutableArray<Deadline> DueWithin(int days)
     {
-        Internal.Preconditions.CheckRange(days, 0, 3660);
+        if (days is < 0 or > 3660)
+        {
+            throw Problems.Single(ErrorCodes.NumberOutOfRange, nameof(days), days, 0, 3660);
+        }
+
         var today = Today;
-        return [.. Between(today, today.PlusDays(days)).Where(d => d.Status != DeadlineStatus.Met)];
+        return [.. Between(today, Min(today.PlusDays(days), Internal.SupportedRange.MaxDate)).Where(d => d.Status != DeadlineStatus.Met)];
     }
+
+    private static LocalDate Min(LocalDate a, LocalDate b) => a < b ? a : b;
 
     /// <summary>Every deadline that has passed without being met.</summary>
     /// <returns>The overdue deadlines, oldest first.</returns>
     public ImmutableArray<Deadline> Overdue() =>
-        [.. Between(_rules.Holidays.MinDate, Today).Where(d => d.Status == DeadlineStatus.Overdue)];
+        [.. Between(Internal.SupportedRange.MinDate, Today).Where(d => d.Status == DeadlineStatus.Overdue)];
 
     /// <summary>The organisation's next deadline that is not met, due today or later; null when there is none within ten years.</summary>
     /// <returns>The deadline, or null.</returns>
     public Deadline? Next()
     {
         var today = Today;
-        return Between(today, today.PlusYears(10)).FirstOrDefault(d => d.Status != DeadlineStatus.Met);
+        return Between(today, Min(today.PlusYears(10), Internal.SupportedRange.MaxDate)).FirstOrDefault(d => d.Status != DeadlineStatus.Met);
     }
 
     /// <summary>The instants to remind of a deadline: <see cref="DeadlineOptions.ReminderTime"/> on each offset day before the due date, earliest first.</summary>

@@ -139,11 +139,16 @@ public sealed class NorwegianHolidayCalendar : IHolidayCalendar
     }
 
     /// <summary>Easter Sunday of a year by the Gregorian computus (the anonymous Gregorian algorithm).</summary>
-    /// <param name="year">The year, 1583 or later.</param>
+    /// <param name="year">The year, 1583 to 9999.</param>
     /// <returns>Easter Sunday.</returns>
+    /// <exception cref="MiljofyrtarnException">The year is outside 1583–9999 (<see cref="ErrorCodes.NumberOutOfRange"/>).</exception>
     public static LocalDate EasterSundayOf(int year)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(year, 1583);
+        if (year is < 1583 or > 9999)
+        {
+            throw Problems.Single(ErrorCodes.NumberOutOfRange, nameof(year), year, 1583, 9999);
+        }
+
         var a = year % 19;
         var b = year / 100;
         var c = year % 100;
@@ -253,9 +258,10 @@ public static class WorkingDays
     public static LocalDate OnOrNextWorkingDay(this IHolidayCalendar calendar, LocalDate date)
     {
         ArgumentNullException.ThrowIfNull(calendar);
+        CheckInCalendar(calendar, date);
         while (calendar.IsDayOff(date))
         {
-            date = date.PlusDays(1);
+            date = Step(calendar, date, 1);
         }
 
         return date;
@@ -266,21 +272,27 @@ public static class WorkingDays
     /// <param name="date">The date.</param>
     /// <returns>The next working day.</returns>
     /// <exception cref="MiljofyrtarnException">The search leaves the calendar's range.</exception>
-    public static LocalDate NextWorkingDay(this IHolidayCalendar calendar, LocalDate date) => calendar.OnOrNextWorkingDay(date.PlusDays(1));
+    public static LocalDate NextWorkingDay(this IHolidayCalendar calendar, LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        CheckInCalendar(calendar, date);
+        return calendar.OnOrNextWorkingDay(Step(calendar, date, 1));
+    }
 
     /// <summary>Adds working days: 0 returns the date; a positive number counts working days forward, a negative one backward.</summary>
     /// <param name="calendar">The calendar.</param>
     /// <param name="date">The start date.</param>
     /// <param name="days">The number of working days.</param>
     /// <returns>The date <paramref name="days"/> working days away.</returns>
-    /// <exception cref="MiljofyrtarnException">The result leaves the calendar's range.</exception>
+    /// <exception cref="MiljofyrtarnException">The date or the result is outside the calendar's range.</exception>
     public static LocalDate AddWorkingDays(this IHolidayCalendar calendar, LocalDate date, int days)
     {
         ArgumentNullException.ThrowIfNull(calendar);
+        CheckInCalendar(calendar, date);
         var step = Math.Sign(days);
-        for (var left = Math.Abs(days); left > 0;)
+        for (var left = Math.Abs((long)days); left > 0;)
         {
-            date = date.PlusDays(step);
+            date = Step(calendar, date, step);
             if (!calendar.IsDayOff(date))
             {
                 left--;
@@ -288,6 +300,31 @@ public static class WorkingDays
         }
 
         return date;
+    }
+
+    /// <summary>The next or previous day, refused with a coded error where it would leave the calendar.</summary>
+    private static LocalDate Step(IHolidayCalendar calendar, LocalDate date, int step)
+    {
+        if ((step > 0 && date >= calendar.MaxDate) || (step < 0 && date <= calendar.MinDate))
+        {
+            throw OutOfCalendar(calendar, step > 0 ? calendar.MaxDate : calendar.MinDate, step);
+        }
+
+        return date.PlusDays(step);
+    }
+
+    private static void CheckInCalendar(IHolidayCalendar calendar, LocalDate date)
+    {
+        if (date < calendar.MinDate || date > calendar.MaxDate)
+        {
+            throw OutOfCalendar(calendar, date, 0);
+        }
+    }
+
+    private static MiljofyrtarnException OutOfCalendar(IHolidayCalendar calendar, LocalDate date, int step)
+    {
+        var text = NodaTime.Text.LocalDatePattern.Iso.Format(date) + (step > 0 ? " + 1" : step < 0 ? " − 1" : string.Empty);
+        return Problems.Single(ErrorCodes.DateOutOfRange, text, NodaTime.Text.LocalDatePattern.Iso.Format(calendar.MinDate), NodaTime.Text.LocalDatePattern.Iso.Format(calendar.MaxDate));
     }
 
     /// <summary>The number of working days from <paramref name="start"/> (inclusive) to <paramref name="end"/> (exclusive); negative when end is before start.</summary>
@@ -299,6 +336,8 @@ public static class WorkingDays
     public static int WorkingDaysBetween(this IHolidayCalendar calendar, LocalDate start, LocalDate end)
     {
         ArgumentNullException.ThrowIfNull(calendar);
+        CheckInCalendar(calendar, start);
+        CheckInCalendar(calendar, end);
         if (end < start)
         {
             return -calendar.WorkingDaysBetween(end, start);

@@ -5,6 +5,7 @@ using FsCheck.Xunit;
 using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Localization;
 using Miljofyrtarn.Core.Organisations;
 using NodaTime;
 using static Miljofyrtarn.Core.Tests.Lifecycle.HeimLifecycle;
@@ -81,10 +82,14 @@ public class OrganisationLifecycleProperties
     }
 
     /// <summary>Runs the steps; checks after each refusal that nothing changed. Returns the final lifecycle and whether every refusal left it unchanged.</summary>
-    internal static (OrganisationLifecycle Lifecycle, bool Unchanged, int Refused) Run(ImmutableArray<Step> steps)
+    internal static (OrganisationLifecycle Lifecycle, bool Unchanged, int Refused) Run(ImmutableArray<Step> steps) => Run(steps, null);
+
+    /// <summary>Runs the steps, handing every state reached (the start and after each accepted action) to <paramref name="visit"/>.</summary>
+    internal static (OrganisationLifecycle Lifecycle, bool Unchanged, int Refused) Run(ImmutableArray<Step> steps, Action<OrganisationLifecycle>? visit)
     {
         var clock = Clock(2024, 1, 15);
         var lifecycle = Start(clock);
+        visit?.Invoke(lifecycle);
         var refused = 0;
         foreach (var step in steps)
         {
@@ -94,6 +99,7 @@ public class OrganisationLifecycleProperties
             try
             {
                 lifecycle = Act(lifecycle, step);
+                visit?.Invoke(lifecycle);
             }
             catch (MiljofyrtarnException)
             {
@@ -138,6 +144,14 @@ public class OrganisationLifecycleProperties
         var reached = lifecycle.Phase == OrganisationPhase.Improvement;
         var (after, unchangedAfter, _) = Run([.. HappyPath, .. rest]);
         return (reached && unchanged && unchangedAfter && after.History.Count >= lifecycle.History.Count).Label($"phase {lifecycle.Phase}");
+    });
+
+    [Property(MaxTest = 60)]
+    public Property EveryReachedState_KeepsTheInvariants() => Prop.ForAll(Steps.ToArbitrary(), steps =>
+    {
+        var broken = new List<string>();
+        Run(steps, lifecycle => broken.AddRange(LifecycleInvariants.Check(lifecycle.State, lifecycle.Rules).Select(d => $"v{lifecycle.Version} {d.Path}: {d.ToString(Language.English)}")));
+        return (broken.Count == 0).Label(string.Join(Environment.NewLine, broken));
     });
 
     [Property(MaxTest = 40)]
