@@ -14,4 +14,12 @@ public sealed class CatalogLoadException : MiljofyrtarnException
         : base(diagnostics)
     {
     }
+
+    /// <summary>Creates the exception, caused by another one (an unreadable file, for example).</summary>
+    /// <param name="diagnostics">The problems; at least one.</param>
+    /// <param name="innerException">The underlying exception.</param>
+    public CatalogLoadException(IReadOnlyList<Diagnostic> diagnostics, Exception? innerException)
+        : base(diagnostics, innerException)
+    {
+    }
 }

@@ -137,12 +137,35 @@ public sealed class CriteriaCatalog
     /// <param name="options">Size and depth limits; <see cref="CatalogLoadOptions.Default"/> when null.</param>
     /// <returns>The catalog.</returns>
     /// <exception cref="CatalogLoadException">The document has problems; every one is listed.</exception>
-    /// <exception cref="IOException">The file cannot be read (for example <see cref="FileNotFoundException"/>).</exception>
+    /// <exception cref="CatalogLoadException">
+    /// Also when the file cannot be read: <see cref="ErrorCodes.FileNotFound"/> or <see cref="ErrorCodes.FileNotReadable"/>,
+    /// naming the path, with the I/O exception as the inner exception.
+    /// </exception>
     public static CriteriaCatalog LoadFile(string path, CatalogLoadOptions? options = null)
     {
         Internal.Preconditions.CheckNotBlank(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
-        return Load(stream, options ?? CatalogLoadOptions.Default);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            var code = exception is FileNotFoundException or DirectoryNotFoundException ? ErrorCodes.FileNotFound : ErrorCodes.FileNotReadable;
+            throw new CatalogLoadException([new Diagnostic(code, [path])], exception);
+        }
+
+        using (stream)
+        {
+            try
+            {
+                return Load(stream, options ?? CatalogLoadOptions.Default);
+            }
+            catch (IOException exception)
+            {
+                throw new CatalogLoadException([new Diagnostic(ErrorCodes.FileNotReadable, [path])], exception);
+            }
+        }
     }
 
     /// <summary>Loads a catalog, returning the problems instead of throwing when the document has any.</summary>

@@ -21,6 +21,15 @@ public class MiljofyrtarnException : Exception
         Diagnostics = diagnostics;
     }
 
+    /// <summary>Creates an exception for the given diagnostics, caused by another exception (kept for developers; its text is never shown to users).</summary>
+    /// <param name="diagnostics">The problems; at least one.</param>
+    /// <param name="innerException">The underlying exception, for example an <see cref="IOException"/>.</param>
+    public MiljofyrtarnException(IReadOnlyList<Diagnostic> diagnostics, Exception? innerException)
+        : base(Describe(diagnostics, LanguageExtensions.FromCulture(CultureInfo.CurrentUICulture)), innerException)
+    {
+        Diagnostics = diagnostics;
+    }
+
     /// <summary>Creates an exception for one diagnostic.</summary>
     /// <param name="diagnostic">The problem.</param>
     public MiljofyrtarnException(Diagnostic diagnostic)

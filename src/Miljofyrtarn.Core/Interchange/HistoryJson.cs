@@ -31,11 +31,14 @@ public static class HistoryJson
     /// <param name="catalogVersion">The version of the catalog the history was recorded with.</param>
     /// <param name="events">The events, in order.</param>
     /// <returns>The document.</returns>
+    /// <exception cref="MiljofyrtarnException">An event is null, or its sequence number or actor is one the reader would refuse.</exception>
     public static byte[] Write(string catalogVersion, IEnumerable<LifecycleEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
+        var list = events as IReadOnlyList<LifecycleEvent> ?? [.. events];
+        InterchangeWriter.CheckWritable(list);
         return InterchangeJson.Write(
-            new HistoryDocument { Schema = SchemaId, SchemaVersion = CurrentSchemaVersion, CatalogVersion = catalogVersion, Events = [.. events.Select(e => (EventDocument?)InterchangeWriter.Event(e))] },
+            new HistoryDocument { Schema = SchemaId, SchemaVersion = CurrentSchemaVersion, CatalogVersion = catalogVersion, Events = [.. list.Select(e => (EventDocument?)InterchangeWriter.Event(e))] },
             c => c.HistoryDocument);
     }
 
@@ -83,6 +86,7 @@ public static class HistoryJson
     public static byte[] WriteEvent(LifecycleEvent @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
+        InterchangeWriter.CheckWritable([@event]);
         return InterchangeJson.Write(InterchangeWriter.Event(@event), c => c.EventDocument);
     }
 

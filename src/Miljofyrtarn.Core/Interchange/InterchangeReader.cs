@@ -321,6 +321,12 @@ internal sealed class InterchangeReader(InterchangeOptions options)
         var sequence = Required(d.Sequence, path, "sequence");
         var at = Required(d.OccurredAt, path, "occurredAt");
         var actor = Required(d.Actor, path, "actor");
+        if (sequence is < 1)
+        {
+            Report(ErrorCodes.InvalidValue, P.Property(path, "sequence"), sequence.Value.ToString(CultureInfo.InvariantCulture), "≥ 1");
+            return null;
+        }
+
         if (type is null || sequence is null || at is null || actor is null)
         {
             return null;

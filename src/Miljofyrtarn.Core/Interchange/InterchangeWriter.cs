@@ -1,3 +1,4 @@
+using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog.Json;
 using Miljofyrtarn.Core.Lifecycle;
@@ -9,6 +10,32 @@ namespace Miljofyrtarn.Core.Interchange;
 /// <summary>Domain objects to documents.</summary>
 internal static class InterchangeWriter
 {
+    /// <summary>Refuses what the reader would refuse, so that what the library writes, its reader accepts: null events, sequence numbers below 1, blank actors.</summary>
+    public static void CheckWritable(IReadOnlyList<LifecycleEvent?> events)
+    {
+        var problems = new Problems();
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] is not { } e)
+            {
+                problems.Add(ErrorCodes.MissingProperty, $"events[{i}]");
+                continue;
+            }
+
+            if (e.Sequence < 1)
+            {
+                problems.Add(ErrorCodes.InvalidValue, e.Sequence, "≥ 1");
+            }
+
+            if (string.IsNullOrWhiteSpace(e.Actor))
+            {
+                problems.Add(ErrorCodes.BlankText, "actor");
+            }
+        }
+
+        problems.ThrowIfAny();
+    }
+
     public static EventDocument Event(LifecycleEvent e)
     {
         var d = new EventDocument { Sequence = e.Sequence, OccurredAt = e.OccurredAt, Actor = e.Actor };

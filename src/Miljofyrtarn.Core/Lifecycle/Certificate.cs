@@ -94,7 +94,7 @@ public sealed record Certifier
     /// <param name="id">The certifier's stable ID.</param>
     /// <param name="name">The certifier's name.</param>
     /// <param name="organisationNumber">The organisation the certifier certifies for; a municipality may not certify its own units.</param>
-    /// <exception cref="MiljofyrtarnException">The ID or name is blank.</exception>
+    /// <exception cref="MiljofyrtarnException">The ID or name is blank, or the organisation number is the default (empty) value.</exception>
     public Certifier(string id, string name, OrganisationNumber organisationNumber)
     {
         var problems = new Problems();
@@ -106,6 +106,11 @@ public sealed record Certifier
         if (string.IsNullOrWhiteSpace(name))
         {
             problems.Add(ErrorCodes.BlankText, "certifier.name");
+        }
+
+        if (organisationNumber.IsDefault)
+        {
+            problems.Add(ErrorCodes.InvalidOrganisationNumber, string.Empty);
         }
 
         problems.ThrowIfAny();

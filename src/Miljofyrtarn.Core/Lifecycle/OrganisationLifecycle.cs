@@ -446,6 +446,11 @@ public sealed class OrganisationLifecycle
             throw Problems.Single(ErrorCodes.MissingProperty, "headquarters");
         }
 
+        if (!Internal.SupportedRange.Contains(created.OccurredAt))
+        {
+            throw new MiljofyrtarnException(Internal.SupportedRange.OutOfRange(created.OccurredAt));
+        }
+
         Internal.SupportedRange.Check(created.StartedOn);
         var organisation = Organisation.Create(catalog, created.Name, created.Kind, created.Number, created.StartedOn, created.Headquarters);
         return new LifecycleState(organisation, [UnitLifecycle.New(organisation.Headquarters.Id)], null, created.OccurredAt, 1);

@@ -153,8 +153,18 @@ public sealed class SchemeRuleBook
     private static void CheckPeriod(Problems problems, string name, Period? period, bool positive)
     {
         var reference = new LocalDate(2000, 1, 1);
-        var end = period is null ? reference : reference.Plus(period);
-        if (period is null || end < reference || (positive && end == reference) || end > reference.Plus(MaxRulePeriod))
+        LocalDate? end;
+        try
+        {
+            end = period is null ? null : reference.Plus(period);
+        }
+        catch (Exception exception) when (exception is ArgumentException or OverflowException)
+        {
+            // Time units (a period of hours) or a period beyond the calendar.
+            end = null;
+        }
+
+        if (end is null || end < reference || (positive && end == reference) || end > reference.Plus(MaxRulePeriod))
         {
             problems.Add(ErrorCodes.NumberOutOfRange, name, period?.ToString() ?? "null", positive ? "P1D" : "P0D", MaxRulePeriod.ToString());
         }

@@ -194,8 +194,11 @@ public class CriteriaCatalogDefaultTest
     }
 
     [Fact]
-    public void LoadFile_MissingFile_ThrowsFileNotFound()
+    public void LoadFile_MissingFile_IsTheCodedFileNotFound_WithTheIoExceptionInside()
     {
-        FluentActions.Invoking(() => CriteriaCatalog.LoadFile(Path.Combine(Path.GetTempPath(), "no-such-catalog.json"))).Should().Throw<FileNotFoundException>();
+        var refused = FluentActions.Invoking(() => CriteriaCatalog.LoadFile(Path.Combine(Path.GetTempPath(), "no-such-catalog.json"))).Should().Throw<CatalogLoadException>().Which;
+
+        refused.Code.Should().Be(Diagnostics.ErrorCodes.FileNotFound);
+        refused.InnerException.Should().BeOfType<FileNotFoundException>();
     }
 }

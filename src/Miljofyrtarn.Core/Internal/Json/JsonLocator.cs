@@ -26,13 +26,13 @@ internal static class JsonLocator
         var found = new Dictionary<string, long>(StringComparer.Ordinal);
         var stack = new List<Frame>();
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = CatalogMaxDepth });
-        while (reader.Read())
+        while (TryRead(ref reader))
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
                     var top = stack[^1];
-                    top.PropertyPath = JsonPaths.Property(top.Path, reader.GetString() ?? string.Empty);
+                    top.PropertyPath = JsonPaths.Property(top.Path, NameOf(ref reader));
                     stack[^1] = top;
                     Record(top.PropertyPath, reader.TokenStartIndex);
                     break;
@@ -96,6 +96,32 @@ internal static class JsonLocator
     }
 
     private const int CatalogMaxDepth = 1024;
+
+    /// <summary>Reads the next token; a document that turns out malformed ends the walk with what was found so far.</summary>
+    private static bool TryRead(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A property name; one that is not valid UTF-8 is decoded with replacement characters rather than refused.</summary>
+    private static string NameOf(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+        }
+    }
 
     /// <summary>The parent of a path, or an empty string for the root.</summary>
     internal static string Parent(string path)

@@ -1,0 +1,187 @@
+using System.Collections.Immutable;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Miljofyrtarn.Core.Assessment;
+using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Interchange;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Resolution;
+using Miljofyrtarn.Core.Schedule;
+using Miljofyrtarn.Core.Storage;
+using Miljofyrtarn.Core.Tests.Lifecycle;
+using Miljofyrtarn.Core.Tests.Organisations;
+using NodaTime;
+using NodaTime.Testing;
+using Xunit;
+
+namespace Miljofyrtarn.Core.Tests.Diagnostics;
+
+/// <summary>
+/// Every public entry point that takes a date, an instant, a year, a count or an ID, called with generated extreme
+/// values: it either succeeds or refuses with a coded <see cref="MiljofyrtarnException"/>, and the object it was called
+/// on is unchanged. Nothing else (overflow, NodaTime's range errors, null references) may escape.
+/// </summary>
+public class ExtremeValueProperties
+{
+    private static readonly Gen<LocalDate> Dates = Gen.OneOf(
+        Gen.Elements(LocalDate.MinIsoValue, LocalDate.MaxIsoValue, new LocalDate(1899, 12, 31), new LocalDate(1900, 1, 1), new LocalDate(2200, 12, 31), new LocalDate(2201, 1, 1), new LocalDate(9999, 12, 31), new LocalDate(2024, 2, 29)),
+        Gen.Choose(-9998, 9999).SelectMany(y => Gen.Choose(1, 365).Select(d => new LocalDate(y, 1, 1).PlusDays(d - 1))));
+
+    private static readonly Gen<Instant> Instants = Gen.OneOf(
+        Gen.Elements(Instant.MinValue, Instant.MaxValue, Instant.FromUtc(9999, 12, 31, 23, 30), Instant.FromUtc(1899, 12, 31, 23, 0), Instant.FromUtc(2200, 12, 31, 23, 30), Instant.FromUtc(-9998, 1, 1, 0, 0)),
+        Dates.Select(d => d.AtMidnight().InUtc().ToInstant()));
+
+    private static readonly Gen<int> Numbers = Gen.OneOf(
+        Gen.Elements(int.MinValue, int.MaxValue, -1, 0, 1, 366, 367, 1582, 1583, 1899, 1900, 2199, 2200, 2201, 9999, 10_000, 99_999),
+        Gen.Choose(-100_000, 100_000));
+
+    private static readonly Gen<UnitId> Ids = Gen.Elements(default(UnitId), Heim.Raadhuset, Heim.Barnehage, new UnitId("finnes-ikke"));
+
+    private static readonly Gen<Period> Periods = Gen.Elements(Period.FromYears(-3), Period.Zero, Period.FromDays(1), Period.FromYears(3), Period.FromYears(11), Period.FromYears(10_000), Period.FromMonths(-6), Period.FromDays(int.MaxValue));
+
+    /// <summary>One call: its name and what it does with the generated values.</summary>
+    public sealed record Call(string Name, Func<Values, object?> Invoke)
+    {
+        public override string ToString() => Name;
+    }
+
+    /// <summary>The generated values a call draws from.</summary>
+    public sealed record Values(LocalDate A, LocalDate B, Instant At, int N, long L, UnitId Id, Period Period)
+    {
+        public override string ToString() => $"A={A:uuuu-MM-dd} B={B:uuuu-MM-dd} At={At} N={N} L={L} Id='{Id}' Period={Period}";
+    }
+
+    private static readonly CriteriaCatalog Catalog = CriteriaCatalog.LoadDefault();
+    private static readonly OrganisationLifecycle Certified = HeimLifecycle.WithCertifiedHeadquarters(HeimLifecycle.Clock());
+    private static readonly SchemeRuleBook Rules = SchemeRuleBook.Default;
+    private static readonly IHolidayCalendar Holidays = NorwegianHolidayCalendar.Instance;
+
+    /// <summary>The lifecycle of Heim with its clock moved to the generated instant (the lifecycle itself is immutable).</summary>
+    private static OrganisationLifecycle At(Values v) =>
+        OrganisationLifecycle.Replay(Catalog, Certified.History, new FakeClock(v.At));
+
+    private static readonly ImmutableArray<Call> Calls =
+    [
+        new("SchemeRuleBook.DateOf", v => Rules.DateOf(v.At)),
+        new("SchemeRuleBook.EndOfDay", v => Rules.EndOfDay(v.A)),
+        new("SchemeRuleBook.Adjust", v => Rules.Adjust(v.A)),
+        new("SchemeRuleBook.AnnualReportDue", v => Rules.AnnualReportDue(v.N)),
+        new("SchemeRuleBook.NominalAnnualReportDue", v => Rules.NominalAnnualReportDue(v.N)),
+        new("SchemeRuleBook.On", v => Rules.On(v.A)),
+        new("SchemeRuleBook(validity)", v => SchemeRuleBook.Of(SchemeRules.Default with { CertificateValidity = v.Period })),
+        new("SchemeRuleBook(opens before)", v => SchemeRuleBook.Of(SchemeRules.Default with { RecertificationOpensBefore = v.Period, EffectiveFrom = v.A })),
+        new("SchemeRuleBook(null)", _ => new SchemeRuleBook([SchemeRules.Default, null!])),
+        new("NorwegianHolidayCalendar.IsDayOff", v => Holidays.IsDayOff(v.A)),
+        new("NorwegianHolidayCalendar.IsPublicHoliday", v => NorwegianHolidayCalendar.Instance.IsPublicHoliday(v.A)),
+        new("NorwegianHolidayCalendar.GetHolidays", v => Holidays.GetHolidays(v.N)),
+        new("NorwegianHolidayCalendar.EasterSundayOf", v => NorwegianHolidayCalendar.EasterSundayOf(v.N)),
+        new("WorkingDays.AddWorkingDays", v => Holidays.AddWorkingDays(v.A, v.N)),
+        new("WorkingDays.NextWorkingDay", v => Holidays.NextWorkingDay(v.A)),
+        new("WorkingDays.OnOrNextWorkingDay", v => Holidays.OnOrNextWorkingDay(v.A)),
+        new("WorkingDays.WorkingDaysBetween", v => Holidays.WorkingDaysBetween(v.A, v.B)),
+        new("DeadlineSchedule.Between", v => new DeadlineSchedule(At(v)).Between(v.A, v.B)),
+        new("DeadlineSchedule.DueWithin", v => new DeadlineSchedule(At(v)).DueWithin(v.N)),
+        new("DeadlineSchedule.Overdue", v => new DeadlineSchedule(At(v)).Overdue()),
+        new("DeadlineSchedule.Next", v => new DeadlineSchedule(At(v)).Next()),
+        new("DeadlineOptions.ReminderOffsets", v => DeadlineOptions.Default with { ReminderOffsets = [v.N] }),
+        new("DeadlineOptions.DueSoonDays", v => DeadlineOptions.Default with { DueSoonDays = v.N }),
+        new("OrganisationLifecycle.Start", v => OrganisationLifecycle.Start(Catalog, "Heim", OrganisationKind.Municipality, Heim.Number, Heim.Headquarters(), HeimLifecycle.Coordinator, new FakeClock(v.At))),
+        new("OrganisationLifecycle.Start(blank actor)", v => OrganisationLifecycle.Start(Catalog, "Heim", OrganisationKind.Municipality, Heim.Number, Heim.Headquarters(), v.N % 2 == 0 ? string.Empty : " ", new FakeClock(v.At))),
+        new("OrganisationLifecycle.Start(default number)", v => OrganisationLifecycle.Start(Catalog, "Heim", OrganisationKind.Municipality, default, Heim.Headquarters(), HeimLifecycle.Coordinator, new FakeClock(v.At))),
+        new("OrganisationLifecycle.Today", v => At(v).Today),
+        new("OrganisationLifecycle.CompleteStartUp", v => At(v).CompleteStartUp(v.A, HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.OpenMapping", v => At(v).OpenMapping(v.Id, HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.SubmitAnnualReport", v => At(v).SubmitAnnualReport(v.Id, v.N, HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.GrantPostponement", v => At(v).GrantPostponement(v.Id, v.N, v.A, HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.OpenRecertification", v => At(v).OpenRecertification(v.Id, HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.Recertify", v => At(v).Recertify(v.Id, HeimLifecycle.Kari, "R-1")),
+        new("OrganisationLifecycle.Expire", v => At(v).Expire(v.Id)),
+        new("OrganisationLifecycle.ExpireCertificates", v => At(v).ExpireCertificates(v.L)),
+        new("OrganisationLifecycle.Withdraw", v => At(v).Withdraw(v.Id, "Avvik.", HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.RemoveUnit", v => At(v).RemoveUnit(v.Id, HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.Allocate", v => At(v).Allocate(v.N, ResponsibleParty.Headquarters, HeimLifecycle.Coordinator, v.L)),
+        new("OrganisationLifecycle.RecordAssessment", v => At(v).RecordAssessment(v.Id, v.N, FulfilmentStatus.Fulfilled, HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.AddUnit(default id)", v => At(v).AddUnit(new UnitDefinition(v.Id, "Ny enhet"), HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.AddUnit(null arrangement)", v => At(v).AddUnit(new UnitDefinition(new UnitId("ny"), "Ny enhet") { Certificate = null! }, HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.GetActions", v => At(v).GetActions(v.Id)),
+        new("OrganisationLifecycle.GetAllowedActions", v => At(v).GetAllowedActions(v.Id)),
+        new("OrganisationLifecycle.GetUnitLifecycle", v => At(v).GetUnitLifecycle(v.Id)),
+        new("Organisation.GetUnit", v => Certified.Organisation.GetUnit(v.Id)),
+        new("Organisation.GetReadiness", v => Certified.Organisation.GetReadiness(v.Id)),
+        new("Organisation.GetStatus", v => Certified.Organisation.GetStatus(v.Id, v.N)),
+        new("Organisation.Resolve", v => Certified.Organisation.Resolve(v.Id)),
+        new("Organisation.GetResponsibleParty", v => Certified.Organisation.GetResponsibleParty(v.N)),
+        new("Certifier(default number)", _ => new Certifier("kari", "Kari", default)),
+        new("HistoryJson.Write(null event)", _ => HistoryJson.Write(Catalog.Version, [Certified.History[0], null!])),
+        new("HistoryJson.Write(sequence)", v => HistoryJson.Write(Catalog.Version, [Certified.History[0] with { Sequence = v.L }])),
+        new("OrganisationLifecycle.Replay(sequence)", v => OrganisationLifecycle.Replay(Catalog, [Certified.History[0] with { Sequence = v.L }], new FakeClock(v.At))),
+        new("InMemoryEventStore.AppendAsync", v => new InMemoryEventStore().AppendAsync("s", v.L, [Certified.History[0] with { Sequence = v.L }]).GetAwaiter().GetResult()),
+        new("InMemoryEventStore.ReadAsync", v => new InMemoryEventStore().ReadAsync("s", v.L).GetAwaiter().GetResult()),
+    ];
+
+    private static readonly Gen<(Call Call, Values Values)> Cases =
+        from call in Gen.Elements(Calls.AsEnumerable())
+        from a in Dates
+        from b in Dates
+        from at in Instants
+        from n in Numbers
+        from l in Gen.OneOf(Gen.Elements(long.MinValue, long.MaxValue, -1L, 0L, 1L, 2L), Numbers.Select(x => (long)x))
+        from id in Ids
+        from period in Periods
+        select (call, new Values(a, b, at, n, l, id, period));
+
+    [Property(MaxTest = 3000)]
+    public Property EveryEntryPoint_SucceedsOrRefusesWithACode_AndChangesNothing() => Prop.ForAll(Cases.ToArbitrary(), @case =>
+    {
+        var before = LifecycleFingerprint.Of(Certified);
+        string outcome;
+        try
+        {
+            @case.Call.Invoke(@case.Values);
+            outcome = "ok";
+        }
+        catch (MiljofyrtarnException exception)
+        {
+            outcome = exception.Code;
+        }
+        catch (Exception exception)
+        {
+            return false.Label($"{@case.Call.Name}({@case.Values}) threw {exception.GetType().Name}: {exception.Message}");
+        }
+
+        return (LifecycleFingerprint.Of(Certified) == before).Label($"{@case.Call.Name} → {outcome} changed the lifecycle");
+    });
+
+    [Fact]
+    public void EveryCall_IsTriedWithTheBoundaryValues()
+    {
+        // The generator draws at random; this walks every call over the boundary values once, so none is left to chance.
+        var failures = new Dictionary<string, string>();
+        var dates = new[] { LocalDate.MinIsoValue, LocalDate.MaxIsoValue, new LocalDate(1900, 1, 1), new LocalDate(2200, 12, 31), new LocalDate(2026, 4, 1) };
+        var numbers = new[] { int.MinValue, int.MaxValue, -1, 0, 2025, 9999 };
+        var instants = new[] { Instant.MinValue, Instant.MaxValue, Instant.FromUtc(9999, 12, 31, 23, 30), Instant.FromUtc(2026, 5, 1, 8, 0) };
+        foreach (var call in Calls)
+        {
+            foreach (var (date, number, instant) in dates.SelectMany(d => numbers.SelectMany(n => instants.Select(i => (d, n, i)))))
+            {
+                var values = new Values(date, dates[^1], instant, number, number, number % 2 == 0 ? default : Heim.Raadhuset, Period.FromYears(number % 20));
+                try
+                {
+                    call.Invoke(values);
+                }
+                catch (MiljofyrtarnException)
+                {
+                }
+                catch (Exception exception)
+                {
+                    failures.TryAdd($"{call.Name} {exception.GetType().Name}", $"{call.Name}({values}): {exception.GetType().Name}: {exception.Message}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Values));
+    }
+}
