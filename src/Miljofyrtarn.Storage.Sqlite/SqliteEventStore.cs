@@ -12,41 +12,69 @@ namespace Miljofyrtarn.Storage.Sqlite;
 /// An <see cref="IEventStore"/> in one SQLite file: the embedded default, no server. Each append is one
 /// <c>BEGIN IMMEDIATE</c> transaction that checks the expected version and inserts the events; the primary key
 /// (stream, sequence) makes a duplicate impossible. The database runs in WAL mode with <c>synchronous=FULL</c>, so an
-/// acknowledged append survives the process being killed. The store creates its tables and upgrades them.
+/// acknowledged append survives the process being killed. Every event is stored with its <see cref="HistoryChain"/>
+/// hash, and every read verifies the chain, so a changed, deleted, inserted or reordered event is refused
+/// (<see cref="ErrorCodes.TamperedHistory"/>). The store creates its tables and upgrades them.
 /// </summary>
-/// <remarks>Thread-safe, and safe to use from several processes on the same file.</remarks>
-public sealed class SqliteEventStore : IEventStore
+/// <remarks>
+/// Thread-safe, and safe to use from several processes on the same file. Every failure of SQLite itself surfaces as a
+/// coded <see cref="MiljofyrtarnException"/> naming the file (<see cref="ErrorCodes.StoreUnavailable"/>,
+/// <see cref="ErrorCodes.StoreCorrupt"/>, <see cref="ErrorCodes.StoreReadOnly"/>, <see cref="ErrorCodes.StoreFull"/>)
+/// with the <see cref="SqliteException"/> as the inner exception.
+/// </remarks>
+public sealed partial class SqliteEventStore : IEventStore
 {
-    /// <summary>The version of the store's own tables.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The version of the store's own tables: 2 adds the hash chain.</summary>
+    public const int SchemaVersion = 2;
 
     private readonly string _connectionString;
+    private readonly string _path;
 
-    private SqliteEventStore(string connectionString) => _connectionString = connectionString;
+    private SqliteEventStore(string path, string connectionString)
+    {
+        _path = path;
+        _connectionString = connectionString;
+    }
 
     /// <summary>Opens (and if needed creates or upgrades) the store in a file.</summary>
     /// <param name="path">The database file.</param>
     /// <param name="cancellationToken">Cancels the opening.</param>
     /// <returns>The store.</returns>
-    /// <exception cref="MiljofyrtarnException">The file was written by a newer version of the store (<see cref="ErrorCodes.UnsupportedSchemaVersion"/>).</exception>
+    /// <exception cref="MiljofyrtarnException">
+    /// The file was written by a newer version of the store (<see cref="ErrorCodes.UnsupportedSchemaVersion"/>), is an
+    /// in-memory database (<see cref="ErrorCodes.InMemoryDatabaseNotSupported"/>), or cannot be opened as a store.
+    /// </exception>
     public static async Task<SqliteEventStore> OpenAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
-        var store = new SqliteEventStore(connectionString);
-        await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 };
+        if (path.Trim() == ":memory:" || path.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.InMemoryDatabaseNotSupported, [path]));
+        }
+
+        var store = new SqliteEventStore(path, builder.ToString());
+        await store.Guard(() => store.MigrateAsync(cancellationToken)).ConfigureAwait(false);
         return store;
     }
 
+    /// <summary>The database file.</summary>
+    public string Path => _path;
+
     /// <inheritdoc />
-    public async Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, CancellationToken cancellationToken = default)
+    public Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, CancellationToken cancellationToken = default)
     {
         EventStoreChecks.CheckAppend(stream, expectedVersion, events);
-        var rows = events.Select(e => (e.Sequence, Type: e.GetType().Name, At: e.OccurredAt.ToString(), Payload: Encoding.UTF8.GetString(HistoryJson.WriteEvent(e)))).ToList();
+        var payloads = events.Select(HistoryJson.WriteEvent).ToList();
+        return Guard(() => AppendCoreAsync(stream, expectedVersion, events, payloads, cancellationToken));
+    }
+
+    private async Task<long> AppendCoreAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, List<byte[]> payloads, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         // BEGIN IMMEDIATE: the write lock is taken before the version is read, so two writers cannot both pass the check.
         await using var transaction = connection.BeginTransaction(deferred: false);
-        var current = await VersionAsync(connection, transaction, stream, cancellationToken).ConfigureAwait(false);
+        var (current, previous) = await HeadAsync(connection, transaction, stream, cancellationToken).ConfigureAwait(false);
         if (current != expectedVersion)
         {
             throw EventStoreChecks.Conflict(expectedVersion, current);
@@ -54,58 +82,112 @@ public sealed class SqliteEventStore : IEventStore
 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO mft_events (stream, sequence, type, occurred_at, payload) VALUES ($stream, $sequence, $type, $at, $payload)";
+        insert.CommandText = "INSERT INTO mft_events (stream, sequence, type, occurred_at, payload, hash) VALUES ($stream, $sequence, $type, $at, $payload, $hash)";
         var pStream = insert.Parameters.Add("$stream", SqliteType.Text);
         var pSequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
         var pType = insert.Parameters.Add("$type", SqliteType.Text);
         var pAt = insert.Parameters.Add("$at", SqliteType.Text);
         var pPayload = insert.Parameters.Add("$payload", SqliteType.Text);
+        var pHash = insert.Parameters.Add("$hash", SqliteType.Blob);
         pStream.Value = stream;
-        foreach (var row in rows)
+        for (var i = 0; i < events.Count; i++)
         {
-            pSequence.Value = row.Sequence;
-            pType.Value = row.Type;
-            pAt.Value = row.At;
-            pPayload.Value = row.Payload;
+            previous = HistoryChain.Hash(previous, payloads[i]);
+            pSequence.Value = events[i].Sequence;
+            pType.Value = events[i].GetType().Name;
+            pAt.Value = events[i].OccurredAt.ToString();
+            pPayload.Value = Encoding.UTF8.GetString(payloads[i]);
+            pHash.Value = previous;
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return expectedVersion + rows.Count;
+        return expectedVersion + events.Count;
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<LifecycleEvent>> ReadAsync(string stream, long afterVersion = 0, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LifecycleEvent>> ReadAsync(string stream, long afterVersion = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        return Guard(async () =>
+        {
+            var events = new List<LifecycleEvent>();
+            await WalkAsync(stream, afterVersion, (_, payload) => events.Add(HistoryJson.ReadEvent(payload)), cancellationToken).ConfigureAwait(false);
+            return (IReadOnlyList<LifecycleEvent>)events;
+        });
+    }
+
+    /// <inheritdoc />
+    public Task<HistoryVerification> VerifyAsync(string stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Guard(async () =>
+        {
+            long version = 0;
+            var head = await WalkAsync(stream, 0, (sequence, _) => version = sequence, cancellationToken).ConfigureAwait(false);
+            var unverified = await UnverifiedThroughAsync(stream, cancellationToken).ConfigureAwait(false);
+            return new HistoryVerification(version, HistoryChain.ToHex(head), Math.Min(unverified, version));
+        });
+    }
+
+    /// <summary>
+    /// Reads a stream's rows after a version in order, verifying each against the chain before handing its JSON on.
+    /// Reading from the middle chains from the stored hash of the event before; only <see cref="VerifyAsync"/> proves
+    /// the whole stream from its first event.
+    /// </summary>
+    private async Task<byte[]> WalkAsync(string stream, long afterVersion, Action<long, byte[]> visit, CancellationToken cancellationToken)
+    {
+        afterVersion = Math.Max(afterVersion, 0);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sequence, payload FROM mft_events WHERE stream = $stream AND sequence > $after ORDER BY sequence";
+        command.CommandText = "SELECT sequence, payload, hash FROM mft_events WHERE stream = $stream AND sequence >= $after ORDER BY sequence";
         command.Parameters.AddWithValue("$stream", stream);
         command.Parameters.AddWithValue("$after", afterVersion);
-        var events = new List<LifecycleEvent>();
+        var previous = HistoryChain.Genesis.ToArray();
+        var expected = afterVersion + 1;
+        var first = true;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var payload = reader.GetString(1);
-            events.Add(HistoryJson.ReadEvent(Encoding.UTF8.GetBytes(payload)));
+            var sequence = reader.GetInt64(0);
+            var hash = reader.IsDBNull(2) ? [] : (byte[])reader.GetValue(2);
+            if (first && afterVersion > 0)
+            {
+                first = false;
+                if (sequence != afterVersion)
+                {
+                    throw HistoryChain.Broken(Math.Min(sequence, afterVersion));
+                }
+
+                previous = hash;
+                continue;
+            }
+
+            first = false;
+            var payload = Encoding.UTF8.GetBytes(reader.GetString(1));
+            HistoryChain.Verify(expected, sequence, previous, payload, hash);
+            visit(sequence, payload);
+            expected++;
         }
 
-        return events;
+        return previous;
     }
 
     /// <inheritdoc />
-    public async Task<long> GetVersionAsync(string stream, CancellationToken cancellationToken = default)
+    public Task<long> GetVersionAsync(string stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await VersionAsync(connection, null, stream, cancellationToken).ConfigureAwait(false);
+        return Guard(async () =>
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return (await HeadAsync(connection, null, stream, cancellationToken).ConfigureAwait(false)).Version;
+        });
     }
 
     /// <summary>The streams in the file (one per organisation), in name order.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The stream names.</returns>
-    public async Task<IReadOnlyList<string>> ListStreamsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> ListStreamsAsync(CancellationToken cancellationToken = default) => Guard(async () =>
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
@@ -117,64 +199,71 @@ public sealed class SqliteEventStore : IEventStore
             streams.Add(reader.GetString(0));
         }
 
-        return streams;
-    }
+        return (IReadOnlyList<string>)streams;
+    });
 
-    private static async Task<long> VersionAsync(SqliteConnection connection, SqliteTransaction? transaction, string stream, CancellationToken cancellationToken)
+    /// <summary>The stream's version and the hash of its last event (the genesis hash for an empty stream).</summary>
+    private static async Task<(long Version, byte[] Hash)> HeadAsync(SqliteConnection connection, SqliteTransaction? transaction, string stream, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT COALESCE(MAX(sequence), 0) FROM mft_events WHERE stream = $stream";
+        command.CommandText = "SELECT sequence, hash FROM mft_events WHERE stream = $stream ORDER BY sequence DESC LIMIT 1";
         command.Parameters.AddWithValue("$stream", stream);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? (reader.GetInt64(0), reader.IsDBNull(1) ? [] : (byte[])reader.GetValue(1))
+            : (0, HistoryChain.Genesis.ToArray());
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return connection;
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
-    /// <summary>Creates the tables of a new file and upgrades older ones, step by step; refuses a newer file.</summary>
-    private async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>Runs an operation; a failure of SQLite itself becomes a coded error naming the file.</summary>
+    private async Task<T> Guard<T>(Func<Task<T>> operation)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using var version = connection.CreateCommand();
-        version.Transaction = transaction;
-        version.CommandText = "PRAGMA user_version";
-        var current = Convert.ToInt32(await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        if (current > SchemaVersion)
+        try
         {
-            throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.UnsupportedSchemaVersion, [current.ToString(CultureInfo.InvariantCulture), SchemaVersion.ToString(CultureInfo.InvariantCulture)]));
+            return await operation().ConfigureAwait(false);
         }
-
-        if (current < 1)
+        catch (SqliteException exception)
         {
-            await using var create = connection.CreateCommand();
-            create.Transaction = transaction;
-            create.CommandText = """
-                CREATE TABLE IF NOT EXISTS mft_events (
-                    stream      TEXT    NOT NULL,
-                    sequence    INTEGER NOT NULL CHECK (sequence > 0),
-                    type        TEXT    NOT NULL,
-                    occurred_at TEXT    NOT NULL,
-                    payload     TEXT    NOT NULL,
-                    PRIMARY KEY (stream, sequence)
-                ) WITHOUT ROWID;
-                PRAGMA user_version = 1;
-                """;
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            throw Map(exception);
         }
-
-        // Later versions add their upgrade steps here: if (current < 2) { ... PRAGMA user_version = 2; }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        await using var wal = connection.CreateCommand();
-        wal.CommandText = "PRAGMA journal_mode = WAL";
-        await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private Task Guard(Func<Task> operation) => Guard(async () =>
+    {
+        await operation().ConfigureAwait(false);
+        return true;
+    });
+
+    /// <summary>SQLite's primary result codes to the store's codes.</summary>
+    private MiljofyrtarnException Map(SqliteException exception)
+    {
+        var code = (exception.SqliteErrorCode & 0xFF) switch
+        {
+            11 or 26 => ErrorCodes.StoreCorrupt, // SQLITE_CORRUPT, SQLITE_NOTADB
+            8 => ErrorCodes.StoreReadOnly, // SQLITE_READONLY
+            13 => ErrorCodes.StoreFull, // SQLITE_FULL
+            _ => ErrorCodes.StoreUnavailable, // SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_IOERR, SQLITE_BUSY, ...
+        };
+        return new MiljofyrtarnException([new Diagnostic(code, [_path])], exception);
+    }
+
+    private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -32,6 +32,9 @@ internal sealed class EventDocument
 
     public string? Actor { get; set; }
 
+    /// <summary>The event's hash-chain value (history documents of schema version 2 only).</summary>
+    public string? Hash { get; set; }
+
     public string? CatalogVersion { get; set; }
 
     public string? Name { get; set; }

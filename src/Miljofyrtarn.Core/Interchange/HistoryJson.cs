@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Storage;
 using P = Miljofyrtarn.Core.Internal.Json.JsonPaths;
 
 namespace Miljofyrtarn.Core.Interchange;
@@ -12,8 +13,11 @@ namespace Miljofyrtarn.Core.Interchange;
 /// </summary>
 public static class HistoryJson
 {
-    /// <summary>The schema version this library writes and reads.</summary>
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>The schema version this library writes: 2, with each event's hash-chain value.</summary>
+    public const int CurrentSchemaVersion = 2;
+
+    /// <summary>The oldest schema version this library reads: 1, events without hashes, read as unverified.</summary>
+    public const int OldestSchemaVersion = 1;
 
     /// <summary>The JSON Schema (draft 2020-12) of the document, as shipped in the package.</summary>
     /// <returns>The schema document.</returns>
@@ -27,9 +31,9 @@ public static class HistoryJson
     /// <summary>The <c>$schema</c> URI written into history documents.</summary>
     public const string SchemaId = "https://github.com/miljofyrtarn-core/miljofyrtarn-core/schemas/history.schema.json";
 
-    /// <summary>Writes a history (compact UTF-8 JSON).</summary>
+    /// <summary>Writes a history (compact UTF-8 JSON), each event with its <see cref="HistoryChain"/> hash.</summary>
     /// <param name="catalogVersion">The version of the catalog the history was recorded with.</param>
-    /// <param name="events">The events, in order.</param>
+    /// <param name="events">The events, in order from the first.</param>
     /// <returns>The document.</returns>
     /// <exception cref="MiljofyrtarnException">An event is null, or its sequence number or actor is one the reader would refuse.</exception>
     public static byte[] Write(string catalogVersion, IEnumerable<LifecycleEvent> events)
@@ -37,24 +41,43 @@ public static class HistoryJson
         ArgumentNullException.ThrowIfNull(events);
         var list = events as IReadOnlyList<LifecycleEvent> ?? [.. events];
         InterchangeWriter.CheckWritable(list);
+        var documents = new List<EventDocument?>(list.Count);
+        Span<byte> hash = stackalloc byte[HistoryChain.HashLength];
+        foreach (var e in list)
+        {
+            var document = InterchangeWriter.Event(e);
+            HistoryChain.Hash(hash, InterchangeJson.Write(document, c => c.EventDocument), hash);
+            document.Hash = HistoryChain.ToHex(hash);
+            documents.Add(document);
+        }
+
         return InterchangeJson.Write(
-            new HistoryDocument { Schema = SchemaId, SchemaVersion = CurrentSchemaVersion, CatalogVersion = catalogVersion, Events = [.. list.Select(e => (EventDocument?)InterchangeWriter.Event(e))] },
+            new HistoryDocument { Schema = SchemaId, SchemaVersion = CurrentSchemaVersion, CatalogVersion = catalogVersion, Events = documents },
             c => c.HistoryDocument);
     }
 
-    /// <summary>Reads a history document.</summary>
+    /// <summary>
+    /// Reads a history document and verifies its hash chain. A version 1 document (without hashes) is read as
+    /// unverified: <see cref="HistoryContent.Verification"/> says so.
+    /// </summary>
     /// <param name="utf8Json">The document.</param>
     /// <param name="options">Limits and leniency; <see cref="InterchangeOptions.Default"/> when null.</param>
-    /// <returns>The catalog version and the events, in order.</returns>
-    /// <exception cref="MiljofyrtarnException">The document is refused; every problem is listed with its path and line.</exception>
-    public static (string CatalogVersion, ImmutableArray<LifecycleEvent> Events) Read(ReadOnlyMemory<byte> utf8Json, InterchangeOptions? options = null)
+    /// <returns>The catalog version, the events in order, and the chain's verification.</returns>
+    /// <exception cref="MiljofyrtarnException">
+    /// The document is refused; every problem is listed with its path and line. A changed, deleted, inserted or
+    /// reordered event is <see cref="ErrorCodes.TamperedHistory"/> at the first bad event.
+    /// </exception>
+    public static HistoryContent Read(ReadOnlyMemory<byte> utf8Json, InterchangeOptions? options = null)
     {
         options ??= InterchangeOptions.Default;
         var document = InterchangeJson.Read(utf8Json, options, c => c.HistoryDocument);
         var reader = new InterchangeReader(options);
-        var versionOk = reader.CheckSchemaVersion(document.SchemaVersion, CurrentSchemaVersion, P.Root);
+        var versionOk = reader.CheckSchemaVersion(document.SchemaVersion, CurrentSchemaVersion, P.Root, OldestSchemaVersion);
         var catalog = versionOk ? reader.Required(document.CatalogVersion, P.Root, "catalogVersion") : null;
         var events = ImmutableArray.CreateBuilder<LifecycleEvent>();
+        var hashed = document.SchemaVersion >= 2;
+        Span<byte> chain = stackalloc byte[HistoryChain.HashLength];
+        var broken = false;
         if (versionOk)
         {
             reader.Unknown(document.Unknown, P.Root);
@@ -65,9 +88,34 @@ public static class HistoryJson
 
             for (var i = 0; i < (document.Events?.Count ?? 0); i++)
             {
-                if (reader.Event(document.Events![i], P.Index(P.Property(P.Root, "events"), i)) is { } e)
+                var path = P.Index(P.Property(P.Root, "events"), i);
+                var d = document.Events![i];
+                if (!hashed && d?.Hash is not null)
                 {
-                    events.Add(e);
+                    reader.Report(ErrorCodes.UnknownProperty, P.Property(path, "hash"), "hash");
+                }
+
+                if (reader.Event(d, path) is not { } e)
+                {
+                    continue;
+                }
+
+                events.Add(e);
+                if (hashed && !broken && d!.Hash is null)
+                {
+                    broken = true;
+                    reader.Report(ErrorCodes.MissingProperty, P.Property(path, "hash"), "hash");
+                }
+
+                if (hashed && !broken)
+                {
+                    HistoryChain.Hash(chain, WriteEvent(e), chain);
+                    if (!string.Equals(d!.Hash, HistoryChain.ToHex(chain), StringComparison.Ordinal))
+                    {
+                        // Only the first bad event is named: every hash after it differs too.
+                        broken = true;
+                        reader.Report(ErrorCodes.TamperedHistory, P.Property(path, "hash"), (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    }
                 }
             }
         }
@@ -77,7 +125,11 @@ public static class HistoryJson
             throw InterchangeJson.Located(utf8Json.Span, reader.Problems);
         }
 
-        return (catalog!, events.ToImmutable());
+        var count = events.Count;
+        var verification = hashed
+            ? new HistoryVerification(count, HistoryChain.ToHex(chain), 0)
+            : new HistoryVerification(count, HistoryChain.ComputeHead(events), count);
+        return new HistoryContent(catalog!, events.ToImmutable(), verification);
     }
 
     /// <summary>One event as compact UTF-8 JSON, for an event store.</summary>
@@ -100,6 +152,11 @@ public static class HistoryJson
         options ??= InterchangeOptions.Default;
         var document = InterchangeJson.Read(utf8Json, options, c => c.EventDocument);
         var reader = new InterchangeReader(options);
+        if (document.Hash is not null)
+        {
+            reader.Report(ErrorCodes.UnknownProperty, P.Property(P.Root, "hash"), "hash");
+        }
+
         var e = reader.Event(document, P.Root);
         if (reader.Failed || e is null)
         {
@@ -107,5 +164,24 @@ public static class HistoryJson
         }
 
         return e;
+    }
+}
+
+/// <summary>What a history document holds: the catalog version, the events, and the verification of their hash chain.</summary>
+/// <param name="CatalogVersion">The version of the catalog the history was recorded with.</param>
+/// <param name="Events">The events, in order.</param>
+/// <param name="Verification">
+/// The chain head and whether the chain was proven: a version 2 document is verified event by event; a version 1
+/// document has no hashes, so its head is computed now and <see cref="HistoryVerification.UnverifiedThrough"/> covers every event.
+/// </param>
+public sealed record HistoryContent(string CatalogVersion, ImmutableArray<LifecycleEvent> Events, HistoryVerification Verification)
+{
+    /// <summary>Deconstructs into the catalog version and the events.</summary>
+    /// <param name="catalogVersion">The catalog version.</param>
+    /// <param name="events">The events.</param>
+    public void Deconstruct(out string catalogVersion, out ImmutableArray<LifecycleEvent> events)
+    {
+        catalogVersion = CatalogVersion;
+        events = Events;
     }
 }

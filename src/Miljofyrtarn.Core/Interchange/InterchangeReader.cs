@@ -29,7 +29,7 @@ internal sealed class InterchangeReader(InterchangeOptions options)
     public void Report(string code, string path, params string[] arguments) => _problems.Add(new Diagnostic(code, arguments, path));
 
     /// <summary>Whether the document is of a version this library reads; a different version is reported alone, since the rest would mislead.</summary>
-    public bool CheckSchemaVersion(int? version, int current, string path)
+    public bool CheckSchemaVersion(int? version, int current, string path, int oldest = 0)
     {
         if (version is null)
         {
@@ -37,7 +37,7 @@ internal sealed class InterchangeReader(InterchangeOptions options)
             return false;
         }
 
-        if (version != current)
+        if (version != current && (version < oldest || version > current))
         {
             // Version 1 is the first; a later version adds a migration step here for each older one.
             Report(ErrorCodes.UnsupportedSchemaVersion, P.Property(path, "schemaVersion"), version.Value.ToString(CultureInfo.InvariantCulture), current.ToString(CultureInfo.InvariantCulture));

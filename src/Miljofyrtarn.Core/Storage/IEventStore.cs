@@ -32,6 +32,7 @@ public interface IEventStore
     /// <param name="afterVersion">Only events with a higher sequence number; 0 for all.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The events, in order; empty for an unknown stream.</returns>
+    /// <exception cref="MiljofyrtarnException">An event read was changed, deleted, inserted or moved (<see cref="ErrorCodes.TamperedHistory"/>).</exception>
     Task<IReadOnlyList<LifecycleEvent>> ReadAsync(string stream, long afterVersion = 0, CancellationToken cancellationToken = default);
 
     /// <summary>The stream's version: the sequence number of its last event, 0 when it has none.</summary>
@@ -39,6 +40,16 @@ public interface IEventStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The version.</returns>
     Task<long> GetVersionAsync(string stream, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Verifies a stream's whole hash chain (see <see cref="HistoryChain"/>) and returns its head, so an auditor can
+    /// compare it with a copy kept elsewhere. <see cref="ReadAsync"/> verifies the events it reads in the same way.
+    /// </summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="cancellationToken">Cancels the verification.</param>
+    /// <returns>The number of events, the chain head, and how much was chained only at an upgrade.</returns>
+    /// <exception cref="MiljofyrtarnException">An event was changed, deleted, inserted or moved (<see cref="ErrorCodes.TamperedHistory"/>, naming the first bad event).</exception>
+    Task<HistoryVerification> VerifyAsync(string stream, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The checks an <see cref="IEventStore"/> runs, and the operations that join stores and lifecycles.</summary>

@@ -4,13 +4,13 @@ using Miljofyrtarn.Core.Lifecycle;
 namespace Miljofyrtarn.Core.Storage;
 
 /// <summary>
-/// An <see cref="IEventStore"/> in memory, for tests and small hosts. Events are kept in their JSON form, so what is
-/// read back is a copy, exactly as from a database.
+/// An <see cref="IEventStore"/> in memory, for tests and small hosts. Events are kept in their JSON form with their
+/// chain hashes, so what is read back is a verified copy, exactly as from a database.
 /// </summary>
 /// <remarks>Thread-safe: appends to a stream are serialised.</remarks>
 public sealed class InMemoryEventStore : IEventStore
 {
-    private readonly Dictionary<string, List<byte[]>> _streams = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(byte[] Payload, byte[] Hash)>> _streams = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
     /// <inheritdoc />
@@ -31,7 +31,13 @@ public sealed class InMemoryEventStore : IEventStore
                 throw EventStoreChecks.Conflict(expectedVersion, list.Count);
             }
 
-            list.AddRange(payloads);
+            var previous = list.Count == 0 ? HistoryChain.Genesis.ToArray() : list[^1].Hash;
+            foreach (var payload in payloads)
+            {
+                previous = HistoryChain.Hash(previous, payload);
+                list.Add((payload, previous));
+            }
+
             return Task.FromResult((long)list.Count);
         }
     }
@@ -40,14 +46,17 @@ public sealed class InMemoryEventStore : IEventStore
     public Task<IReadOnlyList<LifecycleEvent>> ReadAsync(string stream, long afterVersion = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        byte[][] payloads;
-        lock (_gate)
+        var rows = Rows(stream);
+        var start = (int)Math.Clamp(afterVersion, 0, rows.Length);
+        var previous = start == 0 ? HistoryChain.Genesis.ToArray() : rows[start - 1].Hash.ToArray();
+        var events = new List<LifecycleEvent>(rows.Length - start);
+        for (var i = start; i < rows.Length; i++)
         {
-            payloads = _streams.TryGetValue(stream, out var list) ? [.. list.Skip((int)Math.Min(afterVersion, list.Count))] : [];
+            HistoryChain.Verify(i + 1, i + 1, previous, rows[i].Payload, rows[i].Hash);
+            events.Add(HistoryJson.ReadEvent(rows[i].Payload));
         }
 
-        IReadOnlyList<LifecycleEvent> events = [.. payloads.Select(p => HistoryJson.ReadEvent(p))];
-        return Task.FromResult(events);
+        return Task.FromResult<IReadOnlyList<LifecycleEvent>>(events);
     }
 
     /// <inheritdoc />
@@ -57,6 +66,28 @@ public sealed class InMemoryEventStore : IEventStore
         lock (_gate)
         {
             return Task.FromResult(_streams.TryGetValue(stream, out var list) ? (long)list.Count : 0);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<HistoryVerification> VerifyAsync(string stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var rows = Rows(stream);
+        var previous = HistoryChain.Genesis.ToArray();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            HistoryChain.Verify(i + 1, i + 1, previous, rows[i].Payload, rows[i].Hash);
+        }
+
+        return Task.FromResult(new HistoryVerification(rows.Length, HistoryChain.ToHex(previous), 0));
+    }
+
+    private (byte[] Payload, byte[] Hash)[] Rows(string stream)
+    {
+        lock (_gate)
+        {
+            return _streams.TryGetValue(stream, out var list) ? [.. list] : [];
         }
     }
 }

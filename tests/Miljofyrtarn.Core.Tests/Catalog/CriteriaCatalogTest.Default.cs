@@ -198,7 +198,7 @@ public class CriteriaCatalogDefaultTest
     {
         var refused = FluentActions.Invoking(() => CriteriaCatalog.LoadFile(Path.Combine(Path.GetTempPath(), "no-such-catalog.json"))).Should().Throw<CatalogLoadException>().Which;
 
-        refused.Code.Should().Be(Diagnostics.ErrorCodes.FileNotFound);
+        refused.Code.Should().Be(Core.Diagnostics.ErrorCodes.FileNotFound);
         refused.InnerException.Should().BeOfType<FileNotFoundException>();
     }
 }

@@ -256,7 +256,7 @@ public class InterchangeDocumentsTest
         var snapshot = Snapshot();
         snapshot["schemaVersion"] = 2;
         var history = History();
-        history["schemaVersion"] = 2;
+        history["schemaVersion"] = HistoryJson.CurrentSchemaVersion + 1;
 
         SnapshotRefused(Bytes(snapshot)).Single().Should().Match<Diagnostic>(d => d.Code == ErrorCodes.UnsupportedSchemaVersion && d.Path == "$.schemaVersion");
         HistoryRefused(Bytes(history)).Single().Code.Should().Be(ErrorCodes.UnsupportedSchemaVersion);

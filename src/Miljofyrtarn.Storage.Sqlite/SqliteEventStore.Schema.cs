@@ -1,0 +1,135 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Storage;
+
+namespace Miljofyrtarn.Storage.Sqlite;
+
+/// <summary>The store's tables and their upgrades, step by step, by <c>PRAGMA user_version</c>.</summary>
+public sealed partial class SqliteEventStore
+{
+    /// <summary>Creates the tables of a new file and upgrades older ones, step by step; refuses a newer file.</summary>
+    private async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        var current = Convert.ToInt32(await ScalarAsync(connection, transaction, "PRAGMA user_version", cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        if (current > SchemaVersion)
+        {
+            throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.UnsupportedSchemaVersion, [Text(current), Text(SchemaVersion)]));
+        }
+
+        if (current < 1)
+        {
+            await ExecuteAsync(connection, transaction, """
+                CREATE TABLE IF NOT EXISTS mft_events (
+                    stream      TEXT    NOT NULL,
+                    sequence    INTEGER NOT NULL CHECK (sequence > 0),
+                    type        TEXT    NOT NULL,
+                    occurred_at TEXT    NOT NULL,
+                    payload     TEXT    NOT NULL,
+                    PRIMARY KEY (stream, sequence)
+                ) WITHOUT ROWID;
+                PRAGMA user_version = 1;
+                """, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (current < 2)
+        {
+            await UpgradeToHashChainAsync(connection, transaction, freshFile: current < 1, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Version 2: every event gets its chain hash. Events already in a version 1 file are chained now, and the stream
+    /// records up to which event that was done, since their integrity before the upgrade cannot be proven.
+    /// </summary>
+    private static async Task UpgradeToHashChainAsync(SqliteConnection connection, SqliteTransaction transaction, bool freshFile, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, transaction, """
+            ALTER TABLE mft_events ADD COLUMN hash BLOB;
+            CREATE TABLE mft_chain_upgrades (
+                stream           TEXT    NOT NULL PRIMARY KEY,
+                through_sequence INTEGER NOT NULL,
+                upgraded_at      TEXT    NOT NULL
+            ) WITHOUT ROWID;
+            """, cancellationToken).ConfigureAwait(false);
+        if (!freshFile)
+        {
+            var rows = new List<(string Stream, long Sequence, string Payload)>();
+            await using (var select = connection.CreateCommand())
+            {
+                select.Transaction = transaction;
+                select.CommandText = "SELECT stream, sequence, payload FROM mft_events ORDER BY stream, sequence";
+                await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetString(2)));
+                }
+            }
+
+            await using var update = connection.CreateCommand();
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE mft_events SET hash = $hash WHERE stream = $stream AND sequence = $sequence";
+            var pHash = update.Parameters.Add("$hash", SqliteType.Blob);
+            var pStream = update.Parameters.Add("$stream", SqliteType.Text);
+            var pSequence = update.Parameters.Add("$sequence", SqliteType.Integer);
+            await using var record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO mft_chain_upgrades (stream, through_sequence, upgraded_at) VALUES ($stream, $through, $at)";
+            var rStream = record.Parameters.Add("$stream", SqliteType.Text);
+            var rThrough = record.Parameters.Add("$through", SqliteType.Integer);
+            record.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+            byte[] previous = [];
+            string? stream = null;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (rows[i].Stream != stream)
+                {
+                    stream = rows[i].Stream;
+                    previous = HistoryChain.Genesis.ToArray();
+                }
+
+                previous = HistoryChain.Hash(previous, System.Text.Encoding.UTF8.GetBytes(rows[i].Payload));
+                (pHash.Value, pStream.Value, pSequence.Value) = (previous, rows[i].Stream, rows[i].Sequence);
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                if (i == rows.Count - 1 || rows[i + 1].Stream != stream)
+                {
+                    (rStream.Value, rThrough.Value) = (stream, rows[i].Sequence);
+                    await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        await ExecuteAsync(connection, transaction, "PRAGMA user_version = 2", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Events 1 to this one of the stream were chained at the upgrade to version 2; 0 when none were.</summary>
+    private async Task<long> UnverifiedThroughAsync(string stream, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT through_sequence FROM mft_chain_upgrades WHERE stream = $stream";
+        command.Parameters.AddWithValue("$stream", stream);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long through ? through : 0;
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Interchange;
+using Miljofyrtarn.Core.Storage;
+using Miljofyrtarn.Core.Tests.Lifecycle;
+using Xunit;
+
+namespace Miljofyrtarn.Core.Tests.Interchange;
+
+/// <summary>History documents carry the hash chain: any changed, deleted, inserted or reordered event is found and named.</summary>
+public class HistoryChainTest
+{
+    private static (byte[] Document, string Head) Written()
+    {
+        var (lifecycle, _, _) = OrganisationLifecycleProperties.Run(OrganisationLifecycleProperties.HappyPathForTests);
+        return (HistoryJson.Write(lifecycle.Organisation.Catalog.Version, lifecycle.History), HistoryChain.ComputeHead(lifecycle.History));
+    }
+
+    private static Diagnostic Tampered(Action<JsonArray> edit)
+    {
+        var root = JsonNode.Parse(Written().Document)!.AsObject();
+        edit((JsonArray)root["events"]!);
+        var refused = FluentActions.Invoking(() => HistoryJson.Read(Encoding.UTF8.GetBytes(root.ToJsonString())))
+            .Should().Throw<MiljofyrtarnException>().Which.Diagnostics;
+        return refused.Should().ContainSingle(d => d.Code == ErrorCodes.TamperedHistory).Which;
+    }
+
+    [Fact]
+    public void AnUntouchedDocument_Verifies_WithTheChainHeadOfItsHistory()
+    {
+        var (document, head) = Written();
+
+        var content = HistoryJson.Read(document);
+
+        content.Verification.ChainHead.Should().Be(head);
+        content.Verification.IsFullyVerified.Should().BeTrue();
+        HistoryJson.Write(content.CatalogVersion, content.Events).Should().Equal(document, "writing what was read gives the same bytes");
+    }
+
+    [Fact]
+    public void AChangedEvent_IsNamed()
+    {
+        var bad = Tampered(events => events[4]!["actor"] = "mallory@heim.kommune.no");
+
+        bad.Arguments.Should().Equal("5");
+        bad.Path.Should().Be("$.events[4].hash");
+        bad.Line.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void ADeletedEvent_IsNamedByThePositionWhereTheChainBreaks() =>
+        Tampered(events => events.RemoveAt(5)).Arguments.Should().Equal("6");
+
+    [Fact]
+    public void AnInsertedEvent_IsNamed() =>
+        Tampered(events => events.Insert(3, events[2]!.DeepClone())).Arguments.Should().Equal("4");
+
+    [Fact]
+    public void ReorderedEvents_AreNamedAtTheFirstMovedOne() =>
+        Tampered(events =>
+        {
+            var seventh = events[6]!.DeepClone();
+            events[6] = events[7]!.DeepClone();
+            events[7] = seventh;
+        }).Arguments.Should().Equal("7");
+
+    [Fact]
+    public void AChangedHash_IsNamed() =>
+        Tampered(events => events[9]!["hash"] = new string('0', 64)).Arguments.Should().Equal("10");
+
+    [Fact]
+    public void AVersion1Document_StillLoads_AsUnverified()
+    {
+        var content = HistoryJson.Read(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "history.v1.json")));
+
+        content.Verification.IsFullyVerified.Should().BeFalse();
+        content.Verification.UnverifiedThrough.Should().Be(content.Events.Length);
+        content.Verification.ChainHead.Should().Be(HistoryChain.ComputeHead(content.Events));
+    }
+
+    [Fact]
+    public void AHashInAVersion1Document_IsAnUnknownProperty()
+    {
+        var root = JsonNode.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "history.v1.json")))!.AsObject();
+        root["events"]![0]!["hash"] = new string('a', 64);
+
+        FluentActions.Invoking(() => HistoryJson.Read(Encoding.UTF8.GetBytes(root.ToJsonString())))
+            .Should().Throw<MiljofyrtarnException>().Which.Code.Should().Be(ErrorCodes.UnknownProperty);
+    }
+}
