@@ -260,9 +260,24 @@ public sealed partial class SqliteEventStore : IEventStore
             11 or 26 => ErrorCodes.StoreCorrupt, // SQLITE_CORRUPT, SQLITE_NOTADB
             8 => ErrorCodes.StoreReadOnly, // SQLITE_READONLY
             13 => ErrorCodes.StoreFull, // SQLITE_FULL
-            _ => ErrorCodes.StoreUnavailable, // SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_IOERR, SQLITE_BUSY, ...
+            // SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_IOERR, SQLITE_BUSY, ...: a file that exists but cannot be written
+            // (a read-only mount, an immutable file) is read-only; otherwise the store cannot be reached.
+            _ => File.Exists(_path) && !IsWritable(_path) ? ErrorCodes.StoreReadOnly : ErrorCodes.StoreUnavailable,
         };
         return new MiljofyrtarnException([new Diagnostic(code, [_path])], exception);
+    }
+
+    private static bool IsWritable(string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
