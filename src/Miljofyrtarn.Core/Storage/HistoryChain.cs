@@ -31,10 +31,19 @@ public static class HistoryChain
     /// <param name="destination">Where the 32-byte hash is written.</param>
     public static void Hash(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> eventUtf8, Span<byte> destination)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(previous);
-        hash.AppendData(eventUtf8);
-        hash.GetHashAndReset(destination);
+        // One-shot hashing of previous ‖ event in a pooled buffer: several times faster than an incremental hash per event.
+        var length = previous.Length + eventUtf8.Length;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            previous.CopyTo(buffer);
+            eventUtf8.CopyTo(buffer.AsSpan(previous.Length));
+            SHA256.HashData(buffer.AsSpan(0, length), destination);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The hash of one event, as a new array.</summary>

@@ -78,6 +78,11 @@ internal static class JsonGuard
                 (exception.LineNumber ?? 0) + 1,
                 (exception.BytePositionInLine ?? 0) + 1));
         }
+        catch (InvalidOperationException exception)
+        {
+            // A property name whose escapes do not decode (a lone UTF-16 surrogate such as \ud800): malformed text.
+            problems.Add(new Diagnostic(ErrorCodes.MalformedJson, [TrimMessage(exception.Message)], BuildPath(frames, names)));
+        }
 
         return problems;
     }

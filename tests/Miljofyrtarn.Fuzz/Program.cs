@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Interchange;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Localization;
+using Miljofyrtarn.Fuzz;
+using NodaTime;
+
+// Mutation fuzzing of the catalog, snapshot and history readers. Each outcome is classified:
+// accepted (then writing and re-reading must be stable, and a history must replay or be refused with a code),
+// refused with a code, or a defect (anything else), saved as a reproducer. Exit code 1 when a defect was found.
+//   --seconds N   time per reader (default 60)
+//   --seed S      the fixed seed; a random seed runs after it and is printed (default 20261126)
+//   --out DIR     where reproducers go (default artifacts/fuzz)
+var seconds = 60.0;
+var fixedSeed = 20261126;
+var output = Path.Combine("artifacts", "fuzz");
+for (var i = 0; i + 1 < args.Length; i += 2)
+{
+    switch (args[i])
+    {
+        case "--seconds": seconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+        case "--seed": fixedSeed = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+        case "--out": output = args[i + 1]; break;
+        default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
+    }
+}
+
+var catalog = CriteriaCatalog.LoadDefault();
+var clock = NodaTime.Testing.FakeClock.FromUtc(2026, 3, 11);
+var seeds = Path.Combine(AppContext.BaseDirectory, "Seeds");
+var historyV1 = File.ReadAllBytes(Path.Combine(seeds, "history.v1.json"));
+var history = HistoryJson.Read(historyV1);
+var replayed = OrganisationLifecycle.Replay(catalog, history.Events, clock);
+var readers = new (string Name, byte[][] Seeds, Action<byte[]> Read)[]
+{
+    ("catalog", [catalog.ToUtf8Json()], bytes =>
+    {
+        var read = CriteriaCatalog.Load(bytes);
+        Stable(read.ToUtf8Json(), again => CriteriaCatalog.Load(again).ToUtf8Json());
+    }),
+    ("snapshot", [SnapshotJson.Write(replayed), File.ReadAllBytes(Path.Combine(seeds, "snapshot.v1.json"))], bytes =>
+    {
+        var read = SnapshotJson.Read(bytes, catalog, clock);
+        Stable(SnapshotJson.Write(read), again => SnapshotJson.Write(SnapshotJson.Read(again, catalog, clock)));
+        _ = read.Phase;
+        foreach (var unit in read.Organisation.AllUnits)
+        {
+            _ = read.GetActions(unit.Id);
+        }
+
+        _ = new Miljofyrtarn.Core.Schedule.DeadlineSchedule(read).Between(new LocalDate(2020, 1, 1), new LocalDate(2035, 12, 31));
+    }),
+    ("history", [HistoryJson.Write(catalog.Version, history.Events), historyV1], bytes =>
+    {
+        var read = HistoryJson.Read(bytes);
+        Stable(HistoryJson.Write(read.CatalogVersion, read.Events), again => { var r = HistoryJson.Read(again); return HistoryJson.Write(r.CatalogVersion, r.Events); });
+        try
+        {
+            var lifecycle = OrganisationLifecycle.Replay(catalog, read.Events, clock);
+            Stable(SnapshotJson.Write(lifecycle), again => SnapshotJson.Write(SnapshotJson.Read(again, catalog, clock)));
+        }
+        catch (MiljofyrtarnException)
+        {
+            // A history of well-formed events that the lifecycle does not allow: refused with a code.
+        }
+    }),
+};
+
+var randomSeed = Random.Shared.Next();
+Console.WriteLine($"fuzz: {seconds:0} s per reader, seeds {fixedSeed} (fixed) and {randomSeed} (random); reproduce with --seed");
+var defects = 0;
+foreach (var (name, seedDocuments, read) in readers)
+{
+    var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+    var watch = Stopwatch.StartNew();
+    foreach (var seed in new[] { fixedSeed, randomSeed })
+    {
+        var random = new Random(seed);
+        var mutator = new Mutator(random);
+        while (watch.Elapsed.TotalSeconds < seconds * (seed == fixedSeed ? 0.5 : 1.0))
+        {
+            var input = mutator.Mutate(seedDocuments[random.Next(seedDocuments.Length)]);
+            string outcome;
+            try
+            {
+                read(input);
+                outcome = "accepted";
+            }
+            catch (MiljofyrtarnException exception)
+            {
+                // A refusal must be fully coded and render in every language.
+                foreach (var language in new[] { Language.NorwegianBokmal, Language.NorwegianNynorsk, Language.English })
+                {
+                    _ = exception.GetMessage(language);
+                }
+
+                outcome = "refused " + exception.Code;
+            }
+            catch (Exception exception)
+            {
+                outcome = "DEFECT " + exception.GetType().Name;
+                defects++;
+                Directory.CreateDirectory(Path.Combine(output, name));
+                var file = Path.Combine(output, name, $"{seed}-{counts.Values.Sum()}.json");
+                File.WriteAllBytes(file, input);
+                Console.WriteLine($"  {name}: {exception.GetType().Name}: {exception.Message.Split('\n')[0]} → {file}");
+            }
+
+            counts[outcome] = counts.GetValueOrDefault(outcome) + 1;
+        }
+    }
+
+    Console.WriteLine($"{name}: {counts.Values.Sum()} inputs; " + string.Join(", ", counts.OrderByDescending(c => c.Value).Take(8).Select(c => $"{c.Key} {c.Value}")));
+}
+
+Console.WriteLine(defects == 0 ? "fuzz: no defect found" : $"fuzz: {defects} defects; reproducers in {output}");
+return defects == 0 ? 0 : 1;
+
+// Writing what was accepted and reading it again gives the same document.
+static void Stable(byte[] written, Func<byte[], byte[]> rewrite)
+{
+    var again = rewrite(written);
+    if (!again.AsSpan().SequenceEqual(written))
+    {
+        throw new InvalidOperationException("Writing an accepted document and reading it again is not stable.");
+    }
+}
