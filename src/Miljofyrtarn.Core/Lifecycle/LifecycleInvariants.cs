@@ -43,11 +43,6 @@ internal static class LifecycleInvariants
             return problems;
         }
 
-        if (state.StartUpListSentOn is { } sent && sent > lastDay)
-        {
-            problems.Add(Impossible(organisation.Name, "StartUpAfterLastEvent", P.Property(root, "startUpListSentOn")));
-        }
-
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var headquartersApproved = state.Units[0].FirstApprovedOn;
         for (var position = 0; position < units.Length; position++)
