@@ -17,18 +17,21 @@ namespace Miljofyrtarn.Storage.Sqlite;
 /// (<see cref="ErrorCodes.TamperedHistory"/>). The store creates its tables and upgrades them.
 /// </summary>
 /// <remarks>
-/// Thread-safe, and safe to use from several processes on the same file. Every failure of SQLite itself surfaces as a
+/// Thread-safe, and safe to use from several processes on the same file. Dispose it to release the file: its pooled
+/// connections are closed (the last one checkpoints and removes the WAL), and later calls throw
+/// <see cref="ObjectDisposedException"/>. Every failure of SQLite itself surfaces as a
 /// coded <see cref="MiljofyrtarnException"/> naming the file (<see cref="ErrorCodes.StoreUnavailable"/>,
 /// <see cref="ErrorCodes.StoreCorrupt"/>, <see cref="ErrorCodes.StoreReadOnly"/>, <see cref="ErrorCodes.StoreFull"/>)
 /// with the <see cref="SqliteException"/> as the inner exception.
 /// </remarks>
-public sealed partial class SqliteEventStore : IEventStore
+public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncDisposable
 {
     /// <summary>The version of the store's own tables: 2 adds the hash chain.</summary>
     public const int SchemaVersion = 2;
 
     private readonly string _connectionString;
     private readonly string _path;
+    private int _disposed;
 
     private SqliteEventStore(string path, string connectionString)
     {
@@ -215,8 +218,27 @@ public sealed partial class SqliteEventStore : IEventStore
             : (0, HistoryChain.Genesis.ToArray());
     }
 
+    /// <summary>Releases the file: closes the store's pooled connections. Idempotent.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            SqliteConnection.ClearPool(connection);
+        }
+    }
+
+    /// <summary>Releases the file: closes the store's pooled connections. Idempotent.</summary>
+    /// <returns>A completed task.</returns>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var connection = new SqliteConnection(_connectionString);
         try
         {

@@ -142,3 +142,49 @@ internal static class LifecycleTestExtensions
     public static Core.Lifecycle.OrganisationLifecycle Replay(this Core.Lifecycle.OrganisationLifecycle lifecycle, int events) =>
         Core.Lifecycle.OrganisationLifecycle.Replay(lifecycle.Organisation.Catalog, lifecycle.History.Take(events), lifecycle.Clock);
 }
+
+/// <summary>A host can release the store's file, and an organisation that is not in the store is <em>not found</em>.</summary>
+public sealed class StoreLifetimeTest
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Dispose_ReleasesTheFile_AndLaterCallsAreRefused()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mft-dispose-{Guid.NewGuid():N}.db");
+        var store = await SqliteEventStore.OpenAsync(path, Ct);
+        await store.SaveAsync("s", EventStoreContractTest.Lifecycle(3), 0, Ct);
+        File.Exists(path + "-wal").Should().BeTrue("the open store keeps its write-ahead log");
+
+        await store.DisposeAsync();
+        store.Dispose();
+
+        File.Exists(path + "-wal").Should().BeFalse("closing the store's last connection checkpoints and removes the log");
+        await FluentActions.Awaiting(() => store.GetVersionAsync("s", Ct)).Should().ThrowAsync<ObjectDisposedException>();
+        await using (var again = await SqliteEventStore.OpenAsync(path, Ct))
+        {
+            (await again.GetVersionAsync("s", Ct)).Should().Be(4, "nothing was lost by releasing the file");
+        }
+
+        File.Delete(path);
+    }
+
+    public static TheoryData<string> Stores() => ["memory", "sqlite"];
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task LoadingAnOrganisationThatIsNotThere_IsNotFound_NotCorrupt(string kind)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mft-missing-{Guid.NewGuid():N}.db");
+        IEventStore store = kind == "memory" ? new InMemoryEventStore() : await SqliteEventStore.OpenAsync(path, Ct);
+        var catalog = Core.Catalog.CriteriaCatalog.LoadDefault();
+
+        var exception = (await FluentActions.Awaiting(() => store.LoadAsync("999999999", catalog, new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 1, 1, 0, 0)), cancellationToken: Ct))
+            .Should().ThrowAsync<MiljofyrtarnException>()).Which;
+
+        exception.Code.Should().Be(ErrorCodes.StreamNotFound);
+        exception.Diagnostics[0].Arguments.Should().Equal("999999999");
+        (store as IDisposable)?.Dispose();
+        File.Delete(path);
+    }
+}

@@ -210,11 +210,11 @@ public sealed class CriteriaCatalog
     /// <summary>The criterion with the given ID.</summary>
     /// <param name="id">The criterion's ID.</param>
     /// <returns>The criterion (active or retired).</returns>
-    /// <exception cref="KeyNotFoundException">No criterion has that ID.</exception>
+    /// <exception cref="MiljofyrtarnException">No criterion has that ID (<see cref="ErrorCodes.UnknownCriterion"/>); use <see cref="TryGetCriterion"/> to ask without throwing.</exception>
     public Criterion GetCriterion(int id) =>
         _criteriaById.TryGetValue(id, out var criterion)
             ? criterion
-            : throw new KeyNotFoundException(string.Format(CultureInfo.InvariantCulture, "The catalog {0} has no criterion with ID {1}.", Version, id));
+            : throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.UnknownCriterion, [id.ToString(CultureInfo.InvariantCulture)]));
 
     /// <summary>Looks up a criterion by ID without throwing. O(1), allocation-free.</summary>
     /// <param name="id">The criterion's ID.</param>
@@ -225,13 +225,13 @@ public sealed class CriteriaCatalog
     /// <summary>The criteria set with the given ID.</summary>
     /// <param name="id">The set's ID.</param>
     /// <returns>The set.</returns>
-    /// <exception cref="KeyNotFoundException">No set has that ID.</exception>
+    /// <exception cref="MiljofyrtarnException">No set has that ID (<see cref="ErrorCodes.UnknownSet"/>); use <see cref="TryGetSet"/> to ask without throwing.</exception>
     public CriteriaSet GetSet(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
         return _setsById.TryGetValue(id, out var set)
             ? set
-            : throw new KeyNotFoundException(string.Format(CultureInfo.InvariantCulture, "The catalog {0} has no criteria set with ID '{1}'.", Version, id));
+            : throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.UnknownSet, [id, Version]));
     }
 
     /// <summary>Looks up a criteria set by ID without throwing. O(1), allocation-free.</summary>

@@ -267,4 +267,7 @@ public static class ErrorCodes
 
     /// <summary>An in-memory SQLite database was given; it would vanish with each connection. Use the in-memory event store.</summary>
     public const string InMemoryDatabaseNotSupported = "MFT0505";
+
+    /// <summary>The event store holds no stream of that name: the organisation is not there (not found, as opposed to a corrupt history).</summary>
+    public const string StreamNotFound = "MFT0506";
 }

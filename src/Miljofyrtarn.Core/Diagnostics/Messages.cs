@@ -337,6 +337,10 @@ internal static class Messages
             "Det er ikke plass til flere hendelser i «{0}»: disken er full.",
             "Det er ikkje plass til fleire hendingar i «{0}»: disken er full.",
             "There is no room for more events in '{0}': the disk is full."],
+        [ErrorCodes.StreamNotFound] = [
+            "Hendelseslageret har ingen organisasjon lagret som «{0}».",
+            "Hendingslageret har ingen organisasjon lagra som «{0}».",
+            "The event store holds no organisation stored as '{0}'."],
         [ErrorCodes.InMemoryDatabaseNotSupported] = [
             "«{0}» er en database i minnet, som forsvinner med hver tilkobling; bruk InMemoryEventStore.",
             "«{0}» er ein database i minnet, som forsvinn med kvar tilkopling; bruk InMemoryEventStore.",

@@ -93,13 +93,18 @@ internal static class LifecycleTable
         static (in GuardContext c) => c.State.Organisation.Headquarters.Officer is not null && !c.State.Organisation.Headquarters.Management.IsEmpty,
         static (in GuardContext c) => new Diagnostic(ErrorCodes.RolesNotAppointed, [c.State.Organisation.Headquarters.Id.Value]));
 
+    /// <summary>
+    /// Every unit with a certificate of its own has chosen its main set. A co-located or attached unit needs none: it
+    /// creates no mapping of its own (the rule that a main set is chosen before a mapping is created applies to the
+    /// host), and its host's certificate covers it.
+    /// </summary>
     private static readonly Guard UnitsAndSetsChosen = new(
-        "every unit has its main set",
+        "every unit with its own certificate has its main set",
         static (in GuardContext c) =>
         {
             foreach (var unit in c.State.Organisation.AllUnits)
             {
-                if (unit.MainSet is null)
+                if (unit.MainSet is null && unit.Certificate.Host is null)
                 {
                     return false;
                 }
@@ -107,7 +112,7 @@ internal static class LifecycleTable
 
             return true;
         },
-        static (in GuardContext c) => new Diagnostic(ErrorCodes.NoMainSet, [string.Join(", ", c.State.Organisation.AllUnits.Where(u => u.MainSet is null).Select(u => u.Id.Value))]));
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.NoMainSet, [string.Join(", ", c.State.Organisation.AllUnits.Where(u => u.MainSet is null && u.Certificate.Host is null).Select(u => u.Name))]));
 
     private static readonly Guard StartUpCompleted = new(
         "start-up completed",

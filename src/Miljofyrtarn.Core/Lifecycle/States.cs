@@ -125,7 +125,7 @@ public enum LifecycleActions
     Expire = 1 << LifecycleAction.Expire,
 }
 
-/// <summary>Localised names of phases, states and actions (nb, nn, en).</summary>
+/// <summary>Localised names of the lifecycle's phases, states and actions, and the conversion between <see cref="LifecycleAction"/> and <see cref="LifecycleActions"/>.</summary>
 public static class LifecycleNames
 {
     /// <summary>The phase's name, for example «Tiltak og kriterier».</summary>
@@ -145,4 +145,26 @@ public static class LifecycleNames
     /// <param name="language">The language.</param>
     /// <returns>The name.</returns>
     public static string GetName(this LifecycleAction action, Language language) => Terms.Get("action", action.ToString(), language);
+
+    /// <summary>
+    /// The flag of an action in a <see cref="LifecycleActions"/> set: <c>1 &lt;&lt; (int)action</c>. The two enums
+    /// describe one concept; <see cref="LifecycleAction"/> names one action, <see cref="LifecycleActions"/> a set of them.
+    /// </summary>
+    /// <param name="action">The action.</param>
+    /// <returns>The set holding only that action.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined action.</exception>
+    public static LifecycleActions ToFlag(this LifecycleAction action) =>
+        Enum.IsDefined(action) ? (LifecycleActions)(1 << (int)action) : throw new ArgumentOutOfRangeException(nameof(action), action, "Not a defined lifecycle action.");
+
+    /// <summary>Whether a set of actions holds an action.</summary>
+    /// <param name="actions">The set.</param>
+    /// <param name="action">The action.</param>
+    /// <returns><see langword="true"/> when the set holds it.</returns>
+    public static bool Contains(this LifecycleActions actions, LifecycleAction action) => (actions & action.ToFlag()) != 0;
+
+    /// <summary>The actions of a set, in <see cref="LifecycleAction"/> order.</summary>
+    /// <param name="actions">The set.</param>
+    /// <returns>The actions it holds.</returns>
+    public static IEnumerable<LifecycleAction> ToActions(this LifecycleActions actions) =>
+        Enum.GetValues<LifecycleAction>().Where(a => actions.Contains(a));
 }

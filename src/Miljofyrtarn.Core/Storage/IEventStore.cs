@@ -106,11 +106,19 @@ public static class EventStoreChecks
     /// <param name="rules">The rule book; the default when null.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The lifecycle.</returns>
-    /// <exception cref="MiljofyrtarnException">The stream is empty or its history is invalid.</exception>
+    /// <exception cref="MiljofyrtarnException">
+    /// The store has no such stream (<see cref="ErrorCodes.StreamNotFound"/>), or its history is invalid
+    /// (<see cref="ErrorCodes.CorruptHistory"/>, <see cref="ErrorCodes.TamperedHistory"/>).
+    /// </exception>
     public static async Task<OrganisationLifecycle> LoadAsync(this IEventStore store, string stream, CriteriaCatalog catalog, IClock clock, SchemeRuleBook? rules = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var events = await store.ReadAsync(stream, 0, cancellationToken).ConfigureAwait(false);
+        if (events.Count == 0)
+        {
+            throw Problems.Single(ErrorCodes.StreamNotFound, stream);
+        }
+
         return OrganisationLifecycle.Replay(catalog, events, clock, rules);
     }
 

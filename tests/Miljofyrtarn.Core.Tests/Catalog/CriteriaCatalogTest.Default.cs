@@ -104,8 +104,13 @@ public class CriteriaCatalogDefaultTest
     public void Lookups_UnknownIds_FailClearly()
     {
         Catalog.TryGetCriterion(999_999, out _).Should().BeFalse();
-        FluentActions.Invoking(() => Catalog.GetCriterion(999_999)).Should().Throw<KeyNotFoundException>().WithMessage("*999999*");
-        FluentActions.Invoking(() => Catalog.GetSet("no-such-set")).Should().Throw<KeyNotFoundException>().WithMessage("*no-such-set*");
+        var criterion = FluentActions.Invoking(() => Catalog.GetCriterion(999_999)).Should().Throw<Core.Diagnostics.MiljofyrtarnException>().Which;
+        var set = FluentActions.Invoking(() => Catalog.GetSet("no-such-set")).Should().Throw<Core.Diagnostics.MiljofyrtarnException>().Which;
+
+        criterion.Code.Should().Be(Core.Diagnostics.ErrorCodes.UnknownCriterion);
+        criterion.Diagnostics[0].Arguments.Should().Equal("999999");
+        set.Code.Should().Be(Core.Diagnostics.ErrorCodes.UnknownSet);
+        set.Diagnostics[0].Arguments[0].Should().Be("no-such-set");
     }
 
     [Fact]

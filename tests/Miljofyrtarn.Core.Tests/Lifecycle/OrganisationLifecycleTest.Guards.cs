@@ -279,6 +279,31 @@ public class OrganisationLifecycleGuardTest
         heim.GetUnitLifecycle(sfo.Id).Should().BeSameAs(heim.GetUnitLifecycle(Heim.Skole));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void StartUp_NeedsNoMainSetOfACoveredUnit_ButOfEveryUnitWithItsOwnCertificate(bool covered)
+    {
+        var clock = Clock();
+        var heim = Start(clock);
+        var sfo = Heim.Unit(new UnitId("heim-sfo"), "Heim SFO", "grunnskole-sfo", kitchen: false) with
+        {
+            Address = heim.Organisation.GetUnit(Heim.Skole).Address,
+            Certificate = covered ? CertificateArrangement.CoLocatedWith(Heim.Skole) : CertificateArrangement.Own,
+            MainSetId = null,
+        };
+        heim = heim.AddUnit(sfo, Coordinator);
+
+        if (covered)
+        {
+            heim.CompleteStartUp(new LocalDate(2024, 1, 20), Coordinator).StartUpListSentOn.Should().NotBeNull();
+        }
+        else
+        {
+            Refused(heim, h => h.CompleteStartUp(new LocalDate(2024, 1, 20), Coordinator), ErrorCodes.NoMainSet).Single().Arguments.Should().Equal("Heim SFO");
+        }
+    }
+
     [Fact]
     public void ConfigurablePolicies_AlignedUnitExpiryAndRenewalAtPreviousExpiry()
     {
