@@ -48,6 +48,18 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
     /// <summary>The 1-based byte column of the offending value within its line, when known.</summary>
     public long? Column { get; }
 
+    /// <summary>
+    /// The underlying parser's own text (System.Text.Json's English message, for example), for developers and logs. It
+    /// is never part of <see cref="GetMessage(Language)"/>, which is the library's own localised words, and it is not
+    /// part of equality.
+    /// </summary>
+    public string? Detail { get; private init; }
+
+    /// <summary>This diagnostic with the underlying parser's own text as <see cref="Detail"/>.</summary>
+    /// <param name="detail">The text.</param>
+    /// <returns>A copy with the detail.</returns>
+    public Diagnostic WithDetail(string? detail) => new(Code, _arguments, Path, Line, Column) { Detail = detail };
+
     /// <summary>The message in the given language.</summary>
     /// <param name="language">The language of the message.</param>
     /// <returns>The message, without code or location.</returns>
@@ -98,5 +110,5 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Code, Path, Line, Column, _arguments.Length);
 
-    internal Diagnostic WithLocation(long? line, long? column) => new(Code, _arguments, Path, line, column);
+    internal Diagnostic WithLocation(long? line, long? column) => new(Code, _arguments, Path, line, column) { Detail = Detail };
 }

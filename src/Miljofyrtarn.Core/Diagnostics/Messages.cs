@@ -10,13 +10,13 @@ internal static class Messages
     private static readonly FrozenDictionary<string, string[]> Templates = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [ErrorCodes.MalformedJson] = [
-            "JSON-dokumentet er ikke gyldig: {0}",
-            "JSON-dokumentet er ikkje gyldig: {0}",
-            "The JSON document is malformed: {0}"],
+            "Dokumentet er ikke gyldig JSON her (for eksempel en manglende klamme, et manglende komma, tekst etter slutten eller ugyldige tegn).",
+            "Dokumentet er ikkje gyldig JSON her (til dømes ei manglande klamme, eit manglande komma, tekst etter slutten eller ugyldige teikn).",
+            "The document is not well-formed JSON here (for example a missing bracket or comma, content after the end, or invalid characters)."],
         [ErrorCodes.WrongJsonType] = [
-            "Verdien har feil type: {0}",
-            "Verdien har feil type: {0}",
-            "The value has the wrong type: {0}"],
+            "Verdien har feil type; her skal det stå {0:jsontype}.",
+            "Verdien har feil type; her skal det stå {0:jsontype}.",
+            "The value has the wrong type; {0:jsontype} belongs here."],
         [ErrorCodes.DocumentTooLarge] = [
             "Dokumentet er større enn grensen på {0} byte.",
             "Dokumentet er større enn grensa på {0} byte.",
@@ -246,9 +246,9 @@ internal static class Messages
             "Forventa versjon {0}, men historikken er på versjon {1}.",
             "Expected version {0}, but the history is at version {1}."],
         [ErrorCodes.CorruptHistory] = [
-            "Hendelseshistorikken er ugyldig ved hendelse {0}: {1}",
-            "Hendingshistorikken er ugyldig ved hending {0}: {1}",
-            "The event history is invalid at event {0}: {1}"],
+            "Hendelseshistorikken er ugyldig ved hendelse {0}, som ble avvist med {1} (se neste melding).",
+            "Hendingshistorikken er ugyldig ved hending {0}, som vart avvist med {1} (sjå neste melding).",
+            "The event history is invalid at event {0}, which was refused with {1} (see the next message)."],
         [ErrorCodes.ReportYearNotDue] = [
             "Enheten «{0}» skal ikke rapportere for {1}; første rapportår er {2}, og året må være avsluttet.",
             "Eininga «{0}» skal ikkje rapportere for {1}; første rapportår er {2}, og året må vere avslutta.",

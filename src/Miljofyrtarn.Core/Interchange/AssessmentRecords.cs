@@ -109,7 +109,7 @@ internal sealed class AssessmentRecordsConverter : JsonConverter<AssessmentRecor
             index++;
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                result.Problems.Add((index, null, ErrorCodes.WrongJsonType, ["an assessment must be an object"]));
+                result.Problems.Add((index, null, ErrorCodes.WrongJsonType, ["object"]));
                 reader.Skip();
                 continue;
             }
@@ -169,7 +169,7 @@ internal sealed class AssessmentRecordsConverter : JsonConverter<AssessmentRecor
             var expected = flag is CriterionId ? JsonTokenType.Number : flag is Evidence ? JsonTokenType.StartArray : JsonTokenType.String;
             if (reader.TokenType != expected)
             {
-                result.Problems.Add((index, property, ErrorCodes.WrongJsonType, [$"'{property}' must be {(expected == JsonTokenType.Number ? "a number" : expected == JsonTokenType.StartArray ? "an array" : "a string")}"]));
+                result.Problems.Add((index, property, ErrorCodes.WrongJsonType, [expected == JsonTokenType.Number ? "number" : expected == JsonTokenType.StartArray ? "array" : "text"]));
                 reader.Skip();
                 ok = false;
                 continue;
@@ -218,7 +218,7 @@ internal sealed class AssessmentRecordsConverter : JsonConverter<AssessmentRecor
                 case CriterionId:
                     if (!reader.TryGetInt32(out criterionId))
                     {
-                        result.Problems.Add((index, property, ErrorCodes.WrongJsonType, ["'criterionId' must be a whole number"]));
+                        result.Problems.Add((index, property, ErrorCodes.WrongJsonType, ["integer"]));
                         ok = false;
                     }
 
@@ -278,7 +278,7 @@ internal sealed class AssessmentRecordsConverter : JsonConverter<AssessmentRecor
             var place = string.Create(CultureInfo.InvariantCulture, $"evidence[{item}]");
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                result.Problems.Add((index, place, ErrorCodes.WrongJsonType, ["evidence must be objects"]));
+                result.Problems.Add((index, place, ErrorCodes.WrongJsonType, ["object"]));
                 reader.Skip();
                 ok = false;
                 continue;
@@ -315,7 +315,7 @@ internal sealed class AssessmentRecordsConverter : JsonConverter<AssessmentRecor
                     case "validUntil" when reader.TokenType == JsonTokenType.Null:
                         break;
                     case "reference" or "sha256" or "validUntil":
-                        result.Problems.Add((index, place + "." + property, ErrorCodes.WrongJsonType, [$"'{property}' must be a string"]));
+                        result.Problems.Add((index, place + "." + property, ErrorCodes.WrongJsonType, ["text"]));
                         reader.Skip();
                         ok = false;
                         break;

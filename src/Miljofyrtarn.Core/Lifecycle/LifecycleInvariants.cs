@@ -50,7 +50,7 @@ internal static class LifecycleInvariants
             var unit = units[position];
             var lifecycle = state.Units[position];
             var path = P.Property(P.Index(P.Property(root, "units"), position), "lifecycle");
-            var name = unit.Id.Value;
+            var name = unit.Name;
             if (lifecycle.Unit != unit.Id)
             {
                 problems.Add(Impossible(name, "UnitsOutOfStep", path));

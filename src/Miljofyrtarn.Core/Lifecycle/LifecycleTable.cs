@@ -86,12 +86,12 @@ internal static class LifecycleTable
     private static readonly Guard OnHeadquarters = new(
         "on headquarters",
         static (in GuardContext c) => c.IsHeadquarters,
-        static (in GuardContext c) => new Diagnostic(ErrorCodes.ActionNotAllowedInState, [c.Unit.Id.Value, nameof(LifecycleAction.CompleteStartUp), c.Lifecycle.State.ToString()]));
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.ActionNotAllowedInState, [c.Unit.Name, nameof(LifecycleAction.CompleteStartUp), c.Lifecycle.State.ToString()]));
 
     private static readonly Guard RolesAppointed = new(
         "officer and management appointed",
         static (in GuardContext c) => c.State.Organisation.Headquarters.Officer is not null && !c.State.Organisation.Headquarters.Management.IsEmpty,
-        static (in GuardContext c) => new Diagnostic(ErrorCodes.RolesNotAppointed, [c.State.Organisation.Headquarters.Id.Value]));
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.RolesNotAppointed, [c.State.Organisation.Headquarters.Name]));
 
     /// <summary>
     /// Every unit with a certificate of its own has chosen its main set. A co-located or attached unit needs none: it
@@ -122,17 +122,17 @@ internal static class LifecycleTable
     private static readonly Guard DetailsComplete = new(
         "unit details complete",
         static (in GuardContext c) => MissingDetails(c.Unit) is null,
-        static (in GuardContext c) => new Diagnostic(ErrorCodes.UnitDetailsIncomplete, [c.Unit.Id.Value, MissingDetails(c.Unit)!]));
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.UnitDetailsIncomplete, [c.Unit.Name, MissingDetails(c.Unit)!]));
 
     private static readonly Guard HasManagement = new(
         "a management user",
         static (in GuardContext c) => !c.Unit.Management.IsEmpty,
-        static (in GuardContext c) => new Diagnostic(ErrorCodes.NoManagementUser, [c.Unit.Id.Value]));
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.NoManagementUser, [c.Unit.Name]));
 
     private static readonly Guard HasMainSet = new(
         "a main set",
         static (in GuardContext c) => c.Unit.MainSet is not null,
-        static (in GuardContext c) => new Diagnostic(ErrorCodes.NoMainSet, [c.Unit.Id.Value]));
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.NoMainSet, [c.Unit.Name]));
 
     private static readonly Guard QuestionsAnswered = new(
         "introductory questions answered",
@@ -151,20 +151,20 @@ internal static class LifecycleTable
         static (in GuardContext c) =>
         {
             var answers = c.Unit.Answers;
-            return new Diagnostic(ErrorCodes.QuestionsUnanswered, [c.Unit.Id.Value, string.Join(", ", c.Organisation.Catalog.Questions.Where(q => !answers.ContainsKey(q.Id)).Select(q => q.Id))]);
+            return new Diagnostic(ErrorCodes.QuestionsUnanswered, [c.Unit.Name, string.Join(", ", c.Organisation.Catalog.Questions.Where(q => !answers.ContainsKey(q.Id)).Select(q => q.Id))]);
         });
 
     private static readonly Guard HeadquartersValid = new(
         "UE: headquarters certified",
         static (in GuardContext c) => c.IsHeadquarters || c.State.Units[0].CurrentCertificate is { } certificate && certificate.Status == CertificateStatus.Valid && certificate.IsValidOn(c.Today),
-        static (in GuardContext c) => new Diagnostic(ErrorCodes.HeadquartersNotCertified, [c.State.Organisation.Headquarters.Id.Value]));
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.HeadquartersNotCertified, [c.State.Organisation.Headquarters.Name]));
 
     private static readonly Guard ActorIsManagement = new(
         "by a management user",
         static (in GuardContext c) => c.Input.IsProbe ? !c.Unit.Management.IsEmpty : IsManagement(c.Unit, c.Input.Actor),
         static (in GuardContext c) => c.Input.IsProbe
-            ? new Diagnostic(ErrorCodes.NoManagementUser, [c.Unit.Id.Value])
-            : new Diagnostic(ErrorCodes.ActorNotManagement, [c.Input.Actor ?? string.Empty, c.Unit.Id.Value]));
+            ? new Diagnostic(ErrorCodes.NoManagementUser, [c.Unit.Name])
+            : new Diagnostic(ErrorCodes.ActorNotManagement, [c.Input.Actor ?? string.Empty, c.Unit.Name]));
 
     private static readonly Guard MustCriteriaFulfilled = new(
         "every must-criterion fulfilled",
@@ -173,7 +173,7 @@ internal static class LifecycleTable
         {
             var organisation = c.Organisation;
             var ids = CoveredPositions(c).SelectMany(p => organisation.GetReadiness(organisation.AllUnits[p].Id).Blocking).Select(b => b.Criterion.Id).Distinct().ToList();
-            return new Diagnostic(ErrorCodes.CriteriaUnfulfilled, [ids.Count.ToString(CultureInfo.InvariantCulture), c.Unit.Id.Value, string.Join(", ", ids)]);
+            return new Diagnostic(ErrorCodes.CriteriaUnfulfilled, [ids.Count.ToString(CultureInfo.InvariantCulture), c.Unit.Name, string.Join(", ", ids)]);
         });
 
     private static readonly Guard CertifierIndependent = new(
@@ -194,12 +194,12 @@ internal static class LifecycleTable
     private static readonly Guard ReportYearDue = new(
         "a report year that has ended",
         static (in GuardContext c) => c.Input.IsProbe ? FirstOpenReportYear(c) is not null : IsReportYear(c, c.Input.Year ?? 0),
-        static (in GuardContext c) => new Diagnostic(ErrorCodes.ReportYearNotDue, [c.Unit.Id.Value, (c.Input.Year ?? c.Today.Year).ToString(CultureInfo.InvariantCulture), FirstReportYear(c).ToString(CultureInfo.InvariantCulture)]));
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.ReportYearNotDue, [c.Unit.Name, (c.Input.Year ?? c.Today.Year).ToString(CultureInfo.InvariantCulture), FirstReportYear(c).ToString(CultureInfo.InvariantCulture)]));
 
     private static readonly Guard ReportNotSubmitted = new(
         "not already submitted",
         static (in GuardContext c) => c.Input.IsProbe || !(c.Lifecycle.Reports.TryGetValue(c.Input.Year ?? 0, out var report) && report.SubmittedAt is not null),
-        static (in GuardContext c) => new Diagnostic(ErrorCodes.ReportAlreadySubmitted, [c.Unit.Id.Value, (c.Input.Year ?? 0).ToString(CultureInfo.InvariantCulture)]));
+        static (in GuardContext c) => new Diagnostic(ErrorCodes.ReportAlreadySubmitted, [c.Unit.Name, (c.Input.Year ?? 0).ToString(CultureInfo.InvariantCulture)]));
 
     private static readonly Guard PostponementLater = new(
         "a later due date",
@@ -217,7 +217,7 @@ internal static class LifecycleTable
         "after the last valid day",
         static (in GuardContext c) => c.Lifecycle.CurrentCertificate is { Status: CertificateStatus.Valid } certificate && c.Today > c.RuleBook.LastValidDay(certificate),
         static (in GuardContext c) => new Diagnostic(ErrorCodes.CertificateNotExpired, [
-            c.Unit.Id.Value,
+            c.Unit.Name,
             c.Lifecycle.CurrentCertificate is { } certificate ? LocalDatePattern.Iso.Format(c.RuleBook.LastValidDay(certificate)) : string.Empty]));
 
     /// <summary>The guards of each action, in the order their reasons are listed.</summary>
@@ -274,7 +274,7 @@ internal static class LifecycleTable
     {
         if (Find(context.Lifecycle.State, action) is null)
         {
-            return [new Diagnostic(ErrorCodes.ActionNotAllowedInState, [context.Unit.Id.Value, action.ToString(), context.Lifecycle.State.ToString()])];
+            return [new Diagnostic(ErrorCodes.ActionNotAllowedInState, [context.Unit.Name, action.ToString(), context.Lifecycle.State.ToString()])];
         }
 
         var reasons = ImmutableArray.CreateBuilder<Diagnostic>();

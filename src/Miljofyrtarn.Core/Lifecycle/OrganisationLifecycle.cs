@@ -148,7 +148,7 @@ public sealed class OrganisationLifecycle
 
     private static MiljofyrtarnException Corrupt(long sequence, Diagnostic cause, IReadOnlyList<Diagnostic>? all = null)
     {
-        var head = new Diagnostic(ErrorCodes.CorruptHistory, [sequence.ToString(CultureInfo.InvariantCulture), $"{cause.Code} {cause.GetMessage(Localization.Language.English)}"]);
+        var head = new Diagnostic(ErrorCodes.CorruptHistory, [sequence.ToString(CultureInfo.InvariantCulture), cause.Code]);
         return new MiljofyrtarnException([head, .. all ?? [cause]]);
     }
 
@@ -203,7 +203,7 @@ public sealed class OrganisationLifecycle
         if (IsCovered(position))
         {
             var unit = Organisation.AllUnits[position];
-            var covered = new Diagnostic(ErrorCodes.CoveredByHostCertificate, [unit.Id.Value, unit.Certificate.Host!.Value.Value]);
+            var covered = new Diagnostic(ErrorCodes.CoveredByHostCertificate, [unit.Name, Organisation.GetUnit(unit.Certificate.Host!.Value).Name]);
             return [.. LifecycleTable.Actions.Select(a => new ActionAvailability(a, [covered]))];
         }
 
@@ -508,7 +508,7 @@ public sealed class OrganisationLifecycle
         var position = state.Organisation.PositionOf(unit);
         if (position > 0 && state.Units[position].State is not (UnitState.NotStarted or UnitState.Withdrawn))
         {
-            throw Problems.Single(ErrorCodes.UnitHasCertificate, unit, state.Units[position].State.ToString());
+            throw Problems.Single(ErrorCodes.UnitHasCertificate, state.Organisation.AllUnits[position].Name, state.Units[position].State.ToString());
         }
 
         var organisation = state.Organisation.RemoveUnit(unit);
@@ -631,7 +631,7 @@ public sealed class OrganisationLifecycle
         var unit = state.Organisation.AllUnits[position];
         if (unit.Certificate.Host is { } host)
         {
-            throw Problems.Single(ErrorCodes.CoveredByHostCertificate, unit.Id, host);
+            throw Problems.Single(ErrorCodes.CoveredByHostCertificate, unit.Name, state.Organisation.TryGetUnit(host, out var hostUnit) ? hostUnit.Name : host.Value);
         }
     }
 

@@ -121,7 +121,7 @@ public sealed class Organisation
 
         if (!Enum.IsDefined(kind))
         {
-            problems.Add(ErrorCodes.InvalidValue, (int)kind, "Municipality | CountyMunicipality | Private | State");
+            problems.Add(ErrorCodes.InvalidValue, (int)kind, "Municipality, CountyMunicipality, Private, State");
         }
 
         problems.ThrowIfAny();
@@ -171,11 +171,11 @@ public sealed class Organisation
         var problems = new Problems();
         if (role == UnitRole.Headquarters)
         {
-            problems.Add(ErrorCodes.SecondHeadquarters, definition.Id, Headquarters.Id);
+            problems.Add(ErrorCodes.SecondHeadquarters, definition.Name, Headquarters.Name);
         }
         else if (role != UnitRole.Unit)
         {
-            problems.Add(ErrorCodes.InvalidValue, (int)role, "Headquarters | Unit");
+            problems.Add(ErrorCodes.InvalidValue, (int)role, "Headquarters, Unit");
         }
 
         if (_positions.ContainsKey(definition.Id))
@@ -226,7 +226,7 @@ public sealed class Organisation
         var position = Position(id);
         if (position == 0)
         {
-            throw Problems.Single(ErrorCodes.UnitCannotBeRemoved, id);
+            throw Problems.Single(ErrorCodes.UnitCannotBeRemoved, AllUnits[0].Name);
         }
 
         var problems = new Problems();
@@ -253,7 +253,7 @@ public sealed class Organisation
         var criterion = CriterionOrThrow(criterionId);
         if (!Enum.IsDefined(party))
         {
-            throw Problems.Single(ErrorCodes.InvalidValue, (int)party, "Headquarters | Unit");
+            throw Problems.Single(ErrorCodes.InvalidValue, (int)party, "Headquarters, Unit");
         }
 
         var hint = criterion.FulfilledBy == ResponsibilityHint.Headquarters ? ResponsibleParty.Headquarters : ResponsibleParty.Unit;
@@ -346,16 +346,16 @@ public sealed class Organisation
         switch (Index.Roles[position][criterion.Ordinal])
         {
             case ResolutionIndex.None:
-                problems.Add(ErrorCodes.CriterionNotApplicable, criterionId, unitId);
+                problems.Add(ErrorCodes.CriterionNotApplicable, criterionId, AllUnits[position].Name);
                 break;
             case ResolutionIndex.ByHeadquarters:
-                problems.Add(ErrorCodes.CriterionAllocatedToHeadquarters, criterionId, unitId);
+                problems.Add(ErrorCodes.CriterionAllocatedToHeadquarters, criterionId, AllUnits[position].Name);
                 break;
         }
 
         if (assessment.Status == FulfilmentStatus.NotApplicable && assessment.Justification is null)
         {
-            problems.Add(ErrorCodes.JustificationRequired, criterionId, unitId);
+            problems.Add(ErrorCodes.JustificationRequired, criterionId, AllUnits[position].Name);
         }
 
         problems.ThrowIfAny();
@@ -386,7 +386,7 @@ public sealed class Organisation
         {
             ResolutionIndex.Own => new EffectiveStatus(_assessments[position].StatusAt(criterion.Ordinal), ResponsibleParty.Unit),
             ResolutionIndex.ByHeadquarters => new EffectiveStatus(_assessments[0].StatusAt(criterion.Ordinal), ResponsibleParty.Headquarters),
-            _ => throw Problems.Single(ErrorCodes.CriterionNotApplicable, criterionId, unitId),
+            _ => throw Problems.Single(ErrorCodes.CriterionNotApplicable, criterionId, AllUnits[position].Name),
         };
     }
 
@@ -433,7 +433,7 @@ public sealed class Organisation
             var (definition, role) = units[i];
             if (i > 0 && role == UnitRole.Headquarters)
             {
-                problems.Add(ErrorCodes.SecondHeadquarters, definition.Id, units[0].Definition.Id);
+                problems.Add(ErrorCodes.SecondHeadquarters, definition.Name, units[0].Definition.Name);
             }
 
             if (!ids.Add(definition.Id))
@@ -629,7 +629,7 @@ public sealed class Organisation
 
         if (role == UnitRole.Headquarters && definition.Certificate is { Kind: not CertificateArrangementKind.Own } arrangement)
         {
-            problems.Add(ErrorCodes.InvalidCertificateHost, definition.Id, arrangement.Host?.Value ?? string.Empty);
+            problems.Add(ErrorCodes.InvalidCertificateHost, definition.Name, arrangement.Host?.Value ?? string.Empty);
         }
 
         if (problems.Any)
@@ -663,7 +663,7 @@ public sealed class Organisation
             && (arrangement.Kind != CertificateArrangementKind.CoLocated || SameAddress(host.Address, definition.Address));
         if (!valid)
         {
-            problems.Add(ErrorCodes.InvalidCertificateHost, definition.Id, hostId);
+            problems.Add(ErrorCodes.InvalidCertificateHost, definition.Name, host?.Name ?? hostId.Value);
         }
     }
 

@@ -47,7 +47,7 @@ public class SampleAppTest
         var (exitCode, output, error) = await Run("--lang", "en");
 
         exitCode.Should().Be(0, error);
-        output.Should().Contain("1. Start-up").And.Contain("phase 3. Approval").And.Contain("Headquarters 'raadhuset' has no valid certificate")
+        output.Should().Contain("1. Start-up").And.Contain("phase 3. Approval").And.Contain("Headquarters 'Rådhuset' has no valid certificate")
             .And.Contain("must-criteria are unfulfilled").And.Contain("phase 4. Improvement").And.Contain("Recertification");
     }
 

@@ -41,8 +41,8 @@ public class OrganisationLifecycleGuardTest
 
         availability.IsAllowed.Should().BeFalse();
         availability.Reasons.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.HeadquartersNotCertified);
-        availability.ToString(Language.English).Should().Be("Open the mapping: blocked: Headquarters 'raadhuset' has no valid certificate.");
-        availability.ToString(Language.NorwegianBokmal).Should().StartWith("Åpne miljøkartlegging: blokkert: Hovedkontoret «raadhuset»");
+        availability.ToString(Language.English).Should().Be("Open the mapping: blocked: Headquarters 'Rådhuset' has no valid certificate.");
+        availability.ToString(Language.NorwegianBokmal).Should().StartWith("Åpne miljøkartlegging: blokkert: Hovedkontoret «Rådhuset»");
         heim.GetAllowedActions(Heim.Barnehage).HasFlag(LifecycleActions.OpenMapping).Should().BeFalse();
         Refused(heim, h => h.OpenMapping(Heim.Barnehage, Coordinator), ErrorCodes.HeadquartersNotCertified);
 
@@ -75,8 +75,8 @@ public class OrganisationLifecycleGuardTest
         var open = heim.Organisation.GetReadiness(Heim.Raadhuset).Blocking.Select(b => b.Criterion.Id).ToList();
 
         var reason = Refused(heim, h => h.Deliver(Heim.Raadhuset, Mayor), ErrorCodes.CriteriaUnfulfilled).Single();
-        reason.Arguments.Should().Equal(open.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "raadhuset", string.Join(", ", open));
-        reason.GetMessage(Language.English).Should().StartWith($"{open.Count} must-criteria are unfulfilled for 'raadhuset' (IDs {open[0]}, ");
+        reason.Arguments.Should().Equal(open.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), "Rådhuset", string.Join(", ", open));
+        reason.GetMessage(Language.English).Should().StartWith($"{open.Count} must-criteria are unfulfilled for 'Rådhuset' (IDs {open[0]}, ");
 
         // All but one fulfilled: still refused, naming the last one.
         foreach (var id in open.Skip(1))
@@ -84,7 +84,7 @@ public class OrganisationLifecycleGuardTest
             heim = heim.RecordAssessment(Heim.Raadhuset, id, FulfilmentStatus.Fulfilled, Coordinator);
         }
 
-        Refused(heim, h => h.Deliver(Heim.Raadhuset, Mayor), ErrorCodes.CriteriaUnfulfilled).Single().Arguments.Should().Equal("1", "raadhuset", open[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Refused(heim, h => h.Deliver(Heim.Raadhuset, Mayor), ErrorCodes.CriteriaUnfulfilled).Single().Arguments.Should().Equal("1", "Rådhuset", open[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
         heim = heim.RecordAssessment(Heim.Raadhuset, open[0], FulfilmentStatus.NotApplicable, Coordinator, justification: "Not relevant for the town hall.");
         heim.Deliver(Heim.Raadhuset, Mayor).GetUnitLifecycle(Heim.Raadhuset).State.Should().Be(UnitState.Delivered);
     }
@@ -95,7 +95,7 @@ public class OrganisationLifecycleGuardTest
         var clock = Clock();
         var heim = FulfilAll(Start(clock).CompleteStartUp(new LocalDate(2024, 1, 20), Coordinator).OpenMapping(Heim.Raadhuset, Coordinator), Heim.Raadhuset);
 
-        Refused(heim, h => h.Deliver(Heim.Raadhuset, Coordinator), ErrorCodes.ActorNotManagement).Single().Arguments.Should().Equal(Coordinator, "raadhuset");
+        Refused(heim, h => h.Deliver(Heim.Raadhuset, Coordinator), ErrorCodes.ActorNotManagement).Single().Arguments.Should().Equal(Coordinator, "Rådhuset");
         Availability(heim, Heim.Raadhuset, LifecycleAction.Deliver, Coordinator).IsAllowed.Should().BeFalse();
         Availability(heim, Heim.Raadhuset, LifecycleAction.Deliver, Mayor).IsAllowed.Should().BeTrue();
         heim.GetAllowedActions(Heim.Raadhuset).Should().HaveFlag(LifecycleActions.Deliver);
@@ -177,7 +177,7 @@ public class OrganisationLifecycleGuardTest
         var heim = WithCertifiedHeadquarters(clock);
         SetDate(clock, 2027, 3, 1);
         heim.ExpireCertificates().Should().BeSameAs(heim, "the certificate is valid through its last day");
-        Refused(heim, h => h.Expire(Heim.Raadhuset), ErrorCodes.CertificateNotExpired).Single().Arguments.Should().Equal("raadhuset", "2027-03-01");
+        Refused(heim, h => h.Expire(Heim.Raadhuset), ErrorCodes.CertificateNotExpired).Single().Arguments.Should().Equal("Rådhuset", "2027-03-01");
 
         SetDate(clock, 2027, 3, 2);
         var expired = heim.ExpireCertificates();
@@ -195,7 +195,7 @@ public class OrganisationLifecycleGuardTest
         var clock = Clock();
         var heim = WithCertifiedHeadquarters(clock);
         SetDate(clock, 2025, 6, 1);
-        Refused(heim, h => h.SubmitAnnualReport(Heim.Raadhuset, 2024, Coordinator), ErrorCodes.ReportYearNotDue).Single().Arguments.Should().Equal("raadhuset", "2024", "2025");
+        Refused(heim, h => h.SubmitAnnualReport(Heim.Raadhuset, 2024, Coordinator), ErrorCodes.ReportYearNotDue).Single().Arguments.Should().Equal("Rådhuset", "2024", "2025");
         Refused(heim, h => h.SubmitAnnualReport(Heim.Raadhuset, 2025, Coordinator), ErrorCodes.ReportYearNotDue);
 
         SetDate(clock, 2026, 3, 1);
@@ -237,9 +237,9 @@ public class OrganisationLifecycleGuardTest
         var heim = Start(Clock()).CompleteStartUp(new LocalDate(2024, 1, 20), Coordinator);
 
         var reason = Refused(heim, h => h.Certify(Heim.Raadhuset, Kari, "X"), ErrorCodes.ActionNotAllowedInState).Single();
-        reason.Arguments.Should().Equal("raadhuset", "Certify", "NotStarted");
-        reason.GetMessage(Language.NorwegianBokmal).Should().Be("«Sertifisere» er ikke mulig når «raadhuset» har status «Ikke startet».");
-        reason.GetMessage(Language.English).Should().Be("'Certify' is not possible while 'raadhuset' is 'Not started'.");
+        reason.Arguments.Should().Equal("Rådhuset", "Certify", "NotStarted");
+        reason.GetMessage(Language.NorwegianBokmal).Should().Be("«Sertifisere» er ikke mulig når «Rådhuset» har status «Ikke startet».");
+        reason.GetMessage(Language.English).Should().Be("'Certify' is not possible while 'Rådhuset' is 'Not started'.");
         Refused(heim, h => h.CompleteStartUp(new LocalDate(2024, 1, 21), Coordinator), ErrorCodes.StartUpAlreadyCompleted);
         Refused(heim, h => h.Withdraw(Heim.Raadhuset, "why", Coordinator), ErrorCodes.ActionNotAllowedInState);
     }
@@ -270,7 +270,7 @@ public class OrganisationLifecycleGuardTest
 
         heim.GetActions(sfo.Id).Should().OnlyContain(a => a.Reasons.Single().Code == ErrorCodes.CoveredByHostCertificate);
         heim.GetAllowedActions(sfo.Id).Should().Be(LifecycleActions.None);
-        Refused(heim, h => h.Deliver(Heim.Skole, ManagerOf(h, Heim.Skole)), ErrorCodes.CriteriaUnfulfilled).Single().Arguments[1].Should().Be("heim-skole", "the SFO's criteria are part of the school's delivery");
+        Refused(heim, h => h.Deliver(Heim.Skole, ManagerOf(h, Heim.Skole)), ErrorCodes.CriteriaUnfulfilled).Single().Arguments[1].Should().Be("Heim skole", "the SFO's criteria are part of the school's delivery");
         Refused(heim, h => h.OpenMapping(sfo.Id, Coordinator), ErrorCodes.CoveredByHostCertificate);
 
         heim = FulfilAll(heim, sfo.Id).Deliver(Heim.Skole, ManagerOf(heim, Heim.Skole)).Certify(Heim.Skole, Kari, "UE-1");

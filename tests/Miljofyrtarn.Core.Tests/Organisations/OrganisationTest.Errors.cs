@@ -39,7 +39,7 @@ public class OrganisationErrorTest
     {
         var problem = Refused(o => o.AddUnit(Heim.Headquarters() with { Id = new UnitId("raadhus-2") }, UnitRole.Headquarters, Heim.StartedOn), ErrorCodes.SecondHeadquarters);
 
-        problem.Arguments.Should().Equal("raadhus-2", "raadhuset");
+        problem.Arguments.Should().Equal("Rådhuset", "Rådhuset");
     }
 
     [Fact]
@@ -84,14 +84,14 @@ public class OrganisationErrorTest
     public void CriterionNotApplicable_MFT0208()
     {
         Refused(o => o.RecordAssessment(Heim.Skole, 2901, Heim.Fulfilled()), ErrorCodes.CriterionNotApplicable)
-            .Arguments.Should().Equal("2901", "heim-skole");
+            .Arguments.Should().Equal("2901", "Heim skole");
     }
 
     [Fact]
     public void CriterionAllocatedToHeadquarters_MFT0209()
     {
         Refused(o => o.RecordAssessment(Heim.Skole, 7, Heim.Fulfilled()), ErrorCodes.CriterionAllocatedToHeadquarters)
-            .Arguments.Should().Equal("7", "heim-skole");
+            .Arguments.Should().Equal("7", "Heim skole");
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public class OrganisationErrorTest
     {
         var assessment = new CriterionAssessment(FulfilmentStatus.NotApplicable, Instant.FromUtc(2024, 3, 1, 9, 0), "someone");
 
-        Refused(o => o.RecordAssessment(Heim.Skole, 1012, assessment), ErrorCodes.JustificationRequired).Arguments.Should().Equal("1012", "heim-skole");
+        Refused(o => o.RecordAssessment(Heim.Skole, 1012, assessment), ErrorCodes.JustificationRequired).Arguments.Should().Equal("1012", "Heim skole");
     }
 
     [Theory]
@@ -154,7 +154,7 @@ public class OrganisationErrorTest
         Refused(o => o.AddUnit(unit with { Certificate = CertificateArrangement.AttachedTo(new UnitId("nowhere")) }, Heim.StartedOn), ErrorCodes.InvalidCertificateHost);
         Refused(o => o.AddUnit(unit with { Certificate = CertificateArrangement.AttachedTo(unit.Id) }, Heim.StartedOn), ErrorCodes.InvalidCertificateHost);
         Refused(o => o.AddUnit(unit with { Certificate = CertificateArrangement.CoLocatedWith(Heim.Skole) }, Heim.StartedOn), ErrorCodes.InvalidCertificateHost)
-            .Arguments.Should().Equal("x", "heim-skole");
+            .Arguments.Should().Equal("X", "Heim skole");
         Refused(o => o.UpdateUnit(Heim.Headquarters() with { Certificate = CertificateArrangement.AttachedTo(Heim.Skole) }, Heim.StartedOn), ErrorCodes.InvalidCertificateHost);
 
         var withAttached = Base.AddUnit(unit with { Certificate = CertificateArrangement.AttachedTo(Heim.Skole) }, Heim.StartedOn);
@@ -174,7 +174,7 @@ public class OrganisationErrorTest
     [Fact]
     public void RemovingHeadquarters_MFT0218()
     {
-        Refused(o => o.RemoveUnit(Heim.Raadhuset), ErrorCodes.UnitCannotBeRemoved).Arguments.Should().Equal("raadhuset");
+        Refused(o => o.RemoveUnit(Heim.Raadhuset), ErrorCodes.UnitCannotBeRemoved).Arguments.Should().Equal("Rådhuset");
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public class OrganisationErrorTest
     {
         var exception = FluentActions.Invoking(() => Base.RecordAssessment(Heim.Skole, 7, Heim.Fulfilled())).Should().Throw<MiljofyrtarnException>().Which;
 
-        exception.GetMessage(Miljofyrtarn.Core.Localization.Language.English).Should().Contain("Criterion 7").And.Contain("heim-skole").And.Contain("headquarters");
+        exception.GetMessage(Miljofyrtarn.Core.Localization.Language.English).Should().Contain("Criterion 7").And.Contain("Heim skole").And.Contain("headquarters");
         exception.GetMessage(Miljofyrtarn.Core.Localization.Language.NorwegianBokmal).Should().Contain("hovedkontoret");
         exception.GetMessage(Miljofyrtarn.Core.Localization.Language.NorwegianNynorsk).Should().Contain("hovudkontoret");
     }

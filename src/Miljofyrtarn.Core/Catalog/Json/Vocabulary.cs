@@ -34,7 +34,7 @@ internal static class Vocabulary
         public Names(params (string Name, TEnum Value)[] entries)
         {
             _entries = entries;
-            Expected = string.Join(" | ", entries.Select(e => e.Name));
+            Expected = string.Join(", ", entries.Select(e => e.Name));
         }
 
         /// <summary>The allowed names, for error messages.</summary>

@@ -1,15 +1,17 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Miljofyrtarn.Core.Diagnostics;
 
 namespace Miljofyrtarn.Core.Internal.Json;
 
-/// <summary>Turns a <see cref="JsonException"/> from the serializer into coded diagnostics.</summary>
-internal static class JsonFailure
+/// <summary>Turns a <see cref="JsonException"/> from the serializer into coded diagnostics, in the library's own words.</summary>
+internal static partial class JsonFailure
 {
     /// <summary>
     /// Explains why deserialisation failed. The guard pass tells syntax errors, excessive depth and duplicate
     /// property names apart; when it finds none of those, the document was sound JSON with a value of the
-    /// wrong type, reported at the serializer's path and line.
+    /// wrong type, reported at the serializer's path and line with the kind of value that belongs there. The
+    /// serializer's own (English) text is kept as the diagnostic's <see cref="Diagnostic.Detail"/>.
     /// </summary>
     public static List<Diagnostic> Explain(ReadOnlyMemory<byte> utf8, int maxDepth, JsonException exception)
     {
@@ -18,12 +20,42 @@ internal static class JsonFailure
         {
             problems.Add(new Diagnostic(
                 ErrorCodes.WrongJsonType,
-                [JsonGuard.TrimMessage(exception.Message)],
+                [ExpectedKind(exception.Message)],
                 exception.Path,
                 (exception.LineNumber ?? 0) + 1,
-                (exception.BytePositionInLine ?? 0) + 1));
+                (exception.BytePositionInLine ?? 0) + 1).WithDetail(JsonGuard.TrimMessage(exception.Message)));
         }
 
         return problems;
     }
+
+    /// <summary>The kind of JSON value that belongs where the serializer failed (a <c>jsontype</c> term).</summary>
+    internal static string ExpectedKind(string message)
+    {
+        // Our own ISO converters name what they read; the serializer names the .NET type it converts to.
+        if (message.Contains("ISO 8601 instant", StringComparison.Ordinal) || message.StartsWith("An instant", StringComparison.Ordinal))
+        {
+            return "instant";
+        }
+
+        if (message.Contains("ISO 8601 date", StringComparison.Ordinal) || message.StartsWith("A date", StringComparison.Ordinal))
+        {
+            return "date";
+        }
+
+        var type = ConvertedTo().Match(message) is { Success: true } match ? match.Groups["type"].Value : string.Empty;
+        return type switch
+        {
+            "System.String" => "text",
+            "System.Int32" or "System.Int64" or "System.Nullable`1[System.Int32]" or "System.Nullable`1[System.Int64]" => "integer",
+            "System.Decimal" or "System.Double" or "System.Nullable`1[System.Decimal]" or "System.Nullable`1[System.Double]" => "number",
+            "System.Boolean" or "System.Nullable`1[System.Boolean]" => "boolean",
+            _ when type.Contains("List`1", StringComparison.Ordinal) || type.EndsWith("[]", StringComparison.Ordinal) || type.Contains("ImmutableArray", StringComparison.Ordinal) => "array",
+            _ when type.Contains("Dictionary", StringComparison.Ordinal) || type.Contains("Document", StringComparison.Ordinal) => "object",
+            _ => "value",
+        };
+    }
+
+    [GeneratedRegex(@"converted to (?<type>\S+?)\.?\s", RegexOptions.CultureInvariant)]
+    private static partial Regex ConvertedTo();
 }

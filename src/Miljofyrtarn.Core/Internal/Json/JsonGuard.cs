@@ -73,15 +73,15 @@ internal static class JsonGuard
         {
             problems.Add(new Diagnostic(
                 ErrorCodes.MalformedJson,
-                [TrimMessage(exception.Message)],
+                [],
                 BuildPath(frames, names),
                 (exception.LineNumber ?? 0) + 1,
-                (exception.BytePositionInLine ?? 0) + 1));
+                (exception.BytePositionInLine ?? 0) + 1).WithDetail(TrimMessage(exception.Message)));
         }
         catch (InvalidOperationException exception)
         {
             // A property name whose escapes do not decode (a lone UTF-16 surrogate such as \ud800): malformed text.
-            problems.Add(new Diagnostic(ErrorCodes.MalformedJson, [TrimMessage(exception.Message)], BuildPath(frames, names)));
+            problems.Add(new Diagnostic(ErrorCodes.MalformedJson, [], BuildPath(frames, names)).WithDetail(TrimMessage(exception.Message)));
         }
 
         return problems;
