@@ -194,7 +194,13 @@ internal static class LifecycleTable
     private static readonly Guard ReportYearDue = new(
         "a report year that has ended",
         static (in GuardContext c) => c.Input.IsProbe ? FirstOpenReportYear(c) is not null : IsReportYear(c, c.Input.Year ?? 0),
-        static (in GuardContext c) => new Diagnostic(ErrorCodes.ReportYearNotDue, [c.Unit.Name, (c.Input.Year ?? c.Today.Year).ToString(CultureInfo.InvariantCulture), FirstReportYear(c).ToString(CultureInfo.InvariantCulture)]));
+        static (in GuardContext c) =>
+        {
+            var year = c.Input.Year ?? c.Today.Year;
+            var first = FirstReportYear(c);
+            var from = new LocalDate(Math.Clamp(Math.Max(year, first), Internal.SupportedRange.FirstYear, Internal.SupportedRange.LastYear - 1) + 1, 1, 1);
+            return new Diagnostic(ErrorCodes.ReportYearNotDue, [c.Unit.Name, year.ToString(CultureInfo.InvariantCulture), first.ToString(CultureInfo.InvariantCulture), LocalDatePattern.Iso.Format(from)]);
+        });
 
     private static readonly Guard ReportNotSubmitted = new(
         "not already submitted",

@@ -41,7 +41,7 @@ public class OrganisationLifecycleGuardTest
 
         availability.IsAllowed.Should().BeFalse();
         availability.Reasons.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.HeadquartersNotCertified);
-        availability.ToString(Language.English).Should().Be("Open the mapping: blocked: Headquarters 'Rådhuset' has no valid certificate.");
+        availability.ToString(Language.English).Should().Be("Open the mapping: blocked: Headquarters 'Rådhuset' has no valid certificate; the units can open their mapping and be approved once headquarters is certified.");
         availability.ToString(Language.NorwegianBokmal).Should().StartWith("Åpne miljøkartlegging: blokkert: Hovedkontoret «Rådhuset»");
         heim.GetAllowedActions(Heim.Barnehage).HasFlag(LifecycleActions.OpenMapping).Should().BeFalse();
         Refused(heim, h => h.OpenMapping(Heim.Barnehage, Coordinator), ErrorCodes.HeadquartersNotCertified);
@@ -195,7 +195,7 @@ public class OrganisationLifecycleGuardTest
         var clock = Clock();
         var heim = WithCertifiedHeadquarters(clock);
         SetDate(clock, 2025, 6, 1);
-        Refused(heim, h => h.SubmitAnnualReport(Heim.Raadhuset, 2024, Coordinator), ErrorCodes.ReportYearNotDue).Single().Arguments.Should().Equal("Rådhuset", "2024", "2025");
+        Refused(heim, h => h.SubmitAnnualReport(Heim.Raadhuset, 2024, Coordinator), ErrorCodes.ReportYearNotDue).Single().Arguments.Should().Equal("Rådhuset", "2024", "2025", "2026-01-01");
         Refused(heim, h => h.SubmitAnnualReport(Heim.Raadhuset, 2025, Coordinator), ErrorCodes.ReportYearNotDue);
 
         SetDate(clock, 2026, 3, 1);
