@@ -70,14 +70,15 @@ internal static class Render
         var table = new Table().AddColumns(T(language, "Frist", "Frist", "Due"), T(language, "Hva", "Kva", "What"), T(language, "Enhet", "Eining", "Unit"), T(language, "Status", "Status", "Status"));
         foreach (var deadline in deadlines)
         {
+            var name = Markup.Escape(deadline.Status.GetName(language));
             var status = deadline.Status switch
             {
-                DeadlineStatus.Overdue => $"[red]{T(language, "forfalt", "forfalle", "overdue")}[/]",
-                DeadlineStatus.DueSoon => $"[yellow]{T(language, "snart", "snart", "due soon")}[/]",
-                DeadlineStatus.Met => $"[green]{T(language, "oppfylt", "oppfylt", "met")}[/]",
-                _ => T(language, "kommende", "kommande", "upcoming"),
+                DeadlineStatus.Overdue => $"[red bold]! {name}[/]",
+                DeadlineStatus.DueSoon => $"[yellow]{name}[/]",
+                DeadlineStatus.Met => $"[green]{name}[/]",
+                _ => name,
             };
-            table.AddRow(deadline.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            table.AddRow(Dates.Format(deadline.DueDate, language),
                 Markup.Escape(deadline.Kind.GetName(language) + (deadline.Year is { } year ? $" {year}" : string.Empty)), Markup.Escape(deadline.UnitName), status);
         }
 

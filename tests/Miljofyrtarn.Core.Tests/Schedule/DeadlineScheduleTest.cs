@@ -216,16 +216,22 @@ public class DeadlineScheduleTest
     }
 
     [Fact]
-    public void ExpiredUnit_ShowsExpiryAndGraceAsOverdue()
+    public void ExpiredUnit_ShowsExpiryAndGraceAsOverdue_AndTheInformationalDatesAsPassed()
     {
         var clock = Clock();
         var heim = WithCertifiedHeadquarters(clock);
         SetDate(clock, 2027, 7, 15);
         heim = heim.ExpireCertificates();
+        var schedule = new DeadlineSchedule(heim);
 
-        var overdue = new DeadlineSchedule(heim).Overdue().Select(d => d.Kind).ToList();
+        var overdue = schedule.Overdue().Select(d => d.Kind).ToList();
+        var informational = schedule.Between(new LocalDate(2026, 1, 1), new LocalDate(2027, 7, 15)).Where(d => d.Kind.IsInformational()).ToList();
 
-        overdue.Should().Contain([DeadlineKind.CertificateExpiry, DeadlineKind.GraceEnds, DeadlineKind.RecertificationOpens, DeadlineKind.ExpiryReminder]);
+        overdue.Should().Contain([DeadlineKind.CertificateExpiry, DeadlineKind.GraceEnds]);
         overdue.Should().Contain(DeadlineKind.AnnualReport, "the reports for 2025 and 2026 were never submitted");
+        overdue.Should().NotContain([DeadlineKind.RecertificationOpens, DeadlineKind.ExpiryReminder], "nobody failed to do anything on an informational date");
+        informational.Select(d => d.Kind).Should().BeEquivalentTo([DeadlineKind.RecertificationOpens, DeadlineKind.ExpiryReminder]);
+        informational.Should().OnlyContain(d => d.Status == DeadlineStatus.Passed);
+        DeadlineStatus.Passed.GetName(Core.Localization.Language.NorwegianBokmal).Should().Be("passert");
     }
 }
