@@ -294,7 +294,7 @@ internal sealed class DeadlineSettings : FileSettings
     public string? To { get; init; }
 }
 
-[Description("Deadlines from --from to --to")]
+[Description("Deadlines from --from to --to; without --from, also everything overdue")]
 internal sealed class DeadlinesCommand : SampleCommand<DeadlineSettings>
 {
     protected override async Task<int> RunAsync(DeadlineSettings settings, CancellationToken cancellationToken)
@@ -303,7 +303,9 @@ internal sealed class DeadlinesCommand : SampleCommand<DeadlineSettings>
         var schedule = new DeadlineSchedule(lifecycle);
         var from = Date(settings.From, schedule.Today, "--from");
         var to = Date(settings.To, from.PlusYears(1), "--to");
-        Deadlines(schedule.Between(from, to), settings.Language);
+        // Without --from, what is overdue comes first, then what is coming.
+        var overdue = settings.From is null ? schedule.Overdue() : [];
+        Deadlines([.. overdue, .. schedule.Between(from, to).Where(d => !overdue.Contains(d))], settings.Language);
         return ExitCodes.Success;
     }
 }

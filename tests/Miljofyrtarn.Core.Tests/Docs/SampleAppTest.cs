@@ -92,6 +92,19 @@ public class SampleAppTest
     }
 
     [Fact]
+    public async Task Deadlines_WithTheEndBeforeTheStart_IsARefusalNamingBothDates()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mft-sample-").FullName, "heim.json");
+        (await Run("demo", "-o", path)).ExitCode.Should().Be(0);
+
+        var (exitCode, _, error) = await Run("deadlines", path, "--from", "2028-01-01", "--to", "2027-01-01");
+
+        exitCode.Should().Be(1, "the library refused the range");
+        error.Trim().Should().Contain("MFT0405").And.Contain("01.01.2027").And.Contain("01.01.2028").And.NotContain("overflow");
+        error.Trim().Split('\n').Should().ContainSingle("an error is one line");
+    }
+
+    [Fact]
     public async Task Mermaid_PrintsTheGeneratedDiagrams()
     {
         (await Run("mermaid")).Output.Should().Be(RepositoryFiles.Read("docs/lifecycle.md"));
