@@ -64,12 +64,12 @@ internal abstract class SampleCommand<TSettings> : AsyncCommand<TSettings>
         }
         catch (BadInputException exception)
         {
-            await System.Console.Error.WriteLineAsync($"error: {exception.Message}");
+            await System.Console.Error.WriteLineAsync(Render.Error(settings.Language, exception.Message));
             return ExitCodes.BadInput;
         }
         catch (MiljofyrtarnException exception)
         {
-            await System.Console.Error.WriteLineAsync($"error: {exception.Diagnostics[0].ToString(settings.Language)}");
+            await System.Console.Error.WriteLineAsync(Render.Error(settings.Language, exception.Diagnostics[0].ToString(settings.Language)));
             return ExitCodes.Refused;
         }
     }
@@ -81,50 +81,74 @@ internal abstract class SampleCommand<TSettings> : AsyncCommand<TSettings>
     {
         if (!File.Exists(settings.File))
         {
-            throw new BadInputException($"the file '{settings.File}' does not exist.");
+            throw new BadInputException(Render.T(settings.Language, $"filen «{settings.File}» finnes ikke.", $"fila «{settings.File}» finst ikkje.", $"the file '{settings.File}' does not exist."));
         }
 
         var catalog = CriteriaCatalog.LoadDefault();
         try
         {
+            var language = settings.Language;
             if (settings.File.EndsWith(".db", StringComparison.OrdinalIgnoreCase) || settings.File.EndsWith(".sqlite", StringComparison.OrdinalIgnoreCase))
             {
-                var store = await SqliteEventStore.OpenAsync(settings.File, cancellationToken);
+                await using var store = await SqliteEventStore.OpenAsync(settings.File, cancellationToken);
                 var streams = await store.ListStreamsAsync(cancellationToken);
-                var stream = settings.Stream ?? (streams.Count == 1 ? streams[0] : throw new BadInputException($"the file holds {streams.Count} organisations ({string.Join(", ", streams)}); choose one with --stream."));
+                var list = string.Join(", ", streams);
+                var stream = settings.Stream ?? (streams.Count == 1 ? streams[0] : throw new BadInputException(Render.T(language,
+                    $"filen har {streams.Count} organisasjoner ({list}); velg én med --stream.",
+                    $"fila har {streams.Count} organisasjonar ({list}); vel éin med --stream.",
+                    $"the file holds {streams.Count} organisations ({list}); choose one with --stream.")));
                 if (!streams.Contains(stream))
                 {
-                    throw new BadInputException($"the file holds no organisation '{stream}'.");
+                    throw new BadInputException(Render.T(language,
+                        $"filen har ingen organisasjon «{stream}»; den har {list}.",
+                        $"fila har ingen organisasjon «{stream}»; ho har {list}.",
+                        $"the file holds no organisation '{stream}'; it holds {list}."));
                 }
 
                 return await store.LoadAsync(stream, catalog, SystemClock.Instance, cancellationToken: cancellationToken);
+            }
+
+            if (settings.Stream is not null)
+            {
+                throw new BadInputException(Render.T(language,
+                    "--stream gjelder bare en SQLite-fil (.db); et JSON-øyeblikksbilde har én organisasjon.",
+                    "--stream gjeld berre ei SQLite-fil (.db); eit JSON-augneblinksbilete har éin organisasjon.",
+                    "--stream applies only to a SQLite file (.db); a JSON snapshot holds one organisation."));
             }
 
             return SnapshotJson.Read(await File.ReadAllBytesAsync(settings.File, cancellationToken), catalog, SystemClock.Instance);
         }
         catch (MiljofyrtarnException exception)
         {
-            throw new BadInputException($"'{settings.File}': {exception.Diagnostics[0].ToString(settings.Language)}", exception);
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException exception)
-        {
-            throw new BadInputException($"'{settings.File}' is not a readable event store: {exception.Message}", exception);
+            throw new BadInputException($"«{settings.File}»: {exception.Diagnostics[0].ToString(settings.Language)}", exception);
         }
     }
 
-    protected static UnitId Unit(OrganisationLifecycle lifecycle, string id) =>
-        UnitId.IsValid(id) && lifecycle.Organisation.TryGetUnit(new UnitId(id), out var unit)
-            ? unit.Id
-            : throw new BadInputException($"the organisation has no unit '{id}'; its units are {string.Join(", ", lifecycle.Organisation.AllUnits.Select(u => u.Id))}.");
+    protected static UnitId Unit(OrganisationLifecycle lifecycle, string id, Language language)
+    {
+        if (UnitId.IsValid(id) && lifecycle.Organisation.TryGetUnit(new UnitId(id), out var unit))
+        {
+            return unit.Id;
+        }
+
+        var units = string.Join(", ", lifecycle.Organisation.AllUnits.Select(u => $"{u.Id} ({u.Name})"));
+        throw new BadInputException(Render.T(language,
+            $"organisasjonen har ingen enhet «{id}»; enhetene er {units}.",
+            $"organisasjonen har inga eining «{id}»; einingane er {units}.",
+            $"the organisation has no unit '{id}'; its units are {units}."));
+    }
 
     /// <summary>The unit named by --unit, or every unit.</summary>
     protected static IEnumerable<UnitId> Units(OrganisationLifecycle lifecycle, UnitSettings settings) =>
-        settings.Unit is { } id ? [Unit(lifecycle, id)] : lifecycle.Organisation.AllUnits.Select(u => u.Id);
+        settings.Unit is { } id ? [Unit(lifecycle, id, settings.Language)] : lifecycle.Organisation.AllUnits.Select(u => u.Id);
 
-    protected static LocalDate Date(string? text, LocalDate fallback, string option) =>
+    protected static LocalDate Date(string? text, LocalDate fallback, string option, Language language) =>
         text is null ? fallback
         : LocalDatePattern.Iso.Parse(text) is { Success: true } parsed ? parsed.Value
-        : throw new BadInputException($"{option} must be a date like 2026-04-01, not '{text}'.");
+        : throw new BadInputException(Render.T(language,
+            $"{option} skal være en dato som 2026-04-01, ikke «{text}».",
+            $"{option} skal vere ein dato som 2026-04-01, ikkje «{text}».",
+            $"{option} must be a date like 2026-04-01, not '{text}'."));
 }
 
 [Description("Walk through Heim kommune on the embedded catalog, with simulated time")]
@@ -301,8 +325,8 @@ internal sealed class DeadlinesCommand : SampleCommand<DeadlineSettings>
     {
         var lifecycle = await LoadAsync(settings, cancellationToken);
         var schedule = new DeadlineSchedule(lifecycle);
-        var from = Date(settings.From, schedule.Today, "--from");
-        var to = Date(settings.To, from.PlusYears(1), "--to");
+        var from = Date(settings.From, schedule.Today, "--from", settings.Language);
+        var to = Date(settings.To, from.PlusYears(1), "--to", settings.Language);
         // Without --from, what is overdue comes first, then what is coming.
         var overdue = settings.From is null ? schedule.Overdue() : [];
         Deadlines([.. overdue, .. schedule.Between(from, to).Where(d => !overdue.Contains(d))], settings.Language);
@@ -323,7 +347,10 @@ internal sealed class HolidaysCommand : SampleCommand<HolidaySettings>
     {
         if (settings.Year is < NorwegianHolidayCalendar.FirstYear or > NorwegianHolidayCalendar.LastYear)
         {
-            throw new BadInputException($"the year must be from {NorwegianHolidayCalendar.FirstYear} to {NorwegianHolidayCalendar.LastYear}, not {settings.Year}.");
+            throw new BadInputException(Render.T(settings.Language,
+                $"året skal være fra {NorwegianHolidayCalendar.FirstYear} til {NorwegianHolidayCalendar.LastYear}, ikke {settings.Year}.",
+                $"året skal vere frå {NorwegianHolidayCalendar.FirstYear} til {NorwegianHolidayCalendar.LastYear}, ikkje {settings.Year}.",
+                $"the year must be from {NorwegianHolidayCalendar.FirstYear} to {NorwegianHolidayCalendar.LastYear}, not {settings.Year}."));
         }
 
         foreach (var holiday in NorwegianHolidayCalendar.Instance.GetHolidays(settings.Year))
@@ -369,7 +396,7 @@ internal sealed class ValidateCatalogCommand : SampleCommand<CatalogSettings>
     {
         if (!File.Exists(settings.File))
         {
-            throw new BadInputException($"the file '{settings.File}' does not exist.");
+            throw new BadInputException(Render.T(settings.Language, $"filen «{settings.File}» finnes ikke.", $"fila «{settings.File}» finst ikkje.", $"the file '{settings.File}' does not exist."));
         }
 
         try
@@ -382,7 +409,7 @@ internal sealed class ValidateCatalogCommand : SampleCommand<CatalogSettings>
         {
             foreach (var problem in exception.Diagnostics)
             {
-                System.Console.Error.WriteLine($"error: {problem.ToString(settings.Language)}");
+                System.Console.Error.WriteLine(Render.Error(settings.Language, problem.ToString(settings.Language)));
             }
 
             return Task.FromResult(ExitCodes.BadInput);

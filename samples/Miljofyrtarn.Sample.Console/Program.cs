@@ -19,10 +19,27 @@ app.Configure(config =>
     config.AddCommand<MermaidCommand>("mermaid");
     config.SetExceptionHandler((exception, _) =>
     {
-        // Bad usage (an unknown command or option, a missing argument): one line, exit code 2.
-        Console.Error.WriteLine($"error: {exception.Message}");
+        // Bad usage (an unknown command or option, a missing argument, a value of the wrong kind): one line, exit code 2.
+        // The parser's own text is English, so Norwegian readers get our words and the usage hint instead.
+        var language = Args.Language(args);
+        Console.Error.WriteLine(Render.Error(language, Render.T(language,
+            "kommandoen eller et argument er ugyldig; se --help.",
+            "kommandoen eller eit argument er ugyldig; sjå --help.",
+            exception.Message)));
         return ExitCodes.BadInput;
     });
 });
 
 return await app.RunAsync(args);
+
+/// <summary>The language asked for with --lang, read before the parser runs (Bokmål when absent or unknown).</summary>
+internal static class Args
+{
+    public static Miljofyrtarn.Core.Localization.Language Language(string[] args)
+    {
+        var at = Array.IndexOf(args, "--lang");
+        return at >= 0 && at + 1 < args.Length && Miljofyrtarn.Core.Localization.LanguageExtensions.TryParseTag(args[at + 1], out var language)
+            ? language
+            : Miljofyrtarn.Core.Localization.Language.NorwegianBokmal;
+    }
+}

@@ -9,6 +9,9 @@ namespace Miljofyrtarn.Sample.Console;
 /// <summary>Tables and charts for the walkthrough and the commands.</summary>
 internal static class Render
 {
+    /// <summary>One line on standard error: «feil: …» in nb and nn, «error: …» in en.</summary>
+    public static string Error(Language language, string message) => T(language, "feil: ", "feil: ", "error: ") + message;
+
     public static string T(Language language, string nb, string nn, string en) => language switch
     {
         Language.English => en,

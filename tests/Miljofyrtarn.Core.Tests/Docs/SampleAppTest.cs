@@ -58,6 +58,9 @@ public class SampleAppTest
     [InlineData("readiness", "{heim}", "--lang", "xx")]
     [InlineData("no-such-command")]
     [InlineData("validate-catalog", "{corrupt}")]
+    [InlineData("holidays", "abc")]
+    [InlineData("status", "{heim}", "--stream", "964123454")]
+    [InlineData("deadlines", "{heim}", "--from", "1. mars")]
     public async Task BadInput_ExitsWithCode2AndAOneLineError(params string[] arguments)
     {
         var folder = Directory.CreateTempSubdirectory("mft-sample-").FullName;
@@ -71,7 +74,8 @@ public class SampleAppTest
         var (exitCode, _, error) = await Run(resolved);
 
         exitCode.Should().Be(2);
-        error.Trim().Should().NotBeEmpty().And.NotContain("\n", "the error is one line, not a stack trace").And.StartWith("error:");
+        error.Trim().Should().NotBeEmpty().And.NotContain("\n", "the error is one line, not a stack trace").And.StartWith("feil:", "the sample speaks Bokmål by default");
+        error.Should().NotContainAny(["Failed to", "does not exist", "must be", "Unknown", "Could not", "Exception"], "no English reaches a Norwegian reader");
     }
 
     [Theory]
@@ -102,6 +106,18 @@ public class SampleAppTest
         exitCode.Should().Be(1, "the library refused the range");
         error.Trim().Should().Contain("MFT0405").And.Contain("01.01.2027").And.Contain("01.01.2028").And.NotContain("overflow");
         error.Trim().Split('\n').Should().ContainSingle("an error is one line");
+    }
+
+    [Fact]
+    public async Task AnUnknownStream_ListsTheStreamsTheFileHolds()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("mft-sample-").FullName, "heim.db");
+        (await Run("demo", "-o", path)).ExitCode.Should().Be(0);
+
+        var (exitCode, _, error) = await Run("status", path, "--stream", "123", "--lang", "en");
+
+        exitCode.Should().Be(2);
+        error.Should().Contain("no organisation '123'").And.Contain("it holds 964123454");
     }
 
     [Fact]
