@@ -3,6 +3,12 @@ using Spectre.Console.Cli;
 
 // dotnet run --project samples/Miljofyrtarn.Sample.Console               walks through Heim kommune
 // dotnet run --project samples/Miljofyrtarn.Sample.Console -- --help     lists the commands
+// A terminal's width, or COLUMNS when it is set (so a narrow terminal, or a test, can say what to lay out for).
+if (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0)
+{
+    Spectre.Console.AnsiConsole.Profile.Width = columns;
+}
+
 var app = new CommandApp<WalkthroughCommand>();
 app.Configure(config =>
 {

@@ -53,14 +53,24 @@ internal static class Render
     public static void Readiness(OrganisationLifecycle lifecycle, Core.Organisations.UnitId unit, Language language)
     {
         var readiness = lifecycle.Organisation.GetReadiness(unit);
+        // In a narrow terminal the counts are left out, so the theme names and the percentage keep whole words.
+        var narrow = AnsiConsole.Profile.Width < 90;
         var table = new Table().Title(Markup.Escape($"{readiness.Unit.Name}: {readiness.Counts.PercentMustFulfilled:F0} %"))
-            .AddColumns(T(language, "Tema", "Tema", "Theme"), T(language, "Oppfylt", "Oppfylt", "Fulfilled"), T(language, "Under arbeid", "Under arbeid", "In progress"), T(language, "Ikke startet", "Ikkje starta", "Not started"), T(language, "Skal-krav oppfylt", "Skal-krav oppfylt", "Must fulfilled"));
-        var chart = new BarChart().Width(60).Label(T(language, "Skal-krav oppfylt (%)", "Skal-krav oppfylt (%)", "Must-criteria fulfilled (%)"));
+            .AddColumn(T(language, "Tema", "Tema", "Theme"));
+        if (!narrow)
+        {
+            table.AddColumns(T(language, "Oppfylt", "Oppfylt", "Fulfilled"), T(language, "Under arbeid", "Under arbeid", "In progress"), T(language, "Ikke startet", "Ikkje starta", "Not started"));
+        }
+
+        table.AddColumn(T(language, "Skal-krav oppfylt", "Skal-krav oppfylt", "Must fulfilled"));
+        var chart = new BarChart().Width(Math.Min(60, AnsiConsole.Profile.Width)).Label(T(language, "Skal-krav oppfylt (%)", "Skal-krav oppfylt (%)", "Must-criteria fulfilled (%)"));
         foreach (var theme in readiness.Themes)
         {
             var counts = theme.Counts;
-            table.AddRow(Markup.Escape(theme.Theme.Name.Get(language)), counts.Fulfilled.ToString(CultureInfo.InvariantCulture), counts.InProgress.ToString(CultureInfo.InvariantCulture),
-                counts.NotStarted.ToString(CultureInfo.InvariantCulture), $"{counts.PercentMustFulfilled:F0} %");
+            table.AddRow(narrow
+                ? [Markup.Escape(theme.Theme.Name.Get(language)), $"{counts.PercentMustFulfilled:F0} %"]
+                : [Markup.Escape(theme.Theme.Name.Get(language)), counts.Fulfilled.ToString(CultureInfo.InvariantCulture), counts.InProgress.ToString(CultureInfo.InvariantCulture),
+                    counts.NotStarted.ToString(CultureInfo.InvariantCulture), $"{counts.PercentMustFulfilled:F0} %"]);
             chart.AddItem(theme.Theme.Name.Get(language), Math.Round(counts.PercentMustFulfilled), counts.PercentMustFulfilled >= 100 ? Color.Green : Color.Yellow);
         }
 

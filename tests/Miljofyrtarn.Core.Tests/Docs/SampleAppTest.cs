@@ -13,7 +13,9 @@ public class SampleAppTest
         return Path.Combine(RepositoryFiles.Root, "samples", "Miljofyrtarn.Sample.Console", "bin", here.Parent!.Name, here.Name, "miljofyrtarn-sample.dll");
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> Run(params string[] arguments)
+    private static Task<(int ExitCode, string Output, string Error)> Run(params string[] arguments) => RunWithWidth(null, arguments);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunWithWidth(int? columns, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet", [SamplePath(), .. arguments])
         {
@@ -22,6 +24,11 @@ public class SampleAppTest
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
+        if (columns is { } width)
+        {
+            start.Environment["COLUMNS"] = width.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
