@@ -79,11 +79,7 @@ public sealed class StoreFailureTest : IDisposable
     [Fact]
     public async Task AReadOnlyFileSystem_IsStoreReadOnly_AndNothingIsAppended()
     {
-        var mount = Mount("readonly", "4m");
-        var path = Path.Combine(mount, "events.db");
-        var store = await SqliteEventStore.OpenAsync(path, Ct);
-        var lifecycle = EventStoreContractTest.Lifecycle(8);
-        await store.SaveAsync("s", lifecycle.Replay(4), 0, Ct);
+        var (mount, path, store, lifecycle) = await StoredOnAMountAsync("readonly", "4m", assessments: 8, stored: 4);
         SqliteConnection.ClearAllPools();
         Run("mount", "-o", "remount,ro", mount).Should().Be(0, "the test remounts its tmpfs read-only");
 
@@ -91,6 +87,17 @@ public sealed class StoreFailureTest : IDisposable
         SqliteConnection.ClearAllPools();
         Run("mount", "-o", "remount,rw", mount).Should().Be(0);
         (await store.GetVersionAsync("s", Ct)).Should().Be(4);
+    }
+
+    /// <summary>A store on a tmpfs of its own, holding the first <paramref name="stored"/> events of a lifecycle.</summary>
+    private async Task<(string Mount, string Path, SqliteEventStore Store, Core.Lifecycle.OrganisationLifecycle Lifecycle)> StoredOnAMountAsync(string name, string size, int assessments, int stored)
+    {
+        var mount = Mount(name, size);
+        var path = Path.Combine(mount, "events.db");
+        var store = await SqliteEventStore.OpenAsync(path, Ct);
+        var lifecycle = EventStoreContractTest.Lifecycle(assessments);
+        await store.SaveAsync("s", lifecycle.Replay(stored), 0, Ct);
+        return (mount, path, store, lifecycle);
     }
 
     /// <summary>Mounts a small tmpfs of its own (the test needs root, as CI has; it says so when it fails).</summary>
@@ -106,11 +113,7 @@ public sealed class StoreFailureTest : IDisposable
     [Fact]
     public async Task AFullDisk_IsStoreFull_AndTheAcknowledgedEventsRemain()
     {
-        var mount = Mount("full", "256k");
-        var path = Path.Combine(mount, "events.db");
-        var store = await SqliteEventStore.OpenAsync(path, Ct);
-        var lifecycle = EventStoreContractTest.Lifecycle(4000);
-        await store.SaveAsync("s", lifecycle.Replay(10), 0, Ct);
+        var (_, path, store, lifecycle) = await StoredOnAMountAsync("full", "256k", assessments: 4000, stored: 10);
 
         await RefusedAsync(() => store.SaveAsync("s", lifecycle, 10, Ct), ErrorCodes.StoreFull, path);
         (await store.ReadAsync("s", cancellationToken: Ct)).Should().HaveCount(10);

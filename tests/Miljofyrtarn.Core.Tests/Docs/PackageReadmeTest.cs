@@ -59,23 +59,11 @@ public class PackageReadmeTest
     public void EachPackage_HasAShortReadmeOfItsOwn_WithItsExampleVerbatim(string package, string region)
     {
         var readme = RepositoryFiles.Read($"src/{package}/README.md").Replace("\r\n", "\n", StringComparison.Ordinal);
-        var source = region == "sqlite"
-            ? RepositoryFiles.Read("tests/Miljofyrtarn.Storage.Sqlite.Tests/PackageReadmeExampleTest.cs")
-            : RepositoryFiles.Read("tests/Miljofyrtarn.Core.Tests/Docs/PackageReadmeTest.cs");
+        var source = region == "sqlite" ? "tests/Miljofyrtarn.Storage.Sqlite.Tests/PackageReadmeExampleTest.cs" : "tests/Miljofyrtarn.Core.Tests/Docs/PackageReadmeTest.cs";
 
         readme.Should().StartWith($"# {package}").And.Contain($"dotnet add package {package}");
         readme.Length.Should().BeLessThan(4000, "a package README is short; the repository README has the rest");
-        readme.Should().Contain(Region(source.Replace("\r\n", "\n", StringComparison.Ordinal), region));
+        readme.Should().Contain(RepositoryFiles.Region(source, region));
         readme.Should().NotContain("](docs/").And.NotContain("](../", "relative links do not work on a package page");
-    }
-
-    internal static string Region(string source, string name)
-    {
-        var marker = $"#region {name}\n";
-        var start = source.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
-        var end = source.IndexOf("#endregion", start, StringComparison.Ordinal);
-        var lines = source[start..end].TrimEnd(' ', '\n').Split('\n');
-        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
     }
 }

@@ -63,10 +63,7 @@ public class ReadmeQuickStartTest
     [Fact]
     public void Readme_ContainsTheQuickStartVerbatim()
     {
-        var source = RepositoryFiles.Read("tests/Miljofyrtarn.Core.Tests/Docs/ReadmeQuickStartTest.cs").Replace("\r\n", "\n", StringComparison.Ordinal);
-        var start = source.IndexOf("#region quickstart\n", StringComparison.Ordinal) + "#region quickstart\n".Length;
-        var end = source.IndexOf("        #endregion", start, StringComparison.Ordinal);
-        var snippet = string.Join('\n', source[start..end].TrimEnd('\n').Split('\n').Select(line => line.Length >= 8 ? line[8..] : line.TrimStart()));
+        var snippet = RepositoryFiles.Region("tests/Miljofyrtarn.Core.Tests/Docs/ReadmeQuickStartTest.cs", "quickstart");
 
         RepositoryFiles.Read("README.md").Replace("\r\n", "\n", StringComparison.Ordinal).Should().Contain(snippet);
     }
