@@ -16,6 +16,27 @@ public class DeadlineScheduleTest
     private static Deadline Single(DeadlineSchedule schedule, DeadlineKind kind, int? year = null) =>
         schedule.Between(new LocalDate(2020, 1, 1), new LocalDate(2040, 12, 31)).Single(d => d.Unit == Heim.Raadhuset && d.Kind == kind && (year is null || d.Year == year));
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public void Between_WithTheEndBeforeTheStart_IsRefusedNamingBothDates(int query)
+    {
+        var schedule = new DeadlineSchedule(WithCertifiedHeadquarters(Clock()));
+        Action between = query == 0
+            ? () => schedule.Between(new LocalDate(2028, 1, 1), new LocalDate(2027, 1, 1))
+            : () => schedule.Between(new LocalDate(2027, 1, 2), new LocalDate(2027, 1, 1));
+
+        var refused = FluentActions.Invoking(between).Should().Throw<MiljofyrtarnException>().Which;
+
+        refused.Code.Should().Be(ErrorCodes.RangeEndsBeforeStart);
+        refused.Diagnostics[0].Arguments.Should().HaveCount(2).And.OnlyContain(a => a.StartsWith("202", StringComparison.Ordinal));
+        refused.GetMessage(Core.Localization.Language.NorwegianBokmal).Should().Contain("01.01.2027");
+    }
+
+    [Fact]
+    public void Between_OnOneDay_IsAllowed() =>
+        new DeadlineSchedule(WithCertifiedHeadquarters(Clock())).Between(new LocalDate(2026, 4, 1), new LocalDate(2026, 4, 1)).Should().OnlyContain(d => d.DueDate == new LocalDate(2026, 4, 1));
+
     [Fact]
     public void AnnualReport_ForThePreviousYear_IsDueTheFirstOfApril()
     {
