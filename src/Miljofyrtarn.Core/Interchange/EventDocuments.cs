@@ -244,6 +244,8 @@ internal sealed class SnapshotDocument
 
     public string? CommonSetId { get; set; }
 
+    public string? PendingCommonSetId { get; set; }
+
     public NodaTime.LocalDate? StartUpListSentOn { get; set; }
 
     public Dictionary<string, string>? Allocation { get; set; }

@@ -461,6 +461,19 @@ internal sealed class InterchangeReader(InterchangeOptions options)
             Report(ErrorCodes.UnknownSet, P.Property(root, "commonSetId"), commonSetId, catalog.Version);
         }
 
+        CriteriaSet? pendingCommonSet = null;
+        if (d.PendingCommonSetId is { } pendingId)
+        {
+            if (!catalog.TryGetSet(pendingId, out pendingCommonSet))
+            {
+                Report(ErrorCodes.UnknownSet, P.Property(root, "pendingCommonSetId"), pendingId, catalog.Version);
+            }
+            else if (pendingCommonSet.Kind != CriteriaSetKind.Common || pendingCommonSet == commonSet)
+            {
+                Report(ErrorCodes.InvalidValue, P.Property(root, "pendingCommonSetId"), pendingId, "a common set other than commonSetId");
+            }
+        }
+
         var allocation = ImmutableDictionary.CreateBuilder<int, ResponsibleParty>();
         foreach (var (key, value) in d.Allocation ?? [])
         {
@@ -560,7 +573,7 @@ internal sealed class InterchangeReader(InterchangeOptions options)
         }
 
         var problems = new Diagnostics.Problems();
-        var organisation = Construct(() => Organisation.Restore(catalog, name!, kind!.Value, number!.Value, startedOn!.Value, commonSet, units, allocation.ToImmutable(), assessments, problems), unitsPath);
+        var organisation = Construct(() => Organisation.Restore(catalog, name!, kind!.Value, number!.Value, startedOn!.Value, commonSet, pendingCommonSet, units, allocation.ToImmutable(), assessments, problems), unitsPath);
         if (organisation is null)
         {
             return null;

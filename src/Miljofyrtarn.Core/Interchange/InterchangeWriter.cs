@@ -168,6 +168,7 @@ internal static class InterchangeWriter
             Number = organisation.Number.Value,
             StartedOn = organisation.StartedOn,
             CommonSetId = organisation.CommonSet.Id,
+            PendingCommonSetId = organisation.PendingCommonSet?.Id,
             StartUpListSentOn = state.StartUpListSentOn,
             Allocation = organisation.AllocationOverrides.IsEmpty
                 ? null

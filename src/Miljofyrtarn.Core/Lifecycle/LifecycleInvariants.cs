@@ -43,6 +43,12 @@ internal static class LifecycleInvariants
             return problems;
         }
 
+        // A newer common-criteria version waits only while headquarters' certification on it is not yet approved.
+        if (organisation.PendingCommonSet is not null && state.Units[0].State is UnitState.NotStarted or UnitState.Certified or UnitState.Expired)
+        {
+            problems.Add(Impossible(units[0].Name, "PendingCommonSet", P.Property(root, "pendingCommonSetId")));
+        }
+
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var headquartersApproved = state.Units[0].FirstApprovedOn;
         for (var position = 0; position < units.Length; position++)

@@ -334,7 +334,9 @@ public sealed class OrganisationLifecycle
 
     /// <summary>
     /// Opens a unit's recertification, no earlier than six months before its certificate expires. When headquarters
-    /// opens it and a newer common-criteria version now applies, the whole organisation switches to it.
+    /// opens it and a newer common-criteria version now applies, HK's recertification is mapped on the newer version
+    /// (<see cref="Organisation.PendingCommonSet"/>); the underlying units keep theirs until HK's recertification is
+    /// approved, then switch with it.
     /// </summary>
     /// <param name="unit">The unit.</param>
     /// <param name="actor">Who.</param>
@@ -345,7 +347,7 @@ public sealed class OrganisationLifecycle
     {
         var position = Position(unit);
         var commonSet = position == 0
-            ? Organisation.Catalog.TrySelectCommonSet(Organisation.Kind, Rules.DateOf(Clock.GetCurrentInstant()), out var set) ? set : Organisation.CommonSet
+            ? Organisation.Catalog.TrySelectCommonSet(Organisation.Kind, Rules.DateOf(Clock.GetCurrentInstant()), out var set) ? set : Organisation.HeadquartersCommonSet
             : Organisation.CommonSet;
         return Do(expectedVersion, (n, at) => new RecertificationOpened(n, at, actor, unit, commonSet.Id));
     }
@@ -573,7 +575,10 @@ public sealed class OrganisationLifecycle
             ? lifecycle.Certificates.SetItem(lifecycle.Certificates.Length - 1, previous.WithStatus(CertificateStatus.Superseded))
             : lifecycle.Certificates;
         var updated = lifecycle.With(certificates: certificates.Add(certificate), firstApprovedOn: lifecycle.FirstApprovedOn ?? today);
-        return moved with { Units = moved.Units.SetItem(position, updated) };
+
+        // HK approved on a newer common-criteria version: every UE switches with it.
+        var organisation = position == 0 ? moved.Organisation.CompleteCommonSetSwitch() : moved.Organisation;
+        return moved with { Organisation = organisation, Units = moved.Units.SetItem(position, updated) };
     }
 
     private static LifecycleState Report(LifecycleState state, SchemeRuleBook rules, LocalDate today, UnitId unit, int year, string actor, LocalDate? dueOn, Instant? submittedAt)
@@ -599,14 +604,15 @@ public sealed class OrganisationLifecycle
         var moved = Transit(state, rules, today, e.Unit, LifecycleAction.OpenRecertification, new ActionInput(e.Actor));
         var organisation = moved.Organisation;
         var position = organisation.PositionOf(e.Unit);
-        var expected = position == 0 && organisation.Catalog.TrySelectCommonSet(organisation.Kind, today, out var newer) ? newer : organisation.CommonSet;
+        var expected = position != 0 ? organisation.CommonSet
+            : organisation.Catalog.TrySelectCommonSet(organisation.Kind, today, out var newer) ? newer : organisation.HeadquartersCommonSet;
         if (e.CommonSetId != expected.Id)
         {
             throw Problems.Single(ErrorCodes.CommonSetNotLocked, e.CommonSetId, expected.Id);
         }
 
-        // When HK moves to a newer common-criteria version, every UE moves with it.
-        return moved with { Organisation = organisation.SwitchCommonSet(expected) };
+        // HK's recertification is mapped on the newer version; the UEs follow when it is approved (see Certify).
+        return position == 0 ? moved with { Organisation = organisation.BeginCommonSetSwitch(expected) } : moved;
     }
 
     private static LifecycleState EndCertificate(LifecycleState state, UnitId unit, CertificateStatus status)

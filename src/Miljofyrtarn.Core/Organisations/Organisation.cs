@@ -6,7 +6,6 @@ using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Resolution;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Miljofyrtarn.Core.Organisations;
 
@@ -24,7 +23,7 @@ namespace Miljofyrtarn.Core.Organisations;
 /// </para>
 /// <para>Reference equality.</para>
 /// </remarks>
-public sealed class Organisation
+public sealed partial class Organisation
 {
     private readonly ImmutableDictionary<UnitId, int> _positions;
     private readonly ImmutableArray<UnitAssessments> _assessments;
@@ -37,6 +36,7 @@ public sealed class Organisation
         OrganisationNumber number,
         LocalDate startedOn,
         CriteriaSet commonSet,
+        CriteriaSet? pendingCommonSet,
         ImmutableArray<Unit> units,
         ImmutableDictionary<int, ResponsibleParty> allocation,
         ImmutableArray<UnitAssessments> assessments,
@@ -49,6 +49,7 @@ public sealed class Organisation
         Number = number;
         StartedOn = startedOn;
         CommonSet = commonSet;
+        PendingCommonSet = pendingCommonSet;
         AllUnits = units;
         AllocationOverrides = allocation;
         _assessments = assessments;
@@ -71,8 +72,23 @@ public sealed class Organisation
     /// <summary>The date the organisation started with Miljøfyrtårn; it chose the common-criteria version.</summary>
     public LocalDate StartedOn { get; }
 
-    /// <summary>The common criteria (felleskriterier) version the whole organisation is locked to.</summary>
+    /// <summary>
+    /// The common criteria (felleskriterier) version the organisation is locked to: the version of the last approved
+    /// responsibility allocation (ansvarsfordeling). Every underlying unit follows it, and so does headquarters unless
+    /// <see cref="PendingCommonSet"/> is set.
+    /// </summary>
     public CriteriaSet CommonSet { get; }
+
+    /// <summary>
+    /// The newer common-criteria version headquarters is being recertified on, or null. When headquarters opens its
+    /// recertification and a newer version applies, HK's mapping is done on the newer version while the underlying units
+    /// keep <see cref="CommonSet"/>; when HK's recertification (or a later certification) is approved, every unit
+    /// switches to it and this becomes null.
+    /// </summary>
+    public CriteriaSet? PendingCommonSet { get; }
+
+    /// <summary>The common-criteria version headquarters follows now: <see cref="PendingCommonSet"/> if any, else <see cref="CommonSet"/>.</summary>
+    public CriteriaSet HeadquartersCommonSet => PendingCommonSet ?? CommonSet;
 
     /// <summary>Headquarters (HK).</summary>
     public Unit Headquarters => AllUnits[0];
@@ -129,7 +145,7 @@ public sealed class Organisation
         var unit = BuildUnit(catalog, commonSet, headquarters, UnitRole.Headquarters, startedOn, problems);
         CheckArrangement(headquarters, [headquarters], problems);
         problems.ThrowIfAny();
-        return new Organisation(catalog, name, kind, number, startedOn, commonSet, [unit!], ImmutableDictionary<int, ResponsibleParty>.Empty,
+        return new Organisation(catalog, name, kind, number, startedOn, commonSet, null, [unit!], ImmutableDictionary<int, ResponsibleParty>.Empty,
             [UnitAssessments.Empty(catalog.Criteria.Length)], null);
     }
 
@@ -190,7 +206,7 @@ public sealed class Organisation
         }
 
         problems.ThrowIfAny();
-        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, AllUnits.Add(unit!), AllocationOverrides,
+        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, AllUnits.Add(unit!), AllocationOverrides,
             _assessments.Add(UnitAssessments.Empty(Catalog.Criteria.Length)), Index.WithAddedUnit(Catalog, unit!, AllocationOverrides), _positions.Add(unit!.Id, AllUnits.Length));
     }
 
@@ -205,7 +221,7 @@ public sealed class Organisation
         var position = Position(definition.Id);
         var current = AllUnits[position];
         var problems = new Problems();
-        var unit = BuildUnit(Catalog, CommonSet, definition, current.Role, on, problems, current.Sets);
+        var unit = BuildUnit(Catalog, position == 0 ? HeadquartersCommonSet : CommonSet, definition, current.Role, on, problems, current.Sets);
         var definitions = AllUnits.Select(u => u.Definition).ToArray();
         definitions[position] = definition;
         foreach (var other in definitions)
@@ -359,7 +375,7 @@ public sealed class Organisation
         }
 
         problems.ThrowIfAny();
-        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, AllUnits, AllocationOverrides,
+        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, AllUnits, AllocationOverrides,
             _assessments.SetItem(position, _assessments[position].With(criterion.Ordinal, criterionId, assessment)), Index, _positions);
     }
 
@@ -403,87 +419,6 @@ public sealed class Organisation
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({Number}), {AllUnits.Length} units");
 
-    /// <summary>
-    /// Rebuilds an organisation from stored state (a snapshot). References are checked (sets, questions, hosts,
-    /// criteria, exactly one headquarters first), but not the dates of past choices: a set chosen while it was in force
-    /// may be stored after it ended. Stale assessments (of criteria that no longer apply) are kept, as in live state.
-    /// </summary>
-    internal static Organisation Restore(
-        CriteriaCatalog catalog,
-        string name,
-        OrganisationKind kind,
-        OrganisationNumber number,
-        LocalDate startedOn,
-        CriteriaSet commonSet,
-        IReadOnlyList<(UnitDefinition Definition, UnitRole Role)> units,
-        ImmutableDictionary<int, ResponsibleParty> allocation,
-        IReadOnlyList<IReadOnlyList<(int CriterionId, CriterionAssessment Assessment)>> assessments,
-        Problems problems)
-    {
-        if (units.Count == 0 || units[0].Role != UnitRole.Headquarters)
-        {
-            problems.Add(ErrorCodes.MissingProperty, "headquarters");
-        }
-
-        var everySet = catalog.Sets;
-        var built = new List<Unit>();
-        var ids = new HashSet<UnitId>();
-        for (var i = 0; i < units.Count; i++)
-        {
-            var (definition, role) = units[i];
-            if (i > 0 && role == UnitRole.Headquarters)
-            {
-                problems.Add(ErrorCodes.SecondHeadquarters, definition.Name, units[0].Definition.Name);
-            }
-
-            if (!ids.Add(definition.Id))
-            {
-                problems.Add(ErrorCodes.DuplicateUnitId, definition.Id);
-            }
-
-            if (BuildUnit(catalog, commonSet, definition, role, startedOn, problems, everySet) is { } unit)
-            {
-                built.Add(unit);
-            }
-        }
-
-        var definitions = units.Select(u => u.Definition).ToArray();
-        foreach (var definition in definitions)
-        {
-            CheckArrangement(definition, definitions, problems);
-        }
-
-        foreach (var criterionId in allocation.Keys)
-        {
-            if (!catalog.TryGetCriterion(criterionId, out _))
-            {
-                problems.Add(ErrorCodes.UnknownCriterion, criterionId);
-            }
-        }
-
-        var tables = ImmutableArray.CreateBuilder<UnitAssessments>(units.Count);
-        for (var i = 0; i < units.Count; i++)
-        {
-            var entries = new List<(int, int, CriterionAssessment)>(i < assessments.Count ? assessments[i].Count : 0);
-            foreach (var (criterionId, assessment) in i < assessments.Count ? assessments[i] : [])
-            {
-                if (catalog.TryGetCriterion(criterionId, out var criterion))
-                {
-                    entries.Add((criterion.Ordinal, criterionId, assessment));
-                }
-                else
-                {
-                    problems.Add(ErrorCodes.UnknownCriterion, criterionId);
-                }
-            }
-
-            tables.Add(UnitAssessments.From(catalog.Criteria.Length, entries));
-        }
-
-        problems.ThrowIfAny();
-        return new Organisation(catalog, name, kind, number, startedOn, commonSet, [.. built], allocation, tables.MoveToImmutable(), null);
-    }
-
     /// <summary>Every assessment recorded for the unit at a position, ordered by criterion ID (stale ones included).</summary>
     internal (int CriterionId, CriterionAssessment Assessment)[] AssessmentsAt(int position) => _assessments[position].Sorted();
 
@@ -514,160 +449,12 @@ public sealed class Organisation
         return count;
     }
 
-    /// <summary>
-    /// Moves the whole organisation to another common-criteria version: every unit's common set is replaced.
-    /// Assessments are kept; those of criteria that no longer apply are ignored.
-    /// </summary>
-    internal Organisation SwitchCommonSet(CriteriaSet commonSet)
-    {
-        if (commonSet == CommonSet)
-        {
-            return this;
-        }
-
-        var units = AllUnits.Select(u => new Unit(
-            u.Definition with
-            {
-                MainSetId = u.Definition.MainSetId == CommonSet.Id ? commonSet.Id : u.Definition.MainSetId,
-                SetIds = [.. u.Definition.SetIds.Where(id => id != CommonSet.Id)],
-            },
-            u.Role,
-            u.Sets.SetItem(0, commonSet),
-            u.MainSet == CommonSet ? commonSet : u.MainSet)).ToImmutableArray();
-        return new Organisation(Catalog, Name, Kind, Number, StartedOn, commonSet, units, AllocationOverrides, _assessments, null, _positions);
-    }
-
     private Organisation With(ImmutableArray<Unit> units, ImmutableDictionary<int, ResponsibleParty> allocation, ImmutableArray<UnitAssessments> assessments, ResolutionIndex? index = null) =>
-        new(Catalog, Name, Kind, Number, StartedOn, CommonSet, units, allocation, assessments, index);
+        new(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, units, allocation, assessments, index);
 
     private int Position(UnitId id) =>
         _positions.TryGetValue(id, out var position) ? position : throw Problems.Single(ErrorCodes.UnknownUnit, id);
 
     private Criterion CriterionOrThrow(int criterionId) =>
         Catalog.TryGetCriterion(criterionId, out var criterion) ? criterion : throw Problems.Single(ErrorCodes.UnknownCriterion, criterionId);
-
-    /// <summary>Checks a definition against the catalog and builds the unit; reports problems instead of throwing.</summary>
-    private static Unit? BuildUnit(CriteriaCatalog catalog, CriteriaSet commonSet, UnitDefinition definition, UnitRole role, LocalDate on, Problems problems, ImmutableArray<CriteriaSet> keptSets = default)
-    {
-        if (definition.Id.Value.Length == 0)
-        {
-            problems.Add(ErrorCodes.InvalidUnitId, string.Empty);
-        }
-
-        if (string.IsNullOrWhiteSpace(definition.Name))
-        {
-            problems.Add(ErrorCodes.BlankText, "name");
-        }
-
-        if (definition.FullTimeEquivalents is { } fte && (fte < 0 || fte > 1_000_000))
-        {
-            problems.Add(ErrorCodes.InvalidFullTimeEquivalents, fte);
-        }
-
-        var sets = ImmutableArray.CreateBuilder<CriteriaSet>();
-        sets.Add(commonSet);
-        foreach (var setId in definition.SetIds.IsDefault ? [] : definition.SetIds)
-        {
-            if (setId is null || !catalog.TryGetSet(setId, out var set))
-            {
-                problems.Add(ErrorCodes.UnknownSet, setId ?? string.Empty, catalog.Version);
-                continue;
-            }
-
-            if (set.Kind == CriteriaSetKind.Common && set != commonSet)
-            {
-                problems.Add(ErrorCodes.CommonSetNotLocked, set.Id, commonSet.Id);
-                continue;
-            }
-
-            // A set the unit already had may stay after it stops being in force; a newly chosen one must be in force.
-            var kept = !keptSets.IsDefault && keptSets.Contains(set);
-            if (!kept && set != commonSet && !set.IsInForceOn(on))
-            {
-                problems.Add(ErrorCodes.SetNotInForce, set.Id, LocalDatePattern.Iso.Format(on));
-                continue;
-            }
-
-            if (!sets.Contains(set))
-            {
-                sets.Add(set);
-            }
-        }
-
-        CriteriaSet? mainSet = null;
-        if (definition.MainSetId is { } mainId)
-        {
-            mainSet = sets.FirstOrDefault(s => s.Id == mainId);
-            if (mainSet is null)
-            {
-                problems.Add(ErrorCodes.MainSetNotChosen, mainId);
-            }
-        }
-
-        foreach (var questionId in (definition.Answers ?? ImmutableDictionary<string, bool>.Empty).Keys)
-        {
-            if (!catalog.TryGetQuestion(questionId, out _))
-            {
-                problems.Add(ErrorCodes.UnknownQuestionAnswered, questionId);
-            }
-        }
-
-        var management = definition.Management.IsDefault ? [] : definition.Management;
-        for (var i = 0; i < management.Length; i++)
-        {
-            if (management[i] is null)
-            {
-                problems.Add(ErrorCodes.MissingProperty, $"management[{i}]");
-                return null;
-            }
-        }
-
-        foreach (var duplicate in management.GroupBy(p => p.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            problems.Add(ErrorCodes.DuplicateEntry, "management", duplicate.Key);
-        }
-
-        if (role == UnitRole.Headquarters && definition.Certificate is { Kind: not CertificateArrangementKind.Own } arrangement)
-        {
-            problems.Add(ErrorCodes.InvalidCertificateHost, definition.Name, arrangement.Host?.Value ?? string.Empty);
-        }
-
-        if (problems.Any)
-        {
-            return null;
-        }
-
-        var normalised = definition with
-        {
-            SetIds = definition.SetIds.IsDefault ? [] : definition.SetIds,
-            Answers = definition.Answers ?? ImmutableDictionary<string, bool>.Empty,
-            Management = management,
-            Certificate = definition.Certificate ?? CertificateArrangement.Own,
-        };
-        return new Unit(normalised, role, sets.ToImmutable(), mainSet);
-    }
-
-    /// <summary>A shared or attached certificate needs a host that exists, is another unit, has its own certificate and, when co-located, the same address.</summary>
-    private static void CheckArrangement(UnitDefinition definition, IReadOnlyList<UnitDefinition> all, Problems problems)
-    {
-        var arrangement = definition.Certificate ?? CertificateArrangement.Own;
-        if (arrangement.Host is not { } hostId)
-        {
-            return;
-        }
-
-        var host = all.FirstOrDefault(d => d.Id == hostId);
-        var valid = host is not null
-            && hostId != definition.Id
-            && (host.Certificate ?? CertificateArrangement.Own).Kind == CertificateArrangementKind.Own
-            && (arrangement.Kind != CertificateArrangementKind.CoLocated || SameAddress(host.Address, definition.Address));
-        if (!valid)
-        {
-            problems.Add(ErrorCodes.InvalidCertificateHost, definition.Name, host?.Name ?? hostId.Value);
-        }
-    }
-
-    private static bool SameAddress(string? a, string? b) =>
-        !string.IsNullOrWhiteSpace(a) && !string.IsNullOrWhiteSpace(b)
-        && string.Equals(string.Join(' ', a.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), string.Join(' ', b.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.OrdinalIgnoreCase);
 }

@@ -148,29 +148,6 @@ public class OrganisationLifecycleGuardTest
     }
 
     [Fact]
-    public void OpenRecertification_OfHeadquartersOnAnOlderVersion_SwitchesEveryUnitToTheNewerCommonCriteria()
-    {
-        // Heim started in autumn 2022: the municipal common criteria did not exist yet, so it follows Felleskriterier (2016).
-        var clock = Clock(2022, 10, 3);
-        var heim = Start(clock, headquarters: Heim.Headquarters() with { MainSetId = "felles-2016" });
-        heim.Organisation.CommonSet.Id.Should().Be("felles-2016");
-        heim.Organisation.AllUnits.Should().OnlyContain(u => u.Sets[0].Id == "felles-2016");
-        heim = Certify(heim.CompleteStartUp(new LocalDate(2022, 10, 10), Coordinator), Heim.Raadhuset, "HK-2022");
-        heim = Certify(heim, Heim.Skole, "UE-2022");
-
-        SetDate(clock, 2025, 6, 1);
-        heim = heim.OpenRecertification(Heim.Raadhuset, Coordinator);
-
-        heim.Organisation.CommonSet.Id.Should().Be("felles-kommune-2023");
-        heim.Organisation.AllUnits.Should().OnlyContain(u => u.Sets[0].Id == "felles-kommune-2023", "every UE switches with HK");
-        heim.Organisation.Resolve(Heim.Skole).Criteria.Select(c => c.Criterion.Id).Should().Contain(1025, "the municipal version's criteria now apply");
-        heim.Organisation.Headquarters.MainSet!.Id.Should().Be("felles-kommune-2023", "a main set that was the old common set follows the switch");
-        FluentActions.Invoking(() => heim.UpdateUnit(heim.Organisation.GetUnit(Heim.Skole).Definition with { Name = "Heim barneskole" }, Coordinator))
-            .Should().NotThrow("definitions are switched too");
-        Refused(heim, h => h.Deliver(Heim.Raadhuset, Mayor), ErrorCodes.CriteriaUnfulfilled);
-    }
-
-    [Fact]
     public void ExpireCertificates_AfterTheLastValidDay_ExpiresAndMovesToRecertification()
     {
         var clock = Clock();
