@@ -189,9 +189,12 @@ internal static class LinqReadiness
                 })
                 .ToList();
 
+            // The unit's common set groups its own criteria (and what replaces them); others keep their own theme.
+            var common = unit.Sets[0];
+            Theme ThemeOf(Criterion c) => common.Criteria.FirstOrDefault(m => catalog.ResolveActive(m) == c) is { } member ? common.ThemeOf(member) : c.Theme;
             var themes = criteria
-                .GroupBy(x => x.Criterion.Theme)
-                .OrderBy(g => g.Key.Ordinal)
+                .GroupBy(x => ThemeOf(x.Criterion))
+                .OrderBy(g => common.Themes.IndexOf(g.Key) is var i and >= 0 ? i : common.Themes.Length + g.Key.Ordinal)
                 .Select(g => (g.Key.Id, Count(g)))
                 .ToList();
             var blocking = criteria

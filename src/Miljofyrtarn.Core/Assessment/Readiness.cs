@@ -68,7 +68,7 @@ public sealed class UnitReadiness
     /// <summary>Counts over all the unit's criteria.</summary>
     public ReadinessCounts Counts { get; }
 
-    /// <summary>Counts per theme, in catalog order, for themes with at least one criterion.</summary>
+    /// <summary>Counts per theme, for themes with at least one criterion, in the unit's common set's order (<see cref="CriteriaSet.Themes"/>, then the rest in catalog order).</summary>
     public ImmutableArray<ThemeReadiness> Themes { get; }
 
     /// <summary>The must-criteria still blocking certification, in catalog order.</summary>
@@ -95,7 +95,7 @@ public sealed class OrganisationReadiness
     /// <summary>Totals over the organisation's obligations.</summary>
     public ReadinessCounts Counts { get; }
 
-    /// <summary>Totals per theme, in catalog order, for themes with at least one criterion.</summary>
+    /// <summary>Totals per theme, for themes with at least one criterion, in the organisation's common set's order (<see cref="CriteriaSet.Themes"/>, then the rest in catalog order).</summary>
     public ImmutableArray<ThemeReadiness> Themes { get; }
 
     /// <summary>Each unit's readiness: headquarters first, then the units in the order they were added.</summary>

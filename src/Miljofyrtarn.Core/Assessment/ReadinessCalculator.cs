@@ -12,21 +12,28 @@ internal sealed class ReadinessCalculator
     private const int Slots = 7; // NotStarted, InProgress, Fulfilled, NotApplicable, MustTotal, MustFulfilled, MustNotApplicable
 
     private readonly CriteriaCatalog _catalog;
-    private readonly int[] _themeOf;
     private readonly bool[] _must;
+    private readonly ThemeLayout?[] _layouts;
 
     private ReadinessCalculator(CriteriaCatalog catalog)
     {
         _catalog = catalog;
-        _themeOf = [.. catalog.Criteria.Select(c => c.Theme.Ordinal)];
         _must = [.. catalog.Criteria.Select(c => c.Obligation == Obligation.Must)];
+        _layouts = new ThemeLayout?[catalog.Sets.Length];
     }
+
+    /// <summary>
+    /// How a common set groups criteria into themes: the theme ordinal of each criterion ordinal, and the order themes are
+    /// listed in (the set's own themes first, then the rest in catalog order).
+    /// </summary>
+    private sealed record ThemeLayout(int[] ThemeOf, int[] Order);
 
     private static readonly ConditionalWeakTable<CriteriaCatalog, ReadinessCalculator> ForCatalog = new();
 
     public static ReadinessCalculator Of(CriteriaCatalog catalog) => ForCatalog.GetValue(catalog, static c => new ReadinessCalculator(c));
 
-    public OrganisationReadiness Organisation(ImmutableArray<Unit> units, ResolutionIndex index, ImmutableArray<UnitAssessments> assessments)
+    /// <summary>Every unit's readiness and the totals, listed in the themes of <paramref name="commonSet"/>.</summary>
+    public OrganisationReadiness Organisation(ImmutableArray<Unit> units, ResolutionIndex index, ImmutableArray<UnitAssessments> assessments, CriteriaSet commonSet)
     {
         var themeCount = _catalog.Themes.Length;
         var totals = new int[themeCount * Slots];
@@ -37,7 +44,7 @@ internal sealed class ReadinessCalculator
             result.Add(Unit(units, u, index, assessments, perUnit, totals));
         }
 
-        return new OrganisationReadiness(Sum(totals), Themes(totals), result.MoveToImmutable());
+        return new OrganisationReadiness(Sum(totals), Themes(totals, Layout(commonSet)), result.MoveToImmutable());
     }
 
     public UnitReadiness Unit(ImmutableArray<Unit> units, int position, ResolutionIndex index, ImmutableArray<UnitAssessments> assessments) =>
@@ -50,12 +57,14 @@ internal sealed class ReadinessCalculator
         var headquarters = assessments[0].Statuses;
         var roles = index.Roles[position];
         var ordinals = index.Ordinals[position];
+        var layout = Layout(units[position].Sets[0]);
+        var themeOf = layout.ThemeOf;
         var blockingCount = 0;
         foreach (var ordinal in ordinals)
         {
             var byHeadquarters = roles[ordinal] == ResolutionIndex.ByHeadquarters;
             var status = byHeadquarters ? headquarters[ordinal] : own[ordinal];
-            var slot = _themeOf[ordinal] * Slots;
+            var slot = themeOf[ordinal] * Slots;
             counts[slot + status]++;
             if (totals is not null && !byHeadquarters)
             {
@@ -110,7 +119,7 @@ internal sealed class ReadinessCalculator
             }
         }
 
-        return new UnitReadiness(units[position], Sum(counts), Themes(counts), blocking.MoveToImmutable());
+        return new UnitReadiness(units[position], Sum(counts), Themes(counts, layout), blocking.MoveToImmutable());
     }
 
     private static ReadinessCounts Sum(int[] counts)
@@ -124,10 +133,10 @@ internal sealed class ReadinessCalculator
         return new ReadinessCounts(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6]);
     }
 
-    private ImmutableArray<ThemeReadiness> Themes(int[] counts)
+    private ImmutableArray<ThemeReadiness> Themes(int[] counts, ThemeLayout layout)
     {
         var themes = ImmutableArray.CreateBuilder<ThemeReadiness>();
-        for (var t = 0; t < _catalog.Themes.Length; t++)
+        foreach (var t in layout.Order)
         {
             var s = t * Slots;
             if (counts[s] + counts[s + 1] + counts[s + 2] + counts[s + 3] > 0)
@@ -137,5 +146,23 @@ internal sealed class ReadinessCalculator
         }
 
         return themes.DrainToImmutable();
+    }
+
+    /// <summary>The layout of a common set, built once per set and shared (two threads may build it twice; both are equal).</summary>
+    private ThemeLayout Layout(CriteriaSet commonSet) => _layouts[commonSet.Ordinal] ??= BuildLayout(commonSet);
+
+    private ThemeLayout BuildLayout(CriteriaSet commonSet)
+    {
+        var themeOf = _catalog.Criteria.Select(c => c.Theme.Ordinal).ToArray();
+        foreach (var member in commonSet.Criteria)
+        {
+            var theme = commonSet.ThemeOf(member).Ordinal;
+            themeOf[member.Ordinal] = theme;
+            themeOf[_catalog.ResolveActive(member).Ordinal] = theme;
+        }
+
+        var order = commonSet.Themes.Select(t => t.Ordinal).ToList();
+        order.AddRange(_catalog.Themes.Select(t => t.Ordinal).Where(t => !order.Contains(t)));
+        return new ThemeLayout(themeOf, [.. order]);
     }
 }

@@ -20,7 +20,8 @@ public sealed class CriteriaSet
         LocalDate effectiveFrom,
         LocalDate? effectiveTo,
         ImmutableArray<Criterion> criteria,
-        int ordinal)
+        int ordinal,
+        ImmutableArray<(Theme Theme, ImmutableArray<Criterion> Criteria)> themeGroups = default)
     {
         Id = id;
         Kind = kind;
@@ -31,7 +32,21 @@ public sealed class CriteriaSet
         EffectiveTo = effectiveTo;
         Criteria = criteria;
         Ordinal = ordinal;
+        ThemeGroups = themeGroups.IsDefault ? [] : themeGroups;
+        var own = ImmutableDictionary.CreateBuilder<int, Theme>();
+        foreach (var (theme, members) in ThemeGroups)
+        {
+            foreach (var member in members)
+            {
+                own[member.Id] = theme;
+            }
+        }
+
+        _themeOf = own.ToImmutable();
+        Themes = [.. ThemeGroups.Select(g => g.Theme).Concat(criteria.Where(c => !_themeOf.ContainsKey(c.Id)).Select(c => c.Theme).OrderBy(t => t.Ordinal)).Distinct()];
     }
+
+    private readonly ImmutableDictionary<int, Theme> _themeOf;
 
     /// <summary>The set's ID in the catalog, for example <c>felles-kommune-2023</c>.</summary>
     public string Id { get; }
@@ -59,6 +74,27 @@ public sealed class CriteriaSet
 
     /// <summary>The set's position in the catalog (0-based).</summary>
     public int Ordinal { get; }
+
+    /// <summary>
+    /// The themes the set's criteria fall under, in the set's order: first the set's own grouping (for example the ten
+    /// municipal categories, Forankring to Eierskap), then the themes of criteria the set does not group, in catalog order.
+    /// </summary>
+    public ImmutableArray<Theme> Themes { get; }
+
+    /// <summary>
+    /// The set's own grouping of its criteria into themes, in the set's order; empty when the set keeps every criterion's own theme.
+    /// A criterion shared with other sets may sit under a different theme here than in them.
+    /// </summary>
+    internal ImmutableArray<(Theme Theme, ImmutableArray<Criterion> Criteria)> ThemeGroups { get; }
+
+    /// <summary>The theme a criterion falls under in this set: the set's own grouping if it places the criterion, else the criterion's own theme.</summary>
+    /// <param name="criterion">The criterion.</param>
+    /// <returns>The theme.</returns>
+    public Theme ThemeOf(Criterion criterion)
+    {
+        ArgumentNullException.ThrowIfNull(criterion);
+        return _themeOf.TryGetValue(criterion.Id, out var theme) ? theme : criterion.Theme;
+    }
 
     /// <summary>Whether the set is in force on the given date: on or after <see cref="EffectiveFrom"/> and on or before <see cref="EffectiveTo"/> (inclusive).</summary>
     /// <param name="date">The date.</param>

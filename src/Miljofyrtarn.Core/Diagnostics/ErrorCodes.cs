@@ -86,6 +86,12 @@ public static class ErrorCodes
     /// <summary>No common criteria set in the catalog applies to the organisation kind on the given date.</summary>
     public const string NoCommonSet = "MFT0114";
 
+    /// <summary>A set places a criterion under one of its themes, but the criterion is not in the set, or is placed twice.</summary>
+    public const string SetThemeCriterion = "MFT0115";
+
+    /// <summary>A set groups criteria under a theme that is not in the catalog.</summary>
+    public const string UnknownSetTheme = "MFT0116";
+
     // ---- Organisation, resolution and assessment (MFT02xx) ----
 
     /// <summary>An organisation number (organisasjonsnummer) is not 9 digits with a valid MOD11 check digit.</summary>

@@ -109,6 +109,14 @@ internal static class Messages
             "Katalogen har ingen felleskriterier for {0} med oppstart {1}.",
             "Katalogen har ingen felleskriterium for {0} med oppstart {1}.",
             "The catalog has no common criteria for {0} starting on {1}."],
+        [ErrorCodes.SetThemeCriterion] = [
+            "Kriteriesettet «{0}» plasserer kriterium {1} under et tema, men kriteriet er ikke med i settet eller er allerede plassert.",
+            "Kriteriesettet «{0}» plasserer kriterium {1} under eit tema, men kriteriet er ikkje med i settet eller er alt plassert.",
+            "The criteria set '{0}' places criterion {1} under a theme, but the criterion is not in the set or is already placed."],
+        [ErrorCodes.UnknownSetTheme] = [
+            "Kriteriesettet «{0}» grupperer kriterier under temaet «{1}», som ikke finnes i katalogen.",
+            "Kriteriesettet «{0}» grupperer kriterium under temaet «{1}», som ikkje finst i katalogen.",
+            "The criteria set '{0}' groups criteria under the theme '{1}', which is not in the catalog."],
         [ErrorCodes.InvalidOrganisationNumber] = [
             "«{0}» er ikke et gyldig organisasjonsnummer (9 sifre med gyldig kontrollsiffer).",
             "«{0}» er ikkje eit gyldig organisasjonsnummer (9 siffer med gyldig kontrollsiffer).",

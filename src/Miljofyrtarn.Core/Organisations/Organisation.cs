@@ -334,7 +334,8 @@ public sealed partial class Organisation
                 criterion.AppliesWhen,
                 reason.Replaces is null ? [] : [.. reason.Replaces],
                 roles[ordinal] == ResolutionIndex.ByHeadquarters ? ResponsibleParty.Headquarters : ResponsibleParty.Unit,
-                demandedBy));
+                demandedBy,
+                ThemeIn(unit.Sets[0], criterion, reason.Replaces)));
         }
 
         var unanswered = Catalog.Questions.Where(q => !unit.Answers.ContainsKey(q.Id)).ToImmutableArray();
@@ -408,7 +409,7 @@ public sealed partial class Organisation
 
     /// <summary>Readiness of the whole organisation: every unit, per theme, and totals.</summary>
     /// <returns>The readiness.</returns>
-    public OrganisationReadiness GetReadiness() => ReadinessCalculator.Of(Catalog).Organisation(AllUnits, Index, _assessments);
+    public OrganisationReadiness GetReadiness() => ReadinessCalculator.Of(Catalog).Organisation(AllUnits, Index, _assessments, CommonSet);
 
     /// <summary>Readiness of one unit: "what is left for Rådhuset before the certifier can come?".</summary>
     /// <param name="unitId">The unit's ID.</param>
@@ -447,6 +448,18 @@ public sealed partial class Organisation
         }
 
         return count;
+    }
+
+    /// <summary>The theme as the common set groups the criterion, or a retired criterion it stands in for; else its own.</summary>
+    private static Theme ThemeIn(CriteriaSet commonSet, Criterion criterion, List<Criterion>? replaces)
+    {
+        if (commonSet.Criteria.Contains(criterion))
+        {
+            return commonSet.ThemeOf(criterion);
+        }
+
+        var member = replaces?.FirstOrDefault(commonSet.Criteria.Contains);
+        return member is null ? criterion.Theme : commonSet.ThemeOf(member);
     }
 
     private Organisation With(ImmutableArray<Unit> units, ImmutableDictionary<int, ResponsibleParty> allocation, ImmutableArray<UnitAssessments> assessments, ResolutionIndex? index = null) =>

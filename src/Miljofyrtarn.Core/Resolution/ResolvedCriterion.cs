@@ -27,7 +27,8 @@ public sealed class ResolvedCriterion
         ApplicabilityCondition? activatedBy,
         ImmutableArray<Criterion> replaces,
         ResponsibleParty fulfilledBy,
-        ImmutableArray<UnitId> demandedBy)
+        ImmutableArray<UnitId> demandedBy,
+        Theme theme)
     {
         Criterion = criterion;
         Sets = sets;
@@ -35,6 +36,7 @@ public sealed class ResolvedCriterion
         Replaces = replaces;
         FulfilledBy = fulfilledBy;
         DemandedBy = demandedBy;
+        Theme = theme;
     }
 
     /// <summary>The (active) criterion.</summary>
@@ -54,6 +56,12 @@ public sealed class ResolvedCriterion
 
     /// <summary>For headquarters: the units (UE) that need the criterion and have it allocated to headquarters. Empty otherwise.</summary>
     public ImmutableArray<UnitId> DemandedBy { get; }
+
+    /// <summary>
+    /// The theme the criterion falls under for this unit: as the unit's common set groups it (<see cref="CriteriaSet.ThemeOf"/>;
+    /// the municipal common criteria use ten categories of their own), else the criterion's own theme.
+    /// </summary>
+    public Theme Theme { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Criterion} [{FulfilledBy}]";

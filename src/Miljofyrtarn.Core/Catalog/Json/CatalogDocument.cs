@@ -121,6 +121,19 @@ internal sealed class SetDocument
 
     public List<int?>? Criteria { get; set; }
 
+    public List<SetThemeDocument?>? Themes { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
+}
+
+/// <summary>A set's own grouping: the criteria of the set that it places under one theme.</summary>
+internal sealed class SetThemeDocument
+{
+    public string? Theme { get; set; }
+
+    public List<int?>? Criteria { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
 }

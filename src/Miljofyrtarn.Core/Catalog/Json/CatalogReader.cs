@@ -14,7 +14,7 @@ namespace Miljofyrtarn.Core.Catalog.Json;
 /// names), source-generated deserialisation, then validation of the whole document, collecting every
 /// problem before anything is built.
 /// </summary>
-internal sealed class CatalogReader
+internal sealed partial class CatalogReader
 {
     /// <summary>The schema version this library writes and reads.</summary>
     public const int SchemaVersion = 1;
@@ -81,7 +81,7 @@ internal sealed class CatalogReader
         var questions = BuildQuestions(document.Questions, root);
         var criteria = BuildCriteria(document.Criteria, root, themes, questions);
         CheckReplacements(document.Criteria, criteria);
-        var sets = BuildSets(document.Sets, root, criteria, publishedOn);
+        var sets = BuildSets(document.Sets, root, criteria, themes, publishedOn);
         CheckCommonSetsUnambiguous(sets, root);
 
         if (_problems.Count > 0)
@@ -342,117 +342,6 @@ internal sealed class CatalogReader
                 current = further;
             }
         }
-    }
-
-    private static string MemberPath(string set, int index) => JsonPaths.Index(JsonPaths.Property(set, "criteria"), index);
-
-    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
-
-    private static bool IsRetired(CriterionDocument document) => string.Equals(document.Status, "retired", StringComparison.Ordinal);
-
-    private List<CriteriaSet> BuildSets(List<SetDocument?>? items, string root, CriterionTable criteria, LocalDate? publishedOn)
-    {
-        var result = new List<CriteriaSet>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var path = JsonPaths.Property(root, "sets");
-        if (items is null)
-        {
-            Report(ErrorCodes.MissingProperty, path, "sets");
-            return result;
-        }
-
-        for (var i = 0; i < items.Count; i++)
-        {
-            var at = JsonPaths.Index(path, i);
-            if (items[i] is not { } item)
-            {
-                Report(ErrorCodes.MissingProperty, at, "set");
-                continue;
-            }
-
-            CheckUnknown(item.Unknown, at);
-            var id = RequiredString(item.Id, at, "id");
-            if (id is not null && !ids.Add(id))
-            {
-                Report(ErrorCodes.DuplicateId, JsonPaths.Property(at, "id"), "set", id);
-            }
-
-            var kind = RequiredEnum(item.Kind, at, "kind", Vocabulary.SetKinds);
-            var name = RequiredText(item.Name, at, "name");
-            var targetGroup = OptionalText(item.TargetGroup, at, "targetGroup");
-            var from = RequiredDate(item.EffectiveFrom, at, "effectiveFrom");
-            var to = OptionalDate(item.EffectiveTo, at, "effectiveTo");
-            if (from is { } start && to is { } end && end < start)
-            {
-                Report(ErrorCodes.PeriodEndsBeforeStart, JsonPaths.Property(at, "effectiveTo"),
-                    LocalDatePattern.Iso.Format(start), LocalDatePattern.Iso.Format(end));
-            }
-
-            var kinds = ImmutableArray.CreateBuilder<OrganisationKind>();
-            if (item.OrganisationKinds is { } kindNames)
-            {
-                var kindsPath = JsonPaths.Property(at, "organisationKinds"); // one per set
-                for (var k = 0; k < kindNames.Count; k++)
-                {
-                    var parsed = EnumAt(kindNames[k], JsonPaths.Index(kindsPath, k), "organisationKinds", Vocabulary.OrganisationKinds);
-                    if (parsed is { } value && !kinds.Contains(value))
-                    {
-                        kinds.Add(value);
-                    }
-                }
-            }
-
-            // A set is still in force if it has no end, or ends on or after the catalog's publication.
-            var inForce = to is null || (publishedOn is { } published && to.Value >= published);
-            var members = ImmutableArray.CreateBuilder<Criterion>();
-            var seen = new HashSet<int>();
-            if (item.Criteria is null)
-            {
-                Report(ErrorCodes.MissingProperty, JsonPaths.Property(at, "criteria"), "criteria");
-            }
-            else
-            {
-                for (var c = 0; c < item.Criteria.Count; c++)
-                {
-                    if (item.Criteria[c] is not { } criterionId)
-                    {
-                        Report(ErrorCodes.MissingProperty, MemberPath(at, c), "criteria");
-                        continue;
-                    }
-
-                    if (!criteria.Declared.TryGetValue(criterionId, out var declared))
-                    {
-                        Report(ErrorCodes.UnknownCriterionInSet, MemberPath(at, c), id ?? string.Empty, Id(criterionId));
-                        continue;
-                    }
-
-                    if (!seen.Add(criterionId))
-                    {
-                        Report(ErrorCodes.DuplicateCriterionInSet, MemberPath(at, c), id ?? string.Empty, Id(criterionId));
-                        continue;
-                    }
-
-                    if (inForce && IsRetired(declared))
-                    {
-                        Report(ErrorCodes.RetiredCriterionInActiveSet, MemberPath(at, c), id ?? string.Empty, Id(criterionId));
-                    }
-
-                    if (criteria.ById.TryGetValue(criterionId, out var criterion))
-                    {
-                        members.Add(criterion);
-                    }
-                }
-            }
-
-            if (id is null || kind is null || name is null || from is null)
-            {
-                continue;
-            }
-
-            result.Add(new CriteriaSet(id, kind.Value, name, targetGroup, kinds.ToImmutable(), from.Value, to, members.ToImmutable(), result.Count));
-        }
-
-        return result;
     }
 
     private void CheckCommonSetsUnambiguous(List<CriteriaSet> sets, string root)

@@ -55,6 +55,7 @@ internal static class CatalogWriter
             EffectiveFrom = LocalDatePattern.Iso.Format(s.EffectiveFrom),
             EffectiveTo = s.EffectiveTo is { } to ? LocalDatePattern.Iso.Format(to) : null,
             Criteria = [.. s.Criteria.Select(c => (int?)c.Id)],
+            Themes = s.ThemeGroups.IsEmpty ? null : [.. s.ThemeGroups.Select(g => new SetThemeDocument { Theme = g.Theme.Id, Criteria = [.. g.Criteria.Select(c => (int?)c.Id)] })],
         })],
     };
 
