@@ -151,87 +151,6 @@ internal abstract class SampleCommand<TSettings> : AsyncCommand<TSettings>
             $"{option} must be a date like 2026-04-01, not '{text}'."));
 }
 
-[Description("Walk through Heim kommune on the embedded catalog, with simulated time")]
-internal sealed class WalkthroughCommand : SampleCommand<LanguageSettings>
-{
-    protected override Task<int> RunAsync(LanguageSettings settings, CancellationToken cancellationToken)
-    {
-        var language = settings.Language;
-        var catalog = CriteriaCatalog.LoadDefault();
-        var clock = new SimulatedClock(Instant.FromUtc(2024, 1, 15, 8, 0));
-        AnsiConsole.MarkupLine($"[bold]Miljøfyrtårn – {Markup.Escape(catalog.Title.Get(language))}[/] ({Markup.Escape(catalog.Version)})");
-
-        Heading(T(language, "1. Oppstart, 15. januar 2024", "1. Oppstart, 15. januar 2024", "1. Start-up, 15 January 2024"));
-        var heim = HeimScenario.Start(catalog, clock);
-        Status(heim, language);
-        Actions(heim, HeimScenario.Units[0].Id, language);
-        heim = heim.CompleteStartUp(new LocalDate(2024, 1, 20), HeimScenario.Coordinator);
-
-        Heading(T(language, "2. Tiltak og kriterier: Rådhuset", "2. Tiltak og kriterium: Rådhuset", "2. Measures and criteria: the town hall"));
-        clock.Set(2024, 2, 1);
-        heim = HeimScenario.FulfilSome(heim.OpenMapping(HeimScenario.Raadhuset, HeimScenario.Coordinator), HeimScenario.Raadhuset, 12);
-        Readiness(heim, HeimScenario.Raadhuset, language);
-        Actions(heim, HeimScenario.Raadhuset, language);
-        clock.Set(2024, 3, 1);
-        heim = HeimScenario.FulfilAll(heim, HeimScenario.Raadhuset)
-            .Deliver(HeimScenario.Raadhuset, HeimScenario.Mayor.Id)
-            .Certify(HeimScenario.Raadhuset, HeimScenario.Certifier, "MFT-2024-001");
-        Status(heim, language);
-
-        Heading(T(language, "3. Godkjenning: enhetene", "3. Godkjenning: einingane", "3. Approval: the units"));
-        clock.Set(2024, 6, 3);
-        AnsiConsole.Progress().Start(progress =>
-        {
-            var task = progress.AddTask(T(language, "Sertifiserer enhetene", "Sertifiserer einingane", "Certifying the units"), maxValue: HeimScenario.Units.Length);
-            for (var i = 0; i < HeimScenario.Units.Length; i++)
-            {
-                var id = HeimScenario.Units[i].Id;
-                heim = HeimScenario.FulfilAll(heim.OpenMapping(id, HeimScenario.Coordinator), id)
-                    .Deliver(id, heim.Organisation.GetUnit(id).Management[0].Id)
-                    .Certify(id, HeimScenario.Certifier, $"MFT-2024-10{i}");
-                task.Increment(1);
-            }
-        });
-        Status(heim, language);
-
-        Heading(T(language, "4. Forbedring: årlig rapportering", "4. Forbetring: årleg rapportering", "4. Improvement: annual reporting"));
-        clock.Set(2026, 3, 1);
-        Deadlines(new DeadlineSchedule(heim).DueWithin(60), language);
-        heim = heim.Organisation.AllUnits.Aggregate(heim, (h, u) => h.SubmitAnnualReport(u.Id, 2025, HeimScenario.Coordinator));
-        AnsiConsole.MarkupLine(Markup.Escape(T(language, "Alle enheter har levert klima- og miljørapporten for 2025.", "Alle einingane har levert klima- og miljørapporten for 2025.", "Every unit has submitted its 2025 climate and environment report.")));
-
-        Heading(T(language, "5. Resertifisering", "5. Resertifisering", "5. Recertification"));
-        clock.Set(2026, 8, 31);
-        Actions(heim, HeimScenario.Raadhuset, language);
-        clock.Set(2026, 9, 1);
-        heim = heim.OpenRecertification(HeimScenario.Raadhuset, HeimScenario.Coordinator).Deliver(HeimScenario.Raadhuset, HeimScenario.Mayor.Id);
-        clock.Set(2026, 10, 1);
-        heim = heim.Recertify(HeimScenario.Raadhuset, HeimScenario.Certifier, "MFT-2026-001");
-        clock.Set(2026, 12, 3);
-        foreach (var (id, _, _, _) in HeimScenario.Units)
-        {
-            heim = heim.OpenRecertification(id, HeimScenario.Coordinator);
-        }
-
-        Status(heim, language);
-        foreach (var (id, _, _, _) in HeimScenario.Units)
-        {
-            heim = heim.Deliver(id, heim.Organisation.GetUnit(id).Management[0].Id);
-        }
-
-        clock.Set(2027, 1, 11);
-        for (var i = 0; i < HeimScenario.Units.Length; i++)
-        {
-            heim = heim.Recertify(HeimScenario.Units[i].Id, HeimScenario.Certifier, $"MFT-2027-10{i}");
-        }
-
-        Status(heim, language);
-        Heading(T(language, "Kommende frister", "Kommande fristar", "Upcoming deadlines"));
-        Deadlines(new DeadlineSchedule(heim).DueWithin(400), language);
-        return Task.FromResult(ExitCodes.Success);
-    }
-}
-
 internal sealed class DemoSettings : LanguageSettings
 {
     [CommandOption("-o|--output <FILE>")]
@@ -417,12 +336,19 @@ internal sealed class ValidateCatalogCommand : SampleCommand<CatalogSettings>
     }
 }
 
-[Description("The lifecycle diagrams (Mermaid), generated from the tables the library runs")]
-internal sealed class MermaidCommand : SampleCommand<LanguageSettings>
+internal sealed class MermaidSettings : LanguageSettings
 {
-    protected override Task<int> RunAsync(LanguageSettings settings, CancellationToken cancellationToken)
+    [CommandOption("--ids")]
+    [Description("Label with the code's identifiers (docs/lifecycle.md) instead of words in the chosen language")]
+    public bool Ids { get; init; }
+}
+
+[Description("The lifecycle diagrams (Mermaid), generated from the tables the library runs, labelled in the chosen language")]
+internal sealed class MermaidCommand : SampleCommand<MermaidSettings>
+{
+    protected override Task<int> RunAsync(MermaidSettings settings, CancellationToken cancellationToken)
     {
-        System.Console.Out.Write(OrganisationLifecycle.GetMermaidDiagrams());
+        System.Console.Out.Write(settings.Ids ? OrganisationLifecycle.GetMermaidDiagrams() : OrganisationLifecycle.GetMermaidDiagrams(settings.Language));
         return Task.FromResult(ExitCodes.Success);
     }
 }

@@ -16,6 +16,9 @@ internal sealed class SimulatedClock(Instant start) : IClock
 
     public void Set(int year, int month, int day) => _now = Instant.FromUtc(year, month, day, 8, 0);
 
+    /// <summary>The simulated day.</summary>
+    public LocalDate Today => _now.InUtc().Date;
+
     public Instant GetCurrentInstant() => _now += Duration.FromSeconds(1);
 }
 

@@ -21,66 +21,69 @@ internal static class Render
 
     public static void Heading(string text) => AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(text)}[/]").LeftJustified());
 
-    public static void Status(OrganisationLifecycle lifecycle, Language language)
+    public static void Status(OrganisationLifecycle lifecycle, Language language, string? caption = null)
     {
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(lifecycle.Organisation.Name)}[/] ({lifecycle.Organisation.Number}): "
             + $"{T(language, "fase", "fase", "phase")} [green]{(int)lifecycle.Phase}. {Markup.Escape(lifecycle.Phase.GetName(language))}[/]");
-        var table = new Table().AddColumns(T(language, "Enhet", "Eining", "Unit"), T(language, "Status", "Status", "State"), T(language, "Sertifikat", "Sertifikat", "Certificate"), T(language, "Gyldig til", "Gyldig til", "Valid to"));
+        var table = new FitTable(T(language, "Enhet", "Eining", "Unit"), T(language, "Status", "Status", "State"), T(language, "Sertifikat", "Sertifikat", "Certificate"), T(language, "Gyldig til", "Gyldig til", "Valid to"))
+            .Title(caption);
         foreach (var unit in lifecycle.Organisation.AllUnits)
         {
             var state = lifecycle.GetUnitLifecycle(unit.Id);
             var certificate = state.CurrentCertificate;
-            table.AddRow(Markup.Escape($"{unit.Name} ({unit.Id})"), Markup.Escape(state.State.GetName(language)), Markup.Escape(certificate?.Number ?? "–"),
-                certificate is null ? "–" : certificate.ValidTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            table.Add($"{unit.Name} ({unit.Id})", state.State.GetName(language), certificate?.Number ?? "–", certificate is null ? "–" : Dates.Format(certificate.ValidTo, language));
         }
 
-        AnsiConsole.Write(table);
+        table.Write();
     }
 
-    public static void Actions(OrganisationLifecycle lifecycle, Core.Organisations.UnitId unit, Language language)
+    public static void Actions(OrganisationLifecycle lifecycle, Core.Organisations.UnitId unit, Language language, string? caption = null)
     {
-        var table = new Table().Title(Markup.Escape(lifecycle.Organisation.GetUnit(unit).Name)).AddColumns(T(language, "Handling", "Handling", "Action"), T(language, "Årsak", "Årsak", "Why"));
+        var table = new FitTable(T(language, "Handling", "Handling", "Action"), T(language, "Årsak", "Årsak", "Why")).Title(caption ?? lifecycle.Organisation.GetUnit(unit).Name);
         foreach (var action in lifecycle.GetActions(unit).Where(a => a.IsAllowed || a.Reasons.All(r => r.Code != Core.Diagnostics.ErrorCodes.ActionNotAllowedInState)))
         {
-            table.AddRow(
-                action.IsAllowed ? $"[green]{Markup.Escape(action.Action.GetName(language))}[/]" : $"[red]{Markup.Escape(action.Action.GetName(language))}[/]",
-                action.IsAllowed ? T(language, "tillatt", "tillate", "allowed") : Markup.Escape(string.Join(Environment.NewLine, action.Reasons.Select(r => r.GetMessage(language)))));
+            var name = action.Action.GetName(language);
+            var why = action.IsAllowed ? T(language, "tillatt", "tillate", "allowed") : string.Join("\n", action.Reasons.Select(r => r.GetMessage(language)));
+            table.Add(
+                (action.IsAllowed ? $"[green]{Markup.Escape(name)}[/]" : $"[red]{Markup.Escape(name)}[/]", name),
+                (Markup.Escape(why), why));
         }
 
-        AnsiConsole.Write(table);
+        table.Write();
     }
 
-    public static void Readiness(OrganisationLifecycle lifecycle, Core.Organisations.UnitId unit, Language language)
+    public static void Readiness(OrganisationLifecycle lifecycle, Core.Organisations.UnitId unit, Language language, string? caption = null)
     {
         var readiness = lifecycle.Organisation.GetReadiness(unit);
         // In a narrow terminal the counts are left out, so the theme names and the percentage keep whole words.
         var narrow = AnsiConsole.Profile.Width < 90;
-        var table = new Table().Title(Markup.Escape($"{readiness.Unit.Name}: {readiness.Counts.PercentMustFulfilled:F0} %"))
-            .AddColumn(T(language, "Tema", "Tema", "Theme"));
-        if (!narrow)
-        {
-            table.AddColumns(T(language, "Oppfylt", "Oppfylt", "Fulfilled"), T(language, "Under arbeid", "Under arbeid", "In progress"), T(language, "Ikke startet", "Ikkje starta", "Not started"));
-        }
-
-        table.AddColumn(T(language, "Skal-krav oppfylt", "Skal-krav oppfylt", "Must fulfilled"));
+        string[] headers = narrow
+            ? [T(language, "Tema", "Tema", "Theme"), T(language, "Skal-krav oppfylt", "Skal-krav oppfylt", "Must fulfilled")]
+            : [T(language, "Tema", "Tema", "Theme"), T(language, "Oppfylt", "Oppfylt", "Fulfilled"), T(language, "Under arbeid", "Under arbeid", "In progress"),
+                T(language, "Ikke startet", "Ikkje starta", "Not started"), T(language, "Skal-krav oppfylt", "Skal-krav oppfylt", "Must fulfilled")];
+        var table = new FitTable(headers).Title($"{caption ?? readiness.Unit.Name}: {readiness.Counts.PercentMustFulfilled:F0} %");
         var chart = new BarChart().Width(Math.Min(60, AnsiConsole.Profile.Width)).Label(T(language, "Skal-krav oppfylt (%)", "Skal-krav oppfylt (%)", "Must-criteria fulfilled (%)"));
         foreach (var theme in readiness.Themes)
         {
             var counts = theme.Counts;
-            table.AddRow(narrow
-                ? [Markup.Escape(theme.Theme.Name.Get(language)), $"{counts.PercentMustFulfilled:F0} %"]
-                : [Markup.Escape(theme.Theme.Name.Get(language)), counts.Fulfilled.ToString(CultureInfo.InvariantCulture), counts.InProgress.ToString(CultureInfo.InvariantCulture),
+            var name = theme.Theme.Name.Get(language);
+            table.Add(narrow
+                ? [name, $"{counts.PercentMustFulfilled:F0} %"]
+                : [name, counts.Fulfilled.ToString(CultureInfo.InvariantCulture), counts.InProgress.ToString(CultureInfo.InvariantCulture),
                     counts.NotStarted.ToString(CultureInfo.InvariantCulture), $"{counts.PercentMustFulfilled:F0} %"]);
-            chart.AddItem(theme.Theme.Name.Get(language), Math.Round(counts.PercentMustFulfilled), counts.PercentMustFulfilled >= 100 ? Color.Green : Color.Yellow);
+            chart.AddItem(name, Math.Round(counts.PercentMustFulfilled), counts.PercentMustFulfilled >= 100 ? Color.Green : Color.Yellow);
         }
 
-        AnsiConsole.Write(table);
+        table.Write();
         AnsiConsole.Write(chart);
     }
 
-    public static void Deadlines(IEnumerable<Deadline> deadlines, Language language)
+    private static (string Markup, string Plain) Plain(string text) => (Markup.Escape(text), text);
+
+    public static void Deadlines(IEnumerable<Deadline> deadlines, Language language, string? caption = null)
     {
-        var table = new Table().AddColumns(T(language, "Frist", "Frist", "Due"), T(language, "Hva", "Kva", "What"), T(language, "Enhet", "Eining", "Unit"), T(language, "Status", "Status", "Status"));
+        var table = new FitTable(T(language, "Frist", "Frist", "Due"), T(language, "Hva", "Kva", "What"), T(language, "Enhet", "Eining", "Unit"), T(language, "Status", "Status", "Status"))
+            .Title(caption);
         foreach (var deadline in deadlines)
         {
             var name = Markup.Escape(deadline.Status.GetName(language));
@@ -91,10 +94,13 @@ internal static class Render
                 DeadlineStatus.Met => $"[green]{name}[/]",
                 _ => name,
             };
-            table.AddRow(Dates.Format(deadline.DueDate, language),
-                Markup.Escape(deadline.Kind.GetName(language) + (deadline.Year is { } year ? $" {year}" : string.Empty)), Markup.Escape(deadline.UnitName), status);
+            table.Add(
+                Plain(Dates.Format(deadline.DueDate, language)),
+                Plain(deadline.Kind.GetName(language) + (deadline.Year is { } year ? $" {year}" : string.Empty)),
+                Plain(deadline.UnitName),
+                (status, (deadline.Status == DeadlineStatus.Overdue ? "! " : string.Empty) + deadline.Status.GetName(language)));
         }
 
-        AnsiConsole.Write(table);
+        table.Write();
     }
 }

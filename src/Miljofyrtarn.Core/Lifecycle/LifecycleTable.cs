@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Localization;
 using Miljofyrtarn.Core.Organisations;
 using NodaTime;
 using NodaTime.Text;
@@ -15,7 +15,7 @@ internal delegate bool GuardCheck(in GuardContext context);
 internal delegate Diagnostic GuardReason(in GuardContext context);
 
 /// <summary>A named condition of an action: a fast check, and the reason given when it fails.</summary>
-internal sealed record Guard(string Name, GuardCheck Holds, GuardReason Reason);
+internal sealed record Guard(LocalizedText Name, GuardCheck Holds, GuardReason Reason);
 
 /// <summary>From a state, on an action, to a state.</summary>
 internal sealed record Transition(UnitState From, LifecycleAction Action, UnitState To);
@@ -79,17 +79,17 @@ internal static class LifecycleTable
     ];
 
     private static readonly Guard StartUpNotCompleted = new(
-        "start-up not yet completed",
+        new LocalizedText("oppstarten er ikke fullført", "oppstarten er ikkje fullført", "start-up not yet completed"),
         static (in GuardContext c) => c.State.StartUpListSentOn is null,
         static (in GuardContext c) => new Diagnostic(ErrorCodes.StartUpAlreadyCompleted, [c.Organisation.Name]));
 
     private static readonly Guard OnHeadquarters = new(
-        "on headquarters",
+        new LocalizedText("på hovedkontoret", "på hovudkontoret", "on headquarters"),
         static (in GuardContext c) => c.IsHeadquarters,
         static (in GuardContext c) => new Diagnostic(ErrorCodes.ActionNotAllowedInState, [c.Unit.Name, nameof(LifecycleAction.CompleteStartUp), c.Lifecycle.State.ToString()]));
 
     private static readonly Guard RolesAppointed = new(
-        "officer and management appointed",
+        new LocalizedText("miljøfyrtårnansvarlig og ledelse utpekt", "miljøfyrtårnansvarleg og leiing utpeikt", "officer and management appointed"),
         static (in GuardContext c) => c.State.Organisation.Headquarters.Officer is not null && !c.State.Organisation.Headquarters.Management.IsEmpty,
         static (in GuardContext c) => new Diagnostic(ErrorCodes.RolesNotAppointed, [c.State.Organisation.Headquarters.Name]));
 
@@ -99,7 +99,7 @@ internal static class LifecycleTable
     /// host), and its host's certificate covers it.
     /// </summary>
     private static readonly Guard UnitsAndSetsChosen = new(
-        "every unit with its own certificate has its main set",
+        new LocalizedText("hver enhet med eget sertifikat har hovedkriteriesett", "kvar eining med eige sertifikat har hovudkriteriesett", "every unit with its own certificate has its main set"),
         static (in GuardContext c) =>
         {
             foreach (var unit in c.State.Organisation.AllUnits)
@@ -115,27 +115,27 @@ internal static class LifecycleTable
         static (in GuardContext c) => new Diagnostic(ErrorCodes.NoMainSet, [string.Join(", ", c.State.Organisation.AllUnits.Where(u => u.MainSet is null && u.Certificate.Host is null).Select(u => u.Name))]));
 
     private static readonly Guard StartUpCompleted = new(
-        "start-up completed",
+        new LocalizedText("oppstarten er fullført", "oppstarten er fullført", "start-up completed"),
         static (in GuardContext c) => c.State.StartUpListSentOn is not null,
         static (in GuardContext c) => new Diagnostic(ErrorCodes.StartUpNotCompleted, [c.Organisation.Name]));
 
     private static readonly Guard DetailsComplete = new(
-        "unit details complete",
+        new LocalizedText("enhetens opplysninger er fullstendige", "opplysningane om eininga er fullstendige", "unit details complete"),
         static (in GuardContext c) => MissingDetails(c.Unit) is null,
         static (in GuardContext c) => new Diagnostic(ErrorCodes.UnitDetailsIncomplete, [c.Unit.Name, MissingDetails(c.Unit)!]));
 
     private static readonly Guard HasManagement = new(
-        "a management user",
+        new LocalizedText("en ledelsesbruker", "ein leiingsbrukar", "a management user"),
         static (in GuardContext c) => !c.Unit.Management.IsEmpty,
         static (in GuardContext c) => new Diagnostic(ErrorCodes.NoManagementUser, [c.Unit.Name]));
 
     private static readonly Guard HasMainSet = new(
-        "a main set",
+        new LocalizedText("et hovedkriteriesett", "eit hovudkriteriesett", "a main set"),
         static (in GuardContext c) => c.Unit.MainSet is not null,
         static (in GuardContext c) => new Diagnostic(ErrorCodes.NoMainSet, [c.Unit.Name]));
 
     private static readonly Guard QuestionsAnswered = new(
-        "introductory questions answered",
+        new LocalizedText("innledende spørsmål besvart", "innleiande spørsmål svara på", "introductory questions answered"),
         static (in GuardContext c) =>
         {
             foreach (var question in c.Organisation.Catalog.Questions)
@@ -155,19 +155,19 @@ internal static class LifecycleTable
         });
 
     private static readonly Guard HeadquartersValid = new(
-        "UE: headquarters certified",
+        new LocalizedText("UE: hovedkontoret er sertifisert", "UE: hovudkontoret er sertifisert", "UE: headquarters certified"),
         static (in GuardContext c) => c.IsHeadquarters || c.State.Units[0].CurrentCertificate is { } certificate && certificate.Status == CertificateStatus.Valid && certificate.IsValidOn(c.Today),
         static (in GuardContext c) => new Diagnostic(ErrorCodes.HeadquartersNotCertified, [c.State.Organisation.Headquarters.Name]));
 
     private static readonly Guard ActorIsManagement = new(
-        "by a management user",
+        new LocalizedText("av en ledelsesbruker", "av ein leiingsbrukar", "by a management user"),
         static (in GuardContext c) => c.Input.IsProbe ? !c.Unit.Management.IsEmpty : IsManagement(c.Unit, c.Input.Actor),
         static (in GuardContext c) => c.Input.IsProbe
             ? new Diagnostic(ErrorCodes.NoManagementUser, [c.Unit.Name])
             : new Diagnostic(ErrorCodes.ActorNotManagement, [c.Input.Actor ?? string.Empty, c.Unit.Name]));
 
     private static readonly Guard MustCriteriaFulfilled = new(
-        "every must-criterion fulfilled",
+        new LocalizedText("alle skal-krav oppfylt", "alle skal-krav oppfylte", "every must-criterion fulfilled"),
         static (in GuardContext c) => CountBlocking(c) == 0,
         static (in GuardContext c) =>
         {
@@ -177,22 +177,22 @@ internal static class LifecycleTable
         });
 
     private static readonly Guard CertifierIndependent = new(
-        "certifier independent of the organisation",
+        new LocalizedText("sertifisøren er uavhengig av virksomheten", "sertifisøren er uavhengig av verksemda", "certifier independent of the organisation"),
         static (in GuardContext c) => c.Input.IsProbe || c.Input.Certifier is { } certifier && certifier.OrganisationNumber != c.Organisation.Number,
         static (in GuardContext c) => new Diagnostic(ErrorCodes.CertifierNotIndependent, [c.Input.Certifier?.Name ?? string.Empty, c.Organisation.Number.Value]));
 
     private static readonly Guard CertificateNumberValid = new(
-        "a new certificate number",
+        new LocalizedText("et nytt sertifikatnummer", "eit nytt sertifikatnummer", "a new certificate number"),
         static (in GuardContext c) => c.Input.IsProbe || (!string.IsNullOrWhiteSpace(c.Input.CertificateNumber) && !NumberUsed(c.State, c.Input.CertificateNumber)),
         static (in GuardContext c) => new Diagnostic(ErrorCodes.InvalidCertificateNumber, [c.Input.CertificateNumber ?? string.Empty]));
 
     private static readonly Guard RecertificationWindowOpen = new(
-        "no earlier than six months before expiry",
+        new LocalizedText("tidligst seks måneder før utløp", "tidlegast seks månader før utløp", "no earlier than six months before expiry"),
         static (in GuardContext c) => c.Lifecycle.State == UnitState.Expired || c.Today >= RecertificationOpensOn(c),
         static (in GuardContext c) => new Diagnostic(ErrorCodes.RecertificationTooEarly, [LocalDatePattern.Iso.Format(RecertificationOpensOn(c))]));
 
     private static readonly Guard ReportYearDue = new(
-        "a report year that has ended",
+        new LocalizedText("et rapportår som er avsluttet", "eit rapportår som er avslutta", "a report year that has ended"),
         static (in GuardContext c) => c.Input.IsProbe ? FirstOpenReportYear(c) is not null : IsReportYear(c, c.Input.Year ?? 0),
         static (in GuardContext c) =>
         {
@@ -203,24 +203,24 @@ internal static class LifecycleTable
         });
 
     private static readonly Guard ReportNotSubmitted = new(
-        "not already submitted",
+        new LocalizedText("ikke levert fra før", "ikkje levert frå før", "not already submitted"),
         static (in GuardContext c) => c.Input.IsProbe || !(c.Lifecycle.Reports.TryGetValue(c.Input.Year ?? 0, out var report) && report.SubmittedAt is not null),
         static (in GuardContext c) => new Diagnostic(ErrorCodes.ReportAlreadySubmitted, [c.Unit.Name, (c.Input.Year ?? 0).ToString(CultureInfo.InvariantCulture)]));
 
     private static readonly Guard PostponementLater = new(
-        "a later due date",
+        new LocalizedText("en senere frist", "ein seinare frist", "a later due date"),
         static (in GuardContext c) => c.Input.IsProbe || !IsReportYear(c, c.Input.Year ?? 0) || (c.Input.DueOn is { } due && due > DueOn(c, c.Input.Year ?? 0)),
         static (in GuardContext c) => new Diagnostic(ErrorCodes.PostponementNotLater, [
             c.Input.DueOn is { } due ? LocalDatePattern.Iso.Format(due) : string.Empty,
             LocalDatePattern.Iso.Format(DueOn(c, c.Input.Year ?? 0))]));
 
     private static readonly Guard ReasonGiven = new(
-        "a reason",
+        new LocalizedText("en begrunnelse", "ei grunngjeving", "a reason"),
         static (in GuardContext c) => c.Input.IsProbe || !string.IsNullOrWhiteSpace(c.Input.Reason),
         static (in GuardContext c) => new Diagnostic(ErrorCodes.BlankText, ["reason"]));
 
     private static readonly Guard CertificatePastValidity = new(
-        "after the last valid day",
+        new LocalizedText("etter siste gyldige dag", "etter siste gyldige dag", "after the last valid day"),
         static (in GuardContext c) => c.Lifecycle.CurrentCertificate is { Status: CertificateStatus.Valid } certificate && c.Today > c.RuleBook.LastValidDay(certificate),
         static (in GuardContext c) => new Diagnostic(ErrorCodes.CertificateNotExpired, [
             c.Unit.Name,
@@ -407,19 +407,4 @@ internal static class LifecycleTable
 
     public static LocalDate DueOn(in GuardContext context, int year) =>
         context.Lifecycle.Reports.TryGetValue(year, out var report) ? report.DueOn : context.RuleBook.AnnualReportDue(year);
-
-    /// <summary>The unit lifecycle as a Mermaid state diagram, generated from <see cref="Transitions"/> and <see cref="Guards"/>.</summary>
-    public static string UnitDiagram()
-    {
-        var text = new StringBuilder();
-        text.Append("stateDiagram-v2\n");
-        text.Append("    [*] --> NotStarted\n");
-        foreach (var transition in Transitions)
-        {
-            var guards = string.Join(", ", Guards[transition.Action].Select(g => g.Name));
-            text.Append(CultureInfo.InvariantCulture, $"    {transition.From} --> {transition.To} : {transition.Action} [{guards}]\n");
-        }
-
-        return text.ToString();
-    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Localization;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Resolution;
 using NodaTime;
@@ -212,9 +213,20 @@ public sealed class OrganisationLifecycle
         return [.. LifecycleTable.Actions.Select(a => new ActionAvailability(a, LifecycleTable.Reasons(a, context)))];
     }
 
-    /// <summary>The unit lifecycle and the organisation's phases as Mermaid state diagrams, generated from the tables the code runs.</summary>
+    /// <summary>
+    /// The unit lifecycle and the organisation's phases as Mermaid diagrams, generated from the tables the code runs, for
+    /// developers: labelled with the code's identifiers (<see cref="UnitState"/>, <see cref="LifecycleAction"/>), in English.
+    /// </summary>
     /// <returns>Markdown with two Mermaid diagrams.</returns>
     public static string GetMermaidDiagrams() => LifecycleDiagram.Markdown();
+
+    /// <summary>
+    /// The same diagrams for people: headings, states, actions, conditions and phases labelled in the language
+    /// (the states keep their identifiers as Mermaid IDs, so the diagrams stay comparable).
+    /// </summary>
+    /// <param name="language">Bokmål, Nynorsk or English.</param>
+    /// <returns>Markdown with two Mermaid diagrams.</returns>
+    public static string GetMermaidDiagrams(Language language) => LifecycleDiagram.Markdown(language);
 
     // ---- Actions on the organisation (issue: headquarters model) ----
 

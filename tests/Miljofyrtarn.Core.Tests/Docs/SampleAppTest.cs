@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FluentAssertions;
 using Xunit;
 
@@ -7,34 +6,7 @@ namespace Miljofyrtarn.Core.Tests.Docs;
 /// <summary>The sample console app, run as a user runs it: arguments in, output, errors and exit code out.</summary>
 public class SampleAppTest
 {
-    private static string SamplePath()
-    {
-        var here = new DirectoryInfo(AppContext.BaseDirectory);
-        return Path.Combine(RepositoryFiles.Root, "samples", "Miljofyrtarn.Sample.Console", "bin", here.Parent!.Name, here.Name, "miljofyrtarn-sample.dll");
-    }
-
-    private static Task<(int ExitCode, string Output, string Error)> Run(params string[] arguments) => RunWithWidth(null, arguments);
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunWithWidth(int? columns, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", [SamplePath(), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        if (columns is { } width)
-        {
-            start.Environment["COLUMNS"] = width.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output, await error);
-    }
+    private static Task<(int ExitCode, string Output, string Error)> Run(params string[] arguments) => SampleApp.Run(null, arguments);
 
     [Fact]
     public async Task Holidays2029_PrintsOneDateAndNamePerLine()
@@ -56,6 +28,28 @@ public class SampleAppTest
         exitCode.Should().Be(0, error);
         output.Should().Contain("1. Start-up").And.Contain("phase 3. Approval").And.Contain("Headquarters 'Rådhuset' has no valid certificate")
             .And.Contain("must-criteria are unfulfilled").And.Contain("phase 4. Improvement").And.Contain("Recertification");
+    }
+
+    [Theory]
+    [InlineData("nb", "Levering: Rådhuset", "Sertifisering: Kari Sertifisør sertifiserer Rådhuset")]
+    [InlineData("nn", "Levering: Rådhuset", "Sertifisering: Kari Sertifisør sertifiserer Rådhuset")]
+    [InlineData("en", "Delivery: Rådhuset", "Certification: Kari Sertifisør certifies Rådhuset")]
+    public async Task Walkthrough_DatesEveryStep_CaptionsEveryTable_AndShowsHeadquartersDeliveryAndCertification(string language, string delivery, string certification)
+    {
+        var (exitCode, output, error) = await SampleApp.Run(200, "walkthrough", "--lang", language);
+
+        exitCode.Should().Be(0, error);
+        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var date = language == "en" ? @"\d{1,2} \p{L}+ \d{4}" : @"\d{1,2}\. \p{L}+ \d{4}";
+        lines.Where(l => l.StartsWith("── ", StringComparison.Ordinal)).Should().HaveCount(5)
+            .And.OnlyContain(l => System.Text.RegularExpressions.Regex.IsMatch(l, date), "every phase heading says the simulated date");
+        var shortDate = language == "en" ? @"\d{4}-\d{2}-\d{2}" : @"\d{2}\.\d{2}\.\d{4}";
+        var tables = lines.Select((l, i) => (Line: l, Index: i)).Where(x => x.Line.StartsWith('┌')).ToList();
+        tables.Should().NotBeEmpty();
+        tables.Should().OnlyContain(t => System.Text.RegularExpressions.Regex.IsMatch(lines[t.Index - 1], shortDate), "every table has a caption with its date");
+        var steps = lines.Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^" + shortDate + "  ")).ToList();
+        steps.Should().Contain(l => l.Contains(delivery, StringComparison.Ordinal)).And.Contain(l => l.Contains(certification, StringComparison.Ordinal));
+        steps.Should().HaveCountGreaterThan(8);
     }
 
     [Theory]
@@ -94,7 +88,7 @@ public class SampleAppTest
         (await Run("demo", "-o", path)).ExitCode.Should().Be(0);
 
         (await Run("status", path, "--lang", "en")).Output.Should().Contain("phase 4. Improvement");
-        (await Run("next", path, "--unit", "raadhuset", "--lang", "en")).Output.Should().Contain("Open recertification");
+        (await SampleApp.Run(200, "next", path, "--unit", "raadhuset", "--lang", "en")).Output.Should().Contain("Open recertification");
         (await Run("deadlines", path, "--from", "2027-01-01", "--to", "2027-12-31", "--lang", "en")).Output.Should().Contain("2027-04-01");
         (await Run("readiness", path, "--unit", "solsikken", "--lang", "en")).Output.Should().Contain("100 %");
         var ics = Path.ChangeExtension(path, ".ics");
@@ -128,9 +122,15 @@ public class SampleAppTest
     }
 
     [Fact]
-    public async Task Mermaid_PrintsTheGeneratedDiagrams()
+    public async Task Mermaid_PrintsTheGeneratedDiagrams_InTheChosenLanguage_OrWithTheCodesIdentifiers()
     {
-        (await Run("mermaid")).Output.Should().Be(RepositoryFiles.Read("docs/lifecycle.md"));
+        (await Run("mermaid", "--ids")).Output.Should().Be(RepositoryFiles.Read("docs/lifecycle.md"));
+        var bokmal = (await Run("mermaid")).Output;
+        bokmal.Should().Be(Core.Lifecycle.OrganisationLifecycle.GetMermaidDiagrams(Core.Localization.Language.NorwegianBokmal));
+        bokmal.Should().Contain("state \"Ikke startet\" as NotStarted").And.Contain("Åpne miljøkartlegging [oppstarten er fullført")
+            .And.Contain("-->|ja|").And.NotContain("OpenMapping [");
+        (await Run("mermaid", "--lang", "nn")).Output.Should().Contain("Sertifiseringsløpet").And.Contain("-->|nei|").And.Contain("alle skal-krav oppfylte");
+        (await Run("mermaid", "--lang", "en")).Output.Should().Contain("state \"Not started\" as NotStarted").And.Contain("-->|yes|");
     }
 
     [Fact]
