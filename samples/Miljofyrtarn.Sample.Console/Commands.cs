@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Miljofyrtarn.Calendar;
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Diagnostics;
@@ -274,7 +273,7 @@ internal sealed class HolidaysCommand : SampleCommand<HolidaySettings>
 
         foreach (var holiday in NorwegianHolidayCalendar.Instance.GetHolidays(settings.Year))
         {
-            System.Console.Out.WriteLine($"{holiday.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {holiday.Name.Get(settings.Language)}");
+            System.Console.Out.WriteLine($"{Dates.Format(holiday.Date, settings.Language)} {holiday.Name.Get(settings.Language)}");
         }
 
         return Task.FromResult(ExitCodes.Success);

@@ -9,14 +9,15 @@ public class SampleAppTest
     private static Task<(int ExitCode, string Output, string Error)> Run(params string[] arguments) => SampleApp.Run(null, arguments);
 
     [Fact]
-    public async Task Holidays2029_PrintsOneDateAndNamePerLine()
+    public async Task Holidays2029_PrintsOneDateAndNamePerLine_WithDatesAsTheReaderWritesThem()
     {
         var (exitCode, output, _) = await Run("holidays", "2029");
 
         exitCode.Should().Be(0);
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-        lines.Should().HaveCount(12).And.OnlyContain(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d{4}-\d{2}-\d{2} \S.*$"));
-        lines.Should().Contain("2029-04-01 Første påskedag");
+        lines.Should().HaveCount(12).And.OnlyContain(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\d{2}\.\d{2}\.\d{4} \S.*$"));
+        lines.Should().Contain("01.04.2029 Første påskedag");
+        (await Run("holidays", "2029", "--lang", "nn")).Output.Should().Contain("01.04.2029 Første påskedag");
         (await Run("holidays", "2029", "--lang", "en")).Output.Should().Contain("2029-04-01 Easter Sunday");
     }
 
