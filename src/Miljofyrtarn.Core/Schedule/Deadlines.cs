@@ -327,7 +327,9 @@ public sealed class DeadlineSchedule
         Add(DeadlineKind.GraceEnds, certificate.ValidTo.Plus(rules.GraceAfterExpiry), adjust: true, met: false, key: certificate.Number);
 
         var firstYear = LifecycleTable.FirstReportYear(_rules, lifecycle);
-        var lastYear = lifecycle.State == UnitState.Expired ? lastValid.Year : to.Year;
+        // A report for a year is due the next year, so none for to.Year or later falls within the range (and the
+        // report for the last supported year would be due beyond it).
+        var lastYear = Math.Min(lifecycle.State == UnitState.Expired ? lastValid.Year : to.Year, to.Year - 1);
         for (var year = Math.Max(firstYear, from.Year - 2); year <= lastYear; year++)
         {
             var postponed = lifecycle.Reports.TryGetValue(year, out var report) && report.Postponed;
