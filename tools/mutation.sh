@@ -8,7 +8,7 @@ folder=${1:?folder: Catalog, Organisations, Resolution, Assessment, Lifecycle or
 helpers='Organisations/Heim.cs;Organisations/OrganisationState.cs;Lifecycle/HeimLifecycle.cs;Lifecycle/LifecycleFingerprint.cs;Docs/RepositoryFiles.cs'
 case "$folder" in
   Catalog) tests='Catalog/*.cs' ;;
-  Organisations | Resolution | Assessment) tests='Organisations/*.cs;Assessment/*.cs' ;;
+  Organisations | Resolution | Assessment) tests='Organisations/*.cs;Assessment/*.cs;Lifecycle/CommonSetSwitchTest.cs' ;;
   Lifecycle) tests='Lifecycle/*.cs' ;;
   Schedule) tests='Schedule/*.cs' ;;
   *) echo "unknown folder: $folder" >&2; exit 2 ;;

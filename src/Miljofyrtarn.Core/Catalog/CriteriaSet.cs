@@ -21,7 +21,7 @@ public sealed class CriteriaSet
         LocalDate? effectiveTo,
         ImmutableArray<Criterion> criteria,
         int ordinal,
-        ImmutableArray<(Theme Theme, ImmutableArray<Criterion> Criteria)> themeGroups = default)
+        ImmutableArray<(Theme Theme, ImmutableArray<Criterion> Criteria)> themeGroups)
     {
         Id = id;
         Kind = kind;
@@ -32,7 +32,7 @@ public sealed class CriteriaSet
         EffectiveTo = effectiveTo;
         Criteria = criteria;
         Ordinal = ordinal;
-        ThemeGroups = themeGroups.IsDefault ? [] : themeGroups;
+        ThemeGroups = themeGroups;
         var own = ImmutableDictionary.CreateBuilder<int, Theme>();
         foreach (var (theme, members) in ThemeGroups)
         {
