@@ -21,6 +21,20 @@ public class CatalogEdgeTest
     }
 
     [Fact]
+    public void LoadFile_RefusesABlankPath_AndHonoursItsOptions()
+    {
+        FluentActions.Invoking(() => CriteriaCatalog.LoadFile("  ")).Should().Throw<ArgumentException>("a blank path is a programming error");
+        var file = Path.Combine(Directory.CreateTempSubdirectory("mft-catalog-").FullName, "catalog.json");
+        File.WriteAllBytes(file, CatalogDocuments.Bytes(CatalogDocuments.Minimal));
+        var tiny = new CatalogLoadOptions { MaxBytes = 64 };
+
+        CriteriaCatalog.LoadFile(file).Version.Should().Be("test-1");
+        Code(() => CriteriaCatalog.LoadFile(file, tiny)).Should().Be(ErrorCodes.DocumentTooLarge);
+        CriteriaCatalog.TryLoad(CatalogDocuments.Bytes(CatalogDocuments.Minimal), out _, out var diagnostics, tiny).Should().BeFalse();
+        diagnostics.Should().ContainSingle().Which.Code.Should().Be(ErrorCodes.DocumentTooLarge);
+    }
+
+    [Fact]
     public void TryLoad_WithoutOptions_UsesTheDefaults()
     {
         CriteriaCatalog.TryLoad(CatalogDocuments.Bytes(CatalogDocuments.Minimal), out var catalog, out var diagnostics, null).Should().BeTrue();
