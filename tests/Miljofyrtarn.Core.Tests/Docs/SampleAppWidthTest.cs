@@ -15,6 +15,8 @@ public partial class SampleAppWidthTest
         string[][] commands =
         [
             ["walkthrough"],
+            ["demo", "-o", "{dir}/demo.json"],
+            ["ics", "{heim}", "-o", "{dir}/heim.ics"],
             ["walkthrough", "--lang", "nn"],
             ["walkthrough", "--lang", "en"],
             ["status", "{heim}"],
@@ -49,7 +51,8 @@ public partial class SampleAppWidthTest
         var heim = Path.Combine(folder, "heim.json");
         (await SampleApp.Run(null, "demo", "-o", heim)).ExitCode.Should().Be(0);
         var catalog = Path.Combine(RepositoryFiles.Root, "src", "Miljofyrtarn.Core", "Catalog", "Data", "default-catalog.json");
-        var arguments = command.Select(a => a.Replace("{heim}", heim, StringComparison.Ordinal).Replace("{catalog}", catalog, StringComparison.Ordinal)).ToArray();
+        var arguments = command.Select(a => a.Replace("{heim}", heim, StringComparison.Ordinal).Replace("{catalog}", catalog, StringComparison.Ordinal)
+            .Replace("{dir}", folder, StringComparison.Ordinal)).ToArray();
 
         var wide = await SampleApp.Run(400, arguments);
         var narrow = await SampleApp.Run(width, arguments);
