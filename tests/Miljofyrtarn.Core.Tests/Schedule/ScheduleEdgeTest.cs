@@ -157,9 +157,8 @@ public class ScheduleEdgeTest
     [Fact]
     public void InformationalDates_AreNeverMoved_WhileExpiryAndGraceMoveToAWorkingDay()
     {
-        // Certified on Monday 4 March 2024 under the next-working-day policy: the certificate's last day, Thursday
-        // 4 March 2027, is a working day; six and four months before it (4 September and 4 November 2026) are a Friday
-        // and a Wednesday. Certified on Saturday 2 March 2024 instead: every date lands on a Tuesday or a Saturday.
+        // Under the next-working-day policy, certified on 2 March 2024: every kind keeps or moves its date as its kind says.
+        // Certified on 5 March 2024: recertification opens on Saturday 5 September 2026, and an informational date stays put.
         var clock = Clock();
         var heim = Start(clock, NextWorkingDay).CompleteStartUp(new LocalDate(2024, 1, 20), Coordinator);
         SetDate(clock, 2024, 3, 2);
