@@ -169,4 +169,20 @@ public class LifecycleEdgeTest
         ImmutableArray<UnitState> states = [.. Enum.GetValues<UnitState>()];
         states.Select(s => s.GetName(Core.Localization.Language.NorwegianBokmal)).Should().OnlyHaveUniqueItems().And.NotContain(string.Empty);
     }
+
+    [Fact]
+    public void UnitLifecycles_AreEqualByValue_AndAnAllowedActionSaysSo()
+    {
+        var heim = HeimLifecycle.WithCertifiedHeadquarters(HeimLifecycle.Clock());
+        var again = OrganisationLifecycle.Replay(heim.Organisation.Catalog, heim.History, HeimLifecycle.Clock(2024, 3, 2));
+        var raadhuset = heim.GetUnitLifecycle(Organisations.Heim.Raadhuset);
+
+        raadhuset.Equals(again.GetUnitLifecycle(Organisations.Heim.Raadhuset)).Should().BeTrue();
+        raadhuset.Equals(heim.GetUnitLifecycle(Organisations.Heim.Skole)).Should().BeFalse();
+        raadhuset.ToString().Should().StartWith("raadhuset Certified MFT-HK-1");
+        raadhuset.Equals(null).Should().BeFalse();
+        var allowed = heim.GetActions(Organisations.Heim.Raadhuset).First(a => a.IsAllowed);
+        allowed.ToString(Core.Localization.Language.English).Should().EndWith(": allowed");
+        allowed.ToString(Core.Localization.Language.NorwegianBokmal).Should().EndWith(": tillatt");
+    }
 }
