@@ -147,33 +147,55 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
         command.Parameters.AddWithValue("$stream", stream);
         command.Parameters.AddWithValue("$after", afterVersion);
         var previous = HistoryChain.Genesis.ToArray();
-        var expected = afterVersion + 1;
+        var (sequences, payloads, hashes) = (new List<long>(), new List<byte[]>(), new List<byte[]>());
         var first = true;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        long? outOfPlace = null;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            var sequence = reader.GetInt64(0);
-            var hash = reader.IsDBNull(2) ? [] : (byte[])reader.GetValue(2);
-            if (first && afterVersion > 0)
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                first = false;
-                if (sequence != afterVersion)
+                var sequence = reader.GetInt64(0);
+                var hash = reader.IsDBNull(2) ? [] : (byte[])reader.GetValue(2);
+                if (first && afterVersion > 0)
                 {
-                    throw HistoryChain.Broken(Math.Min(sequence, afterVersion));
+                    first = false;
+                    if (sequence != afterVersion)
+                    {
+                        throw HistoryChain.Broken(Math.Min(sequence, afterVersion));
+                    }
+
+                    previous = hash;
+                    continue;
                 }
 
-                previous = hash;
-                continue;
-            }
+                first = false;
+                var expected = afterVersion + sequences.Count + 1;
+                if (sequence != expected)
+                {
+                    // A missing or inserted row: the chain breaks here, unless it already broke before.
+                    outOfPlace = Math.Min(sequence, expected);
+                    break;
+                }
 
-            first = false;
-            var payload = Encoding.UTF8.GetBytes(reader.GetString(1));
-            HistoryChain.Verify(expected, sequence, previous, payload, hash);
-            visit(sequence, payload);
-            expected++;
+                sequences.Add(sequence);
+                payloads.Add(reader.GetFieldValue<byte[]>(1)); // the TEXT column's UTF-8 bytes as stored, without a string between
+                hashes.Add(hash);
+            }
         }
 
-        return previous;
+        // Every link is checked before any event is handed on; a long stream is checked in parallel.
+        HistoryChain.VerifyRange(afterVersion + 1, previous, payloads, hashes);
+        if (outOfPlace is { } sequenceOutOfPlace)
+        {
+            throw HistoryChain.Broken(sequenceOutOfPlace);
+        }
+
+        for (var i = 0; i < payloads.Count; i++)
+        {
+            visit(sequences[i], payloads[i]);
+        }
+
+        return hashes.Count == 0 ? previous : hashes[^1];
     }
 
     /// <inheritdoc />

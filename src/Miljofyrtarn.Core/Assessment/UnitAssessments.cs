@@ -69,6 +69,37 @@ internal sealed class UnitAssessments
     public CriterionAssessment? Get(int criterionId) =>
         _overlay.TryGetValue(criterionId, out var assessment) || _base.TryGetValue(criterionId, out assessment) ? assessment : null;
 
+    /// <summary>Whether this instance belongs to one organisation in transient mode and may be changed in place.</summary>
+    public bool IsOwned { get; private set; }
+
+    /// <summary>A private, changeable copy for transient mode (replay): its own status array and one plain dictionary.</summary>
+    public UnitAssessments ToOwned()
+    {
+        var byId = new Dictionary<int, CriterionAssessment>(_base.Count + _overlay.Count);
+        foreach (var (id, assessment) in _base)
+        {
+            byId[id] = assessment;
+        }
+
+        foreach (var (id, assessment) in _overlay)
+        {
+            byId[id] = assessment;
+        }
+
+        return new UnitAssessments((byte[])_statuses.Clone(), byId, ImmutableDictionary<int, CriterionAssessment>.Empty) { IsOwned = true };
+    }
+
+    /// <summary>Records an assessment in place; only on an owned instance, in transient mode.</summary>
+    public void SetInPlace(int ordinal, int criterionId, CriterionAssessment assessment)
+    {
+        System.Diagnostics.Debug.Assert(IsOwned, "Only an owned instance changes in place.");
+        _statuses[ordinal] = (byte)assessment.Status;
+        _base[criterionId] = assessment;
+    }
+
+    /// <summary>Ends transient mode: from now on the instance is never changed again, and recording copies as usual.</summary>
+    public void Freeze() => IsOwned = false;
+
     public UnitAssessments With(int ordinal, int criterionId, CriterionAssessment assessment)
     {
         var statuses = (byte[])_statuses.Clone();

@@ -32,11 +32,12 @@ public sealed class OrganisationLifecycle
     public const string SystemActor = "system";
 
     private readonly LifecycleState _state;
+    private readonly EventLog _log;
 
-    private OrganisationLifecycle(LifecycleState state, ImmutableList<LifecycleEvent> history, IClock clock, SchemeRuleBook rules)
+    private OrganisationLifecycle(LifecycleState state, EventLog log, IClock clock, SchemeRuleBook rules)
     {
         _state = state;
-        History = history;
+        _log = log;
         Clock = clock;
         Rules = rules;
     }
@@ -48,7 +49,7 @@ public sealed class OrganisationLifecycle
     /// Every event since the lifecycle was started, or since the snapshot it was restored from, in order; each
     /// event's <see cref="LifecycleEvent.Sequence"/> follows the one before.
     /// </summary>
-    public ImmutableList<LifecycleEvent> History { get; }
+    public ImmutableList<LifecycleEvent> History => _log.All;
 
     /// <summary>The number of events; the version an action can state it expects.</summary>
     public long Version => _state.Version;
@@ -70,6 +71,9 @@ public sealed class OrganisationLifecycle
 
     internal LifecycleState State => _state;
 
+    /// <summary>The events after a version, in order, without building <see cref="History"/>.</summary>
+    internal List<LifecycleEvent> EventsAfter(long version) => _log.After(version);
+
     /// <summary>Starts an organisation's lifecycle: creates the organisation with its headquarters, as of today by the clock.</summary>
     /// <param name="catalog">The criteria catalog.</param>
     /// <param name="name">The organisation's name.</param>
@@ -89,7 +93,7 @@ public sealed class OrganisationLifecycle
         var now = clock.GetCurrentInstant();
         var created = new OrganisationCreated(1, now, actor, catalog.Version, name, kind, number, rules.DateOf(now), headquarters);
         var state = Create(catalog, created);
-        return new OrganisationLifecycle(state, [created], clock, rules);
+        return new OrganisationLifecycle(state, EventLog.Of(created), clock, rules);
     }
 
     /// <summary>
@@ -109,8 +113,9 @@ public sealed class OrganisationLifecycle
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(clock);
         rules ??= SchemeRuleBook.Default;
-        var events = history as IReadOnlyList<LifecycleEvent> ?? [.. history];
-        if (events.Count == 0 || events[0] is not OrganisationCreated created)
+        // One copy of the history, the log's own: the caller's list may change after this returns.
+        LifecycleEvent[] events = [.. history];
+        if (events.Length == 0 || events[0] is not OrganisationCreated created)
         {
             throw Corrupt(1, new Diagnostic(ErrorCodes.MissingProperty, [nameof(OrganisationCreated)]));
         }
@@ -120,20 +125,36 @@ public sealed class OrganisationLifecycle
             throw Problems.Single(ErrorCodes.CatalogMismatch, created.CatalogVersion, catalog.Version);
         }
 
+        // Lean replay: the working state is private to this method, so it is built in transient mode (assessments
+        // recorded in place) and frozen once at the end. Every event is checked exactly as outside transient mode.
         var state = Guarded(created.Sequence, () => Create(catalog, created));
-        for (var i = 1; i < events.Count; i++)
+        state.Organisation.BeginTransient();
+        for (var i = 1; i < events.Length; i++)
         {
             var next = events[i] ?? throw Corrupt(i + 1, new Diagnostic(ErrorCodes.MissingProperty, [$"events[{i}]"]));
-            var before = state;
-            state = Guarded(next.Sequence, () => Apply(before, next, rules));
+            var before = state.Organisation;
+            try
+            {
+                state = Apply(state, next, rules);
+            }
+            catch (MiljofyrtarnException exception) when (exception.Code != ErrorCodes.CorruptHistory)
+            {
+                throw Corrupt(next.Sequence, exception.Diagnostics[0], exception.Diagnostics);
+            }
+
+            if (!ReferenceEquals(before, state.Organisation))
+            {
+                state.Organisation.BeginTransient();
+            }
         }
 
-        return new OrganisationLifecycle(state, ImmutableList.CreateRange(events), clock, rules);
+        state.Organisation.Freeze();
+        return new OrganisationLifecycle(state, EventLog.Replayed(events), clock, rules);
     }
 
     /// <summary>A lifecycle restored from stored state (a snapshot): its history starts after the snapshot's version.</summary>
     internal static OrganisationLifecycle Restore(LifecycleState state, IClock clock, SchemeRuleBook rules) =>
-        new(state, [], clock, rules);
+        new(state, EventLog.Empty, clock, rules);
 
     private static LifecycleState Guarded(long sequence, Func<LifecycleState> apply)
     {
@@ -432,7 +453,7 @@ public sealed class OrganisationLifecycle
 
         var @event = create(_state.Version + 1, now);
         var state = Apply(_state, @event, Rules);
-        return new OrganisationLifecycle(state, History.Add(@event), Clock, Rules);
+        return new OrganisationLifecycle(state, _log.Add(@event), Clock, Rules);
     }
 
     private void CheckVersion(long? expectedVersion)
@@ -536,7 +557,8 @@ public sealed class OrganisationLifecycle
             throw Problems.Single(ErrorCodes.InvalidValue, e.Assessment.RecordedBy, e.Actor);
         }
 
-        return state with { Organisation = state.Organisation.RecordAssessment(e.Unit, e.CriterionId, e.Assessment) };
+        var organisation = state.Organisation.RecordAssessment(e.Unit, e.CriterionId, e.Assessment);
+        return ReferenceEquals(organisation, state.Organisation) ? state : state with { Organisation = organisation };
     }
 
     /// <summary>Checks that the table allows the action from the unit's state and every guard holds, and moves the unit to the target state.</summary>

@@ -376,6 +376,12 @@ public sealed partial class Organisation
         }
 
         problems.ThrowIfAny();
+        if (_transient)
+        {
+            RecordInPlace(position, criterion.Ordinal, criterionId, assessment);
+            return this;
+        }
+
         return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, AllUnits, AllocationOverrides,
             _assessments.SetItem(position, _assessments[position].With(criterion.Ordinal, criterionId, assessment)), Index, _positions);
     }

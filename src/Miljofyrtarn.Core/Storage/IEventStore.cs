@@ -137,7 +137,7 @@ public static class EventStoreChecks
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(lifecycle);
-        var events = lifecycle.History.Where(e => e.Sequence > storedVersion).ToList();
+        var events = lifecycle.EventsAfter(storedVersion);
         return events.Count == 0 ? Task.FromResult(storedVersion) : store.AppendAsync(stream, storedVersion, events, cancellationToken);
     }
 }

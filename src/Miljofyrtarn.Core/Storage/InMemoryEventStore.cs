@@ -48,12 +48,12 @@ public sealed class InMemoryEventStore : IEventStore
         ArgumentNullException.ThrowIfNull(stream);
         var rows = Rows(stream);
         var start = (int)Math.Clamp(afterVersion, 0, rows.Length);
-        var previous = start == 0 ? HistoryChain.Genesis.ToArray() : rows[start - 1].Hash.ToArray();
-        var events = new List<LifecycleEvent>(rows.Length - start);
-        for (var i = start; i < rows.Length; i++)
+        var run = rows.AsSpan(start);
+        HistoryChain.VerifyRange(start + 1, start == 0 ? HistoryChain.Genesis : rows[start - 1].Hash, Payloads(run), Hashes(run));
+        var events = new List<LifecycleEvent>(run.Length);
+        foreach (var (payload, _) in run)
         {
-            HistoryChain.Verify(i + 1, i + 1, previous, rows[i].Payload, rows[i].Hash);
-            events.Add(HistoryJson.ReadEvent(rows[i].Payload));
+            events.Add(HistoryJson.ReadEvent(payload));
         }
 
         return Task.FromResult<IReadOnlyList<LifecycleEvent>>(events);
@@ -74,13 +74,30 @@ public sealed class InMemoryEventStore : IEventStore
     {
         ArgumentNullException.ThrowIfNull(stream);
         var rows = Rows(stream);
-        var previous = HistoryChain.Genesis.ToArray();
+        HistoryChain.VerifyRange(1, HistoryChain.Genesis, Payloads(rows), Hashes(rows));
+        return Task.FromResult(new HistoryVerification(rows.Length, HistoryChain.ToHex(rows.Length == 0 ? HistoryChain.Genesis : rows[^1].Hash), 0));
+    }
+
+    private static byte[][] Payloads(ReadOnlySpan<(byte[] Payload, byte[] Hash)> rows)
+    {
+        var payloads = new byte[rows.Length][];
         for (var i = 0; i < rows.Length; i++)
         {
-            HistoryChain.Verify(i + 1, i + 1, previous, rows[i].Payload, rows[i].Hash);
+            payloads[i] = rows[i].Payload;
         }
 
-        return Task.FromResult(new HistoryVerification(rows.Length, HistoryChain.ToHex(previous), 0));
+        return payloads;
+    }
+
+    private static byte[][] Hashes(ReadOnlySpan<(byte[] Payload, byte[] Hash)> rows)
+    {
+        var hashes = new byte[rows.Length][];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            hashes[i] = rows[i].Hash;
+        }
+
+        return hashes;
     }
 
     private (byte[] Payload, byte[] Hash)[] Rows(string stream)
