@@ -276,4 +276,48 @@ public static class ErrorCodes
 
     /// <summary>The event store holds no stream of that name: the organisation is not there (not found, as opposed to a corrupt history).</summary>
     public const string StreamNotFound = "MFT0506";
+
+    // ---- Annual reports and climate accounts (MFT06xx) ----
+
+    /// <summary>No indicator with that code in the indicator catalog.</summary>
+    public const string UnknownIndicator = "MFT0601";
+
+    /// <summary>A value is given in another unit than its indicator's (or a factor's unit is not its indicator's).</summary>
+    public const string WrongIndicatorUnit = "MFT0602";
+
+    /// <summary>A figure is negative, not a number, or infinite.</summary>
+    public const string InvalidIndicatorValue = "MFT0603";
+
+    /// <summary>A percentage is over 100.</summary>
+    public const string PercentOver100 = "MFT0604";
+
+    /// <summary>The same indicator is given twice in one report.</summary>
+    public const string DuplicateIndicatorValue = "MFT0605";
+
+    /// <summary>A report is for a year that has not ended.</summary>
+    public const string ReportYearNotEnded = "MFT0606";
+
+    /// <summary>A mandatory indicator is missing from a report.</summary>
+    public const string MandatoryIndicatorMissing = "MFT0607";
+
+    /// <summary>An indicator is not asked for in the report year: retired, or not yet introduced.</summary>
+    public const string IndicatorNotInYear = "MFT0608";
+
+    /// <summary>The factor set lacks a factor the climate account needs.</summary>
+    public const string MissingEmissionFactor = "MFT0609";
+
+    /// <summary>Two factors for one activity in one factor set (one year and region).</summary>
+    public const string DuplicateEmissionFactor = "MFT0610";
+
+    /// <summary>No factor set qualifies for the report year on the day of computation.</summary>
+    public const string NoFactorSet = "MFT0611";
+
+    /// <summary>A warning, not a refusal: a figure changed tenfold or more since the previous report.</summary>
+    public const string ImplausibleChange = "MFT0612";
+
+    /// <summary>Two indicators with the same code in one catalog.</summary>
+    public const string DuplicateIndicator = "MFT0613";
+
+    /// <summary>An indicator or activity code is not 1–64 lowercase letters, digits and hyphens.</summary>
+    public const string InvalidIndicatorCode = "MFT0614";
 }

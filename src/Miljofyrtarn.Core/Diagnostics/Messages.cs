@@ -5,7 +5,7 @@ using Miljofyrtarn.Core.Localization;
 namespace Miljofyrtarn.Core.Diagnostics;
 
 /// <summary>The localised message templates behind each <see cref="ErrorCodes">error code</see>.</summary>
-internal static class Messages
+internal static partial class Messages
 {
     private static readonly FrozenDictionary<string, string[]> Templates = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
@@ -353,7 +353,7 @@ internal static class Messages
             "«{0}» er en database i minnet, som forsvinner med hver tilkobling; bruk InMemoryEventStore.",
             "«{0}» er ein database i minnet, som forsvinn med kvar tilkopling; bruk InMemoryEventStore.",
             "'{0}' is an in-memory database, which vanishes with each connection; use InMemoryEventStore."],
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    }.Concat(ReportingTemplates()).ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>All codes that have messages; used by tests to check every code is localised.</summary>
     public static IEnumerable<string> Codes => Templates.Keys;
@@ -391,7 +391,9 @@ internal static class Messages
         public object? GetFormat(Type? formatType) => formatType == typeof(ICustomFormatter) ? this : CultureInfo.InvariantCulture.GetFormat(formatType);
 
         public string Format(string? format, object? arg, IFormatProvider? formatProvider) =>
-            arg is string text && Dates.TryParseIso(text, out var date)
+            format == "num" && arg is string figure && double.TryParse(figure, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+                ? Numbers.Format(number, language)
+                : arg is string text && Dates.TryParseIso(text, out var date)
                 ? format == "long" ? Dates.FormatLong(date, language) : Dates.Format(date, language)
                 : format is not null && arg is string name && Terms.TryGet(format, name, language, out var term)
                     ? term

@@ -63,6 +63,21 @@ internal static class Terms
         ["phase.Approval"] = ["Godkjenning", "Godkjenning", "Approval"],
         ["phase.Improvement"] = ["Forbedring", "Forbetring", "Improvement"],
         ["phase.Recertification"] = ["Resertifisering", "Resertifisering", "Recertification"],
+        ["unit.KilowattHour"] = ["kilowattimer (kWh)", "kilowattimar (kWh)", "kilowatt hours (kWh)"],
+        ["unit.Litre"] = ["liter (l)", "liter (l)", "litres (l)"],
+        ["unit.Kilogram"] = ["kilo (kg)", "kilo (kg)", "kilograms (kg)"],
+        ["unit.StandardCubicMetre"] = ["standardkubikkmeter (Sm³)", "standardkubikkmeter (Sm³)", "standard cubic metres (Sm³)"],
+        ["unit.Kilometre"] = ["kilometer (km)", "kilometer (km)", "kilometres (km)"],
+        ["unit.Percent"] = ["prosent (%)", "prosent (%)", "percent (%)"],
+        ["unit.FullTimeEquivalent"] = ["årsverk", "årsverk", "full-time equivalents"],
+        ["unit.SquareMetre"] = ["kvadratmeter (m²)", "kvadratmeter (m²)", "square metres (m²)"],
+        ["unit.Count"] = ["antall", "tal", "count"],
+        ["indicatortheme.BaseFigures"] = ["Grunnlagstall", "Grunnlagstal", "Base figures"],
+        ["indicatortheme.WorkingEnvironment"] = ["Arbeidsmiljø", "Arbeidsmiljø", "Working environment"],
+        ["indicatortheme.Waste"] = ["Avfall", "Avfall", "Waste"],
+        ["indicatortheme.Energy"] = ["Energi", "Energi", "Energy"],
+        ["indicatortheme.Purchasing"] = ["Innkjøp", "Innkjøp", "Purchasing"],
+        ["indicatortheme.Transport"] = ["Transport", "Transport", "Transport"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static IEnumerable<string> Keys => Table.Keys;

@@ -1,0 +1,65 @@
+namespace Miljofyrtarn.Core.Diagnostics;
+
+/// <summary>The message templates of the annual report and the climate account (MFT06xx).</summary>
+internal static partial class Messages
+{
+    private static IEnumerable<KeyValuePair<string, string[]>> ReportingTemplates() => new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [ErrorCodes.UnknownIndicator] = [
+            "Det finnes ingen indikator «{0}» i indikatorkatalogen.",
+            "Det finst ingen indikator «{0}» i indikatorkatalogen.",
+            "There is no indicator '{0}' in the indicator catalog."],
+        [ErrorCodes.WrongIndicatorUnit] = [
+            "«{0}» er oppgitt i {1:unit}, men skal oppgis i {2:unit}.",
+            "«{0}» er oppgitt i {1:unit}, men skal oppgjevast i {2:unit}.",
+            "'{0}' is given in {1:unit} but belongs in {2:unit}."],
+        [ErrorCodes.InvalidIndicatorValue] = [
+            "Verdien {1:num} for «{0}» er ikke et gyldig tall: den kan ikke være negativ, uendelig eller mangle.",
+            "Verdien {1:num} for «{0}» er ikkje eit gyldig tal: han kan ikkje vere negativ, uendeleg eller mangle.",
+            "The value {1:num} of '{0}' is not a valid figure: it may not be negative, infinite or missing."],
+        [ErrorCodes.PercentOver100] = [
+            "«{0}» er en prosentandel og kan ikke være {1:num} %; høyst 100 %.",
+            "«{0}» er ein prosentdel og kan ikkje vere {1:num} %; høgst 100 %.",
+            "'{0}' is a percentage and cannot be {1:num} %; at most 100 %."],
+        [ErrorCodes.DuplicateIndicatorValue] = [
+            "Indikatoren «{0}» er oppgitt mer enn én gang i rapporten.",
+            "Indikatoren «{0}» er oppgitt meir enn éin gong i rapporten.",
+            "The indicator '{0}' is given more than once in the report."],
+        [ErrorCodes.ReportYearNotEnded] = [
+            "Det kan ikke rapporteres for {0} ennå: året er ikke omme (i dag er det {1}).",
+            "Det kan ikkje rapporterast for {0} enno: året er ikkje omme (i dag er det {1}).",
+            "{0} cannot be reported yet: the year has not ended (today is {1})."],
+        [ErrorCodes.MandatoryIndicatorMissing] = [
+            "Indikatoren «{0}» er obligatorisk i rapporten for {1}, men mangler.",
+            "Indikatoren «{0}» er obligatorisk i rapporten for {1}, men manglar.",
+            "The indicator '{0}' is mandatory in the report for {1} but missing."],
+        [ErrorCodes.IndicatorNotInYear] = [
+            "Indikatoren «{0}» brukes ikke i rapporteringsåret {1}.",
+            "Indikatoren «{0}» vert ikkje brukt i rapporteringsåret {1}.",
+            "The indicator '{0}' is not used in report year {1}."],
+        [ErrorCodes.MissingEmissionFactor] = [
+            "Faktorsettet «{2}» for {1} har ingen utslippsfaktor for «{0}»; last inn et sett som har det, eller utelat aktiviteten med en begrunnelse.",
+            "Faktorsettet «{2}» for {1} har ingen utsleppsfaktor for «{0}»; last inn eit sett som har det, eller utelat aktiviteten med ei grunngjeving.",
+            "The factor set '{2}' for {1} has no emission factor for '{0}'; load a set that has one, or leave the activity out with a reason."],
+        [ErrorCodes.DuplicateEmissionFactor] = [
+            "Faktorsettet for {1} ({2}) har mer enn én faktor for «{0}».",
+            "Faktorsettet for {1} ({2}) har meir enn éin faktor for «{0}».",
+            "The factor set for {1} ({2}) has more than one factor for '{0}'."],
+        [ErrorCodes.NoFactorSet] = [
+            "Ingen faktorsett for rapporteringsåret {0} var publisert {1}.",
+            "Ingen faktorsett for rapporteringsåret {0} var publisert {1}.",
+            "No factor set for report year {0} was published on {1}."],
+        [ErrorCodes.ImplausibleChange] = [
+            "«{0}» har endret seg fra {1:num} i {3} til {2:num}, ti ganger eller mer; kontroller tallet og enheten.",
+            "«{0}» har endra seg frå {1:num} i {3} til {2:num}, ti gonger eller meir; kontroller talet og eininga.",
+            "'{0}' changed from {1:num} in {3} to {2:num}, tenfold or more; check the figure and its unit."],
+        [ErrorCodes.DuplicateIndicator] = [
+            "Indikatorkoden «{0}» forekommer mer enn én gang i katalogen.",
+            "Indikatorkoden «{0}» finst meir enn éin gong i katalogen.",
+            "The indicator code '{0}' occurs more than once in the catalog."],
+        [ErrorCodes.InvalidIndicatorCode] = [
+            "«{0}» er ikke en gyldig kode (1–64 tegn: små bokstaver a–z, sifre og «-»).",
+            "«{0}» er ikkje ein gyldig kode (1–64 teikn: små bokstavar a–z, siffer og «-»).",
+            "'{0}' is not a valid code (1–64 characters: lowercase letters a–z, digits and '-')."],
+    };
+}

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using Miljofyrtarn.Core.Diagnostics;
+
+namespace Miljofyrtarn.Core.Reporting;
+
+public sealed partial class ClimateAccount
+{
+    /// <summary>Computes the account of one report.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="catalog">The indicator catalog the report was checked against.</param>
+    /// <param name="factors">The factor set (see <see cref="EmissionFactorSet.Select"/>).</param>
+    /// <param name="leftOut">Activities left out of the account, each with the reason; others need a factor.</param>
+    /// <returns>The account.</returns>
+    /// <exception cref="MiljofyrtarnException">
+    /// The set lacks a factor the account needs (<see cref="ErrorCodes.MissingEmissionFactor"/>, naming each activity and the
+    /// year), a factor's unit is not the indicator's, or the catalog is not the report's.
+    /// </exception>
+    public static ClimateAccount Compute(EnvironmentalReport report, IndicatorCatalog catalog, EmissionFactorSet factors, IEnumerable<LeftOutActivity>? leftOut = null) =>
+        ComputeCombined([report], catalog, factors, leftOut);
+
+    /// <summary>
+    /// Computes the account of several reports of one year together: an organisation's, headquarters' and every underlying
+    /// unit's. The result is the sum of each report's own account.
+    /// </summary>
+    /// <param name="reports">The reports, all for the same year.</param>
+    /// <param name="catalog">The indicator catalog.</param>
+    /// <param name="factors">The factor set.</param>
+    /// <param name="leftOut">Activities left out, each with the reason.</param>
+    /// <returns>The account.</returns>
+    /// <exception cref="MiljofyrtarnException">As for one report, or the reports are for different years or there are none.</exception>
+    public static ClimateAccount ComputeCombined(IEnumerable<EnvironmentalReport> reports, IndicatorCatalog catalog, EmissionFactorSet factors, IEnumerable<LeftOutActivity>? leftOut = null)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(factors);
+        var list = reports as IReadOnlyList<EnvironmentalReport> ?? [.. reports];
+        var problems = new Problems();
+        var excluded = Exclusions(leftOut, problems);
+        if (list.Count == 0 || list.Any(r => r is null))
+        {
+            throw Problems.Single(ErrorCodes.MissingProperty, "reports");
+        }
+
+        var year = list[0].Year;
+        var lines = ImmutableArray.CreateBuilder<EmissionLine>();
+        var missing = new HashSet<string>(StringComparer.Ordinal);
+        double fte = 0, area = 0;
+        foreach (var report in list)
+        {
+            if (report.Year != year)
+            {
+                problems.Add(ErrorCodes.InvalidValue, report.Year, year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (report.CatalogVersion != catalog.Version)
+            {
+                problems.Add(ErrorCodes.CatalogMismatch, report.CatalogVersion, catalog.Version);
+            }
+
+            foreach (var value in report.Values)
+            {
+                if (!catalog.TryGet(value.Code, out var indicator))
+                {
+                    continue;
+                }
+
+                fte += indicator.Role == IndicatorRole.FullTimeEquivalents ? value.Value : 0;
+                area += indicator.Role == IndicatorRole.HeatedArea ? value.Value : 0;
+                if (indicator.Activity is { } activity && !excluded.ContainsKey(activity))
+                {
+                    AddLine(report, indicator, value, activity, factors, lines, missing, problems);
+                }
+            }
+        }
+
+        foreach (var activity in missing)
+        {
+            problems.Add(ErrorCodes.MissingEmissionFactor, activity, factors.Year, factors.Id);
+        }
+
+        problems.ThrowIfAny();
+        return new ClimateAccount(year, factors, lines.ToImmutable(), [.. excluded.Select(e => new LeftOutActivity(e.Key, e.Value))], fte, area, list.Count);
+    }
+
+    private static void AddLine(EnvironmentalReport report, Indicator indicator, IndicatorValue value, string activity, EmissionFactorSet factors,
+        ImmutableArray<EmissionLine>.Builder lines, HashSet<string> missing, Problems problems)
+    {
+        var isScope2 = factors.TryGetFactor(activity, Scope2Method.LocationBased, out var factor);
+        if (!isScope2 && !factors.TryGetFactor(activity, null, out factor))
+        {
+            missing.Add(activity);
+            return;
+        }
+
+        if (factor!.Unit != indicator.Unit)
+        {
+            problems.Add(ErrorCodes.WrongIndicatorUnit, activity, factor.Unit.ToString(), indicator.Unit.ToString());
+            return;
+        }
+
+        var kilograms = value.Value * factor.KilogramsCo2ePerUnit;
+        double? market = kilograms;
+        if (isScope2)
+        {
+            market = factors.TryGetFactor(activity, Scope2Method.MarketBased, out var residual) ? value.Value * residual.KilogramsCo2ePerUnit : null;
+        }
+
+        lines.Add(new EmissionLine(report.Unit, indicator.Code, activity, indicator.Theme, value.Value, factor.Scope, factor.Scope3Category, factor.Origin, kilograms, market));
+    }
+
+    private static ImmutableDictionary<string, string> Exclusions(IEnumerable<LeftOutActivity>? leftOut, Problems problems)
+    {
+        var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var item in leftOut ?? [])
+        {
+            if (item is null || string.IsNullOrWhiteSpace(item.Reason) || string.IsNullOrWhiteSpace(item.Activity))
+            {
+                problems.Add(ErrorCodes.BlankText, "leftOut.reason");
+            }
+            else
+            {
+                result[item.Activity] = item.Reason;
+            }
+        }
+
+        return result.ToImmutable();
+    }
+}

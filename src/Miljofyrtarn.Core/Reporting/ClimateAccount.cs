@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using Miljofyrtarn.Core.Organisations;
+
+namespace Miljofyrtarn.Core.Reporting;
+
+/// <summary>One activity's emissions in a climate account.</summary>
+/// <param name="Unit">The unit that reported it.</param>
+/// <param name="IndicatorCode">The indicator it was reported under.</param>
+/// <param name="Activity">The activity.</param>
+/// <param name="Theme">The indicator's theme.</param>
+/// <param name="Quantity">The quantity, in the indicator's unit.</param>
+/// <param name="Scope">The scope.</param>
+/// <param name="Scope3Category">For Scope 3, the GHG Protocol category; null otherwise.</param>
+/// <param name="Origin">Fossil or biogenic.</param>
+/// <param name="KilogramsCo2e">kg CO2e, location-based for Scope 2.</param>
+/// <param name="MarketBasedKilogramsCo2e">kg CO2e by the market-based method: the same as <paramref name="KilogramsCo2e"/> outside Scope 2; null when the set has no residual mix.</param>
+public sealed record EmissionLine(UnitId Unit, string IndicatorCode, string Activity, IndicatorTheme Theme, double Quantity, EmissionScope Scope, int? Scope3Category, CarbonOrigin Origin, double KilogramsCo2e, double? MarketBasedKilogramsCo2e);
+
+/// <summary>An activity left out of a climate account, with the reason the organisation stated.</summary>
+/// <param name="Activity">The activity.</param>
+/// <param name="Reason">Why it is left out.</param>
+public sealed record LeftOutActivity(string Activity, string Reason);
+
+/// <summary>
+/// A climate account (klimaregnskap) under the GHG Protocol Corporate Standard, computed from one or more reports of one
+/// year with one factor set: Scope 1, Scope 2 by both methods, Scope 3, and biogenic CO2 beside the totals.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. Reference equality. All figures are kg CO2e. A factor the account needs and the set lacks
+/// is an error naming the activity and year, never a silent zero; an activity can only be left out with a stated
+/// reason, which the account carries.
+/// </remarks>
+public sealed partial class ClimateAccount
+{
+    private ClimateAccount(int year, EmissionFactorSet factors, ImmutableArray<EmissionLine> lines, ImmutableArray<LeftOutActivity> leftOut, double fullTimeEquivalents, double heatedArea, int reports)
+    {
+        Year = year;
+        FactorSet = factors;
+        Lines = lines;
+        LeftOut = leftOut;
+        FullTimeEquivalents = fullTimeEquivalents;
+        HeatedArea = heatedArea;
+        ReportCount = reports;
+        foreach (var line in lines)
+        {
+            if (line.Origin == CarbonOrigin.Biogenic)
+            {
+                Biogenic += line.KilogramsCo2e;
+                continue;
+            }
+
+            switch (line.Scope)
+            {
+                case EmissionScope.Scope1:
+                    Scope1 += line.KilogramsCo2e;
+                    break;
+                case EmissionScope.Scope2:
+                    Scope2LocationBased += line.KilogramsCo2e;
+                    Scope2MarketBased = Scope2MarketBased is { } sum && line.MarketBasedKilogramsCo2e is { } market ? sum + market : null;
+                    break;
+                default:
+                    Scope3 += line.KilogramsCo2e;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The report year.</summary>
+    public int Year { get; }
+
+    /// <summary>The factor set used.</summary>
+    public EmissionFactorSet FactorSet { get; }
+
+    /// <summary>Every activity's emissions, by report and in report order.</summary>
+    public ImmutableArray<EmissionLine> Lines { get; }
+
+    /// <summary>The activities left out, each with its reason.</summary>
+    public ImmutableArray<LeftOutActivity> LeftOut { get; }
+
+    /// <summary>The number of reports the account covers (one for a unit, all the units' for an organisation).</summary>
+    public int ReportCount { get; }
+
+    /// <summary>Scope 1 (fossil).</summary>
+    public double Scope1 { get; }
+
+    /// <summary>Scope 2 by the location-based method (fossil).</summary>
+    public double Scope2LocationBased { get; }
+
+    /// <summary>Scope 2 by the market-based method, or null when the factor set has no residual mix for it.</summary>
+    public double? Scope2MarketBased { get; } = 0;
+
+    /// <summary>Scope 3 (fossil), in the categories included.</summary>
+    public double Scope3 { get; }
+
+    /// <summary>Biogenic CO2, reported beside the totals and never in them.</summary>
+    public double Biogenic { get; }
+
+    /// <summary>The total with Scope 2 location-based, as the scheme's published diagram shows it.</summary>
+    public double Total => Scope1 + Scope2LocationBased + Scope3;
+
+    /// <summary>The total with Scope 2 market-based, or null when that cannot be computed.</summary>
+    public double? TotalMarketBased => Scope2MarketBased is { } market ? Scope1 + market + Scope3 : null;
+
+    /// <summary>The FTEs (årsverk) reported, summed over the reports.</summary>
+    public double FullTimeEquivalents { get; }
+
+    /// <summary>The heated area reported, in m², summed over the reports.</summary>
+    public double HeatedArea { get; }
+
+    /// <summary>The total (location-based) per FTE, or null when no FTEs were reported.</summary>
+    public double? PerFullTimeEquivalent => FullTimeEquivalents > 0 ? Total / FullTimeEquivalents : null;
+
+    /// <summary>The total (location-based) per m² of heated area, or null when no area was reported.</summary>
+    public double? PerSquareMetre => HeatedArea > 0 ? Total / HeatedArea : null;
+
+    /// <summary>The fossil emissions of a theme (location-based).</summary>
+    /// <param name="theme">The theme.</param>
+    /// <returns>kg CO2e.</returns>
+    public double ForTheme(IndicatorTheme theme) => Lines.Where(l => l.Theme == theme && l.Origin == CarbonOrigin.Fossil).Sum(l => l.KilogramsCo2e);
+
+    /// <summary>The fossil emissions of a Scope 3 category.</summary>
+    /// <param name="category">The GHG Protocol category, 1–15.</param>
+    /// <returns>kg CO2e.</returns>
+    public double ForScope3Category(int category) => Lines.Where(l => l.Scope3Category == category && l.Origin == CarbonOrigin.Fossil).Sum(l => l.KilogramsCo2e);
+
+    /// <summary>The account of the units' reports only, as part of this one (for a unit's share of an organisation's account).</summary>
+    /// <param name="unit">The unit.</param>
+    /// <returns>kg CO2e, location-based.</returns>
+    public double ForUnit(UnitId unit) => Lines.Where(l => l.Unit == unit && l.Origin == CarbonOrigin.Fossil).Sum(l => l.KilogramsCo2e);
+
+    /// <summary>The change of the total from an earlier account, absolute and relative.</summary>
+    /// <param name="earlier">The earlier year's account (the previous year, or the base year).</param>
+    /// <returns>The change in kg CO2e, and in percent of the earlier total (null when that was zero).</returns>
+    public (double Kilograms, double? Percent) ChangeFrom(ClimateAccount earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        var change = Total - earlier.Total;
+        return (change, earlier.Total > 0 ? change / earlier.Total * 100 : null);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Year} ({FactorSet.Id}): {Total:0.#} kg CO2e";
+}

@@ -1,0 +1,38 @@
+namespace Miljofyrtarn.Core.Reporting;
+
+public sealed partial class IndicatorCatalog
+{
+    private static readonly Lazy<IndicatorCatalog> DefaultCatalog = new(BuildDefault);
+
+    /// <summary>
+    /// An illustrative default, in our own words: the five themes and the base figures, enough to report and compute a
+    /// climate account. It is not the foundation's list (which is not published as data); like the default criteria
+    /// catalog, it shows the shape, and a host loads the real one. Reporting year 2021 retired the share of purchases
+    /// with environmental requirements and replaced it by the share from suppliers with a certified environmental
+    /// management system, as the scheme did.
+    /// </summary>
+    public static IndicatorCatalog Default => DefaultCatalog.Value;
+
+    private static IndicatorCatalog BuildDefault() => Create("2024.1",
+    [
+        new("arsverk", IndicatorTheme.BaseFigures, new("Årsverk", "Årsverk", "Full-time equivalents"), MeasureUnit.FullTimeEquivalent, mandatory: true, role: IndicatorRole.FullTimeEquivalents),
+        new("oppvarmet-areal", IndicatorTheme.BaseFigures, new("Oppvarmet areal", "Oppvarma areal", "Heated area"), MeasureUnit.SquareMetre, mandatory: true, role: IndicatorRole.HeatedArea),
+        new("sykefravaer", IndicatorTheme.WorkingEnvironment, new("Sykefravær", "Sjukefråvær", "Sickness absence"), MeasureUnit.Percent, mandatory: true),
+        new("avfall-sortert", IndicatorTheme.Waste, new("Sortert avfall", "Sortert avfall", "Sorted waste"), MeasureUnit.Kilogram, mandatory: true, activity: "waste-recycled", role: IndicatorRole.SortedWaste),
+        new("avfall-restavfall", IndicatorTheme.Waste, new("Restavfall", "Restavfall", "Residual waste"), MeasureUnit.Kilogram, mandatory: true, activity: "waste-residual", role: IndicatorRole.UnsortedWaste),
+        new("avfall-farlig", IndicatorTheme.Waste, new("Farlig avfall", "Farleg avfall", "Hazardous waste"), MeasureUnit.Kilogram, activity: "waste-hazardous", role: IndicatorRole.SortedWaste),
+        new("strom", IndicatorTheme.Energy, new("Strømforbruk", "Straumforbruk", "Electricity use"), MeasureUnit.KilowattHour, mandatory: true, activity: "electricity"),
+        new("fjernvarme", IndicatorTheme.Energy, new("Fjernvarme", "Fjernvarme", "District heating"), MeasureUnit.KilowattHour, activity: "district-heating"),
+        new("fyringsolje", IndicatorTheme.Energy, new("Fyringsolje", "Fyringsolje", "Heating oil"), MeasureUnit.Litre, activity: "heating-oil", kilowattHoursPerUnit: 10.08),
+        new("propan", IndicatorTheme.Energy, new("Propan (LPG)", "Propan (LPG)", "Propane (LPG)"), MeasureUnit.Litre, activity: "lpg"),
+        new("innkjop-miljokrav", IndicatorTheme.Purchasing, new("Andel innkjøp med miljøkrav", "Del innkjøp med miljøkrav", "Share of purchases with environmental requirements"), MeasureUnit.Percent, lastYear: 2020, replacedBy: "innkjop-sertifiserte"),
+        new("innkjop-sertifiserte", IndicatorTheme.Purchasing, new("Andel innkjøp fra leverandører med sertifisert miljøledelsessystem", "Del innkjøp frå leverandørar med sertifisert miljøleiingssystem", "Share of purchases from suppliers with a certified environmental management system"), MeasureUnit.Percent, firstYear: 2021),
+        new("diesel", IndicatorTheme.Transport, new("Diesel, egne kjøretøy", "Diesel, eigne køyretøy", "Diesel, own vehicles"), MeasureUnit.Litre, activity: "diesel", role: IndicatorRole.VehicleFuel, kilowattHoursPerUnit: 10.08),
+        new("bensin", IndicatorTheme.Transport, new("Bensin, egne kjøretøy", "Bensin, eigne køyretøy", "Petrol, own vehicles"), MeasureUnit.Litre, activity: "petrol", role: IndicatorRole.VehicleFuel, kilowattHoursPerUnit: 9.028),
+        new("biodiesel", IndicatorTheme.Transport, new("Biodiesel (HVO), egne kjøretøy", "Biodiesel (HVO), eigne køyretøy", "Biodiesel (HVO), own vehicles"), MeasureUnit.Litre, activity: "biodiesel", role: IndicatorRole.VehicleFuel),
+        new("kjoretoy-km", IndicatorTheme.Transport, new("Kjørte kilometer, egne fossil- og biodrevne kjøretøy", "Køyrde kilometer, eigne fossil- og biodrivne køyretøy", "Kilometres driven, own fuelled vehicles"), MeasureUnit.Kilometre, role: IndicatorRole.VehicleDistance),
+        new("elbil-km", IndicatorTheme.Transport, new("Kjørte kilometer, elbiler", "Køyrde kilometer, elbilar", "Kilometres driven, electric cars"), MeasureUnit.Kilometre),
+        new("elbil-kwh", IndicatorTheme.Transport, new("Strøm ladet til elbiler (inngår i strømforbruket)", "Straum lada til elbilar (inngår i straumforbruket)", "Electricity charged to electric cars (part of electricity use)"), MeasureUnit.KilowattHour),
+        new("fly-km", IndicatorTheme.Transport, new("Flyreiser i tjeneste", "Flyreiser i teneste", "Business flights"), MeasureUnit.Kilometre, activity: "flight-domestic"),
+    ]);
+}
