@@ -320,4 +320,7 @@ public static class ErrorCodes
 
     /// <summary>An indicator or activity code is not 1–64 lowercase letters, digits and hyphens.</summary>
     public const string InvalidIndicatorCode = "MFT0614";
+
+    /// <summary>A report is corrected that was never submitted.</summary>
+    public const string ReportNotSubmitted = "MFT0615";
 }

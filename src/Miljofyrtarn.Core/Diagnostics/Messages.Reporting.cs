@@ -61,5 +61,9 @@ internal static partial class Messages
             "«{0}» er ikke en gyldig kode (1–64 tegn: små bokstaver a–z, sifre og «-»).",
             "«{0}» er ikkje ein gyldig kode (1–64 teikn: små bokstavar a–z, siffer og «-»).",
             "'{0}' is not a valid code (1–64 characters: lowercase letters a–z, digits and '-')."],
+        [ErrorCodes.ReportNotSubmitted] = [
+            "{0} har ikke levert rapporten for {1}, så den kan ikke rettes.",
+            "{0} har ikkje levert rapporten for {1}, så han kan ikkje rettast.",
+            "{0} has not submitted the report for {1}, so it cannot be corrected."],
     };
 }

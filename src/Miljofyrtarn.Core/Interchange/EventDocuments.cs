@@ -73,6 +73,8 @@ internal sealed class EventDocument
 
     public string? Reason { get; set; }
 
+    public ReportContentDocument? Content { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
@@ -216,6 +218,69 @@ internal sealed class ReportDocument
     public NodaTime.Instant? SubmittedAt { get; set; }
 
     public bool? Postponed { get; set; }
+
+    public ReportContentDocument? Content { get; set; }
+
+    public List<CorrectionDocument?>? Corrections { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
+}
+
+/// <summary>An annual report's content: the figures, goals and measures (unit and year come from around it).</summary>
+internal sealed class ReportContentDocument
+{
+    public string? IndicatorCatalogVersion { get; set; }
+
+    public List<IndicatorValueDocument?>? Values { get; set; }
+
+    public List<GoalDocument?>? Goals { get; set; }
+
+    public List<string?>? Measures { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
+}
+
+internal sealed class IndicatorValueDocument
+{
+    public string? Indicator { get; set; }
+
+    public double? Value { get; set; }
+
+    public string? Unit { get; set; }
+
+    public bool? Estimated { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
+}
+
+internal sealed class GoalDocument
+{
+    public string? Text { get; set; }
+
+    public int? TargetYear { get; set; }
+
+    public string? Indicator { get; set; }
+
+    public double? TargetValue { get; set; }
+
+    public int? BaselineYear { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
+}
+
+internal sealed class CorrectionDocument
+{
+    public NodaTime.Instant? CorrectedAt { get; set; }
+
+    public string? Actor { get; set; }
+
+    public string? Reason { get; set; }
+
+    public ReportContentDocument? Replaced { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }

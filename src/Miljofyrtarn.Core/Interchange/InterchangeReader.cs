@@ -18,7 +18,7 @@ namespace Miljofyrtarn.Core.Interchange;
 /// Documents to domain objects. Collects every problem with its JSON path; the caller throws them all (with lines)
 /// and returns nothing when there is any.
 /// </summary>
-internal sealed class InterchangeReader(InterchangeOptions options)
+internal sealed partial class InterchangeReader(InterchangeOptions options)
 {
     private readonly List<Diagnostic> _problems = [];
 
@@ -402,7 +402,17 @@ internal sealed class InterchangeReader(InterchangeOptions options)
             {
                 var unit = UnitId(d.Unit, path, "unit");
                 var year = Required(d.Year, path, "year");
-                return unit is null || year is null ? null : new AnnualReportSubmitted(n, t, actor, unit.Value, year.Value);
+                var content = d.Content is null || unit is null || year is null ? null : Content(d.Content, P.Property(path, "content"), unit.Value, year.Value);
+                return unit is null || year is null || (d.Content is not null && content is null) ? null : new AnnualReportSubmitted(n, t, actor, unit.Value, year.Value, content);
+            }
+
+            case EventType.AnnualReportCorrected:
+            {
+                var unit = UnitId(d.Unit, path, "unit");
+                var year = Required(d.Year, path, "year");
+                var reason = Required(d.Reason, path, "reason");
+                var content = RequiredObject(d.Content, path, "content") is { } c && unit is not null && year is not null ? Content(c, P.Property(path, "content"), unit.Value, year.Value) : null;
+                return unit is null || year is null || reason is null || content is null ? null : new AnnualReportCorrected(n, t, actor, unit.Value, year.Value, content, reason);
             }
 
             case EventType.PostponementGranted:
@@ -540,7 +550,7 @@ internal sealed class InterchangeReader(InterchangeOptions options)
                 }
             }
 
-            var lifecycle = unit is null ? null : Lifecycle(document!.Lifecycle, P.Property(at, "lifecycle"), unit.Id);
+            var lifecycle = unit is null ? null : Lifecycle(document!.Lifecycle, P.Property(at, "lifecycle"), unit, rules);
             if (unit is not null && role is not null && lifecycle is not null)
             {
                 units.Add((unit, role.Value));
@@ -586,8 +596,9 @@ internal sealed class InterchangeReader(InterchangeOptions options)
         return Failed ? null : OrganisationLifecycle.Restore(state, clock, rules);
     }
 
-    private UnitLifecycle? Lifecycle(UnitLifecycleDocument? d, string path, UnitId unit)
+    private UnitLifecycle? Lifecycle(UnitLifecycleDocument? d, string path, UnitDefinition owner, SchemeRuleBook rules)
     {
+        var unit = owner.Id;
         if (d is null)
         {
             Report(ErrorCodes.MissingProperty, path, "lifecycle");
@@ -644,7 +655,7 @@ internal sealed class InterchangeReader(InterchangeOptions options)
             var due = Required(r.DueOn, at, "dueOn");
             if (year is not null && due is not null)
             {
-                reports[year.Value] = new AnnualReport(year.Value, due.Value, r.SubmittedAt, r.Postponed ?? false);
+                reports[year.Value] = SnapshotReport(r, at, owner, rules, new AnnualReport(year.Value, due.Value, r.SubmittedAt, r.Postponed ?? false));
             }
         }
 

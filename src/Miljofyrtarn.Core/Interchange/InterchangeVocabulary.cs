@@ -33,7 +33,13 @@ internal static class InterchangeVocabulary
         ("unitRemoved", EventType.UnitRemoved), ("responsibilityAllocated", EventType.ResponsibilityAllocated), ("assessmentRecorded", EventType.AssessmentRecorded),
         ("startUpCompleted", EventType.StartUpCompleted), ("mappingOpened", EventType.MappingOpened), ("mappingDelivered", EventType.MappingDelivered),
         ("unitCertified", EventType.UnitCertified), ("annualReportSubmitted", EventType.AnnualReportSubmitted), ("postponementGranted", EventType.PostponementGranted),
-        ("recertificationOpened", EventType.RecertificationOpened), ("certificateWithdrawn", EventType.CertificateWithdrawn), ("certificateExpired", EventType.CertificateExpired));
+        ("recertificationOpened", EventType.RecertificationOpened), ("certificateWithdrawn", EventType.CertificateWithdrawn), ("certificateExpired", EventType.CertificateExpired),
+        ("annualReportCorrected", EventType.AnnualReportCorrected));
+
+    public static readonly Vocabulary.Names<Reporting.MeasureUnit> MeasureUnits = new(
+        ("kilowattHour", Reporting.MeasureUnit.KilowattHour), ("litre", Reporting.MeasureUnit.Litre), ("kilogram", Reporting.MeasureUnit.Kilogram),
+        ("standardCubicMetre", Reporting.MeasureUnit.StandardCubicMetre), ("kilometre", Reporting.MeasureUnit.Kilometre), ("percent", Reporting.MeasureUnit.Percent),
+        ("fullTimeEquivalent", Reporting.MeasureUnit.FullTimeEquivalent), ("squareMetre", Reporting.MeasureUnit.SquareMetre), ("count", Reporting.MeasureUnit.Count));
 
     /// <summary>The kinds of event, for the type discriminator.</summary>
     public enum EventType
@@ -53,5 +59,6 @@ internal static class InterchangeVocabulary
         RecertificationOpened,
         CertificateWithdrawn,
         CertificateExpired,
+        AnnualReportCorrected,
     }
 }

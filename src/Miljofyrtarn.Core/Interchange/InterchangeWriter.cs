@@ -96,6 +96,14 @@ internal static class InterchangeWriter
                 d.Type = EventTypes.Name(EventType.AnnualReportSubmitted);
                 d.Unit = r.Unit.Value;
                 d.Year = r.Year;
+                d.Content = ReportWriter.Content(r.Content);
+                break;
+            case AnnualReportCorrected r:
+                d.Type = EventTypes.Name(EventType.AnnualReportCorrected);
+                d.Unit = r.Unit.Value;
+                d.Year = r.Year;
+                d.Content = ReportWriter.Content(r.Content);
+                d.Reason = r.Reason;
                 break;
             case PostponementGranted p:
                 d.Type = EventTypes.Name(EventType.PostponementGranted);
@@ -198,6 +206,8 @@ internal static class InterchangeWriter
                         DueOn = r.DueOn,
                         SubmittedAt = r.SubmittedAt,
                         Postponed = r.Postponed,
+                        Content = ReportWriter.Content(r.Content),
+                        Corrections = r.Corrections.IsEmpty ? null : [.. r.Corrections.Select(ReportWriter.Correction)],
                     })],
                 };
                 var assessments = organisation.AssessmentsAt(position);

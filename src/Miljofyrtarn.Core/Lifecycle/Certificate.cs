@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Reporting;
 using NodaTime;
 
 namespace Miljofyrtarn.Core.Lifecycle;
@@ -134,4 +135,18 @@ public sealed record Certifier
 /// <param name="DueOn">The due date: 1 April of the next year, or the postponed date.</param>
 /// <param name="SubmittedAt">When the report was submitted, or null while it is not.</param>
 /// <param name="Postponed">Whether the due date was postponed.</param>
-public sealed record AnnualReport(int Year, LocalDate DueOn, Instant? SubmittedAt, bool Postponed);
+public sealed record AnnualReport(int Year, LocalDate DueOn, Instant? SubmittedAt, bool Postponed)
+{
+    /// <summary>What the report says now (as corrected, if it was), or null while it is not submitted or was submitted without content.</summary>
+    public EnvironmentalReport? Content { get; init; }
+
+    /// <summary>Every correction, oldest first, each with the content it replaced.</summary>
+    public ImmutableArray<ReportCorrection> Corrections { get; init; } = [];
+}
+
+/// <summary>A correction of a submitted annual report.</summary>
+/// <param name="CorrectedAt">When.</param>
+/// <param name="Actor">Who.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="Replaced">The content it replaced.</param>
+public sealed record ReportCorrection(Instant CorrectedAt, string Actor, string Reason, EnvironmentalReport? Replaced);

@@ -1,6 +1,7 @@
 using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Resolution;
+using Miljofyrtarn.Core.Reporting;
 using NodaTime;
 
 namespace Miljofyrtarn.Core.Lifecycle;
@@ -103,7 +104,21 @@ public sealed record UnitCertified(long Sequence, Instant OccurredAt, string Act
 /// <param name="Actor">Who.</param>
 /// <param name="Unit">The unit.</param>
 /// <param name="Year">The year covered.</param>
-public sealed record AnnualReportSubmitted(long Sequence, Instant OccurredAt, string Actor, UnitId Unit, int Year) : LifecycleEvent(Sequence, OccurredAt, Actor);
+/// <param name="Content">
+/// What the report says: its figures, goals and measures. The event holds it, so the history is the single source of the
+/// report. Null when only the fact of submission was recorded (histories written before reports had content).
+/// </param>
+public sealed record AnnualReportSubmitted(long Sequence, Instant OccurredAt, string Actor, UnitId Unit, int Year, EnvironmentalReport? Content = null) : LifecycleEvent(Sequence, OccurredAt, Actor);
+
+/// <summary>A submitted annual report was corrected; the history keeps the report as submitted and each correction.</summary>
+/// <param name="Sequence">The sequence number.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Actor">Who.</param>
+/// <param name="Unit">The unit.</param>
+/// <param name="Year">The year covered.</param>
+/// <param name="Content">The report as corrected.</param>
+/// <param name="Reason">Why it was corrected.</param>
+public sealed record AnnualReportCorrected(long Sequence, Instant OccurredAt, string Actor, UnitId Unit, int Year, EnvironmentalReport Content, string Reason) : LifecycleEvent(Sequence, OccurredAt, Actor);
 
 /// <summary>A postponement of an annual report was granted.</summary>
 /// <param name="Sequence">The sequence number.</param>

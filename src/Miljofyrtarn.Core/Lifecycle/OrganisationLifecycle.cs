@@ -5,6 +5,7 @@ using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Localization;
 using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Core.Resolution;
 using NodaTime;
 using NodaTime.Text;
@@ -26,7 +27,7 @@ namespace Miljofyrtarn.Core.Lifecycle;
 /// </para>
 /// <para><see cref="Replay"/> rebuilds exactly the same state from the history, checking every event as it was checked when it happened.</para>
 /// </remarks>
-public sealed class OrganisationLifecycle
+public sealed partial class OrganisationLifecycle
 {
     /// <summary>The actor recorded for time-driven events.</summary>
     public const string SystemActor = "system";
@@ -344,15 +345,22 @@ public sealed class OrganisationLifecycle
         return Do(expectedVersion, (n, at) => new UnitCertified(n, at, certifier.Id, unit, certifier, certificateNumber, false));
     }
 
-    /// <summary>Submits a unit's annual climate and environment report for a year.</summary>
+    /// <summary>
+    /// Submits a unit's annual climate and environment report for a year, with its content (see <see cref="CreateReport"/>).
+    /// The event holds the content, so the history stays the single source of the report.
+    /// </summary>
     /// <param name="unit">The unit.</param>
     /// <param name="year">The calendar year covered.</param>
     /// <param name="actor">Who.</param>
+    /// <param name="content">The report's figures, goals and measures; null records only that it was submitted.</param>
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
-    /// <exception cref="MiljofyrtarnException">A guard does not hold; every reason is listed.</exception>
-    public OrganisationLifecycle SubmitAnnualReport(UnitId unit, int year, string actor, long? expectedVersion = null) =>
-        Do(expectedVersion, (n, at) => new AnnualReportSubmitted(n, at, actor, unit, year));
+    /// <exception cref="MiljofyrtarnException">
+    /// A guard does not hold, or the content is not this unit's and year's or breaks a rule of the report (a missing
+    /// mandatory indicator, each one named); every reason is listed.
+    /// </exception>
+    public OrganisationLifecycle SubmitAnnualReport(UnitId unit, int year, string actor, EnvironmentalReport? content = null, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new AnnualReportSubmitted(n, at, actor, unit, year, content));
 
     /// <summary>Records a postponement of an annual report that the foundation granted.</summary>
     /// <param name="unit">The unit.</param>
@@ -521,8 +529,9 @@ public sealed class OrganisationLifecycle
             MappingOpened e => Transit(state, rules, today, e.Unit, LifecycleAction.OpenMapping, new ActionInput(e.Actor)),
             MappingDelivered e => Transit(state, rules, today, e.Unit, LifecycleAction.Deliver, new ActionInput(e.Actor)),
             UnitCertified e => Certify(state, rules, today, e),
-            AnnualReportSubmitted e => Report(state, rules, today, e.Unit, e.Year, e.Actor, null, @event.OccurredAt),
-            PostponementGranted e => Report(state, rules, today, e.Unit, e.Year, e.Actor, e.DueOn, null),
+            AnnualReportSubmitted e => Report(state, rules, today, e.Unit, e.Year, e.Actor, null, @event.OccurredAt, e.Content),
+            AnnualReportCorrected e => CorrectReport(state, rules, today, e),
+            PostponementGranted e => Report(state, rules, today, e.Unit, e.Year, e.Actor, e.DueOn, null, null),
             RecertificationOpened e => OpenRecertification(state, rules, today, e),
             CertificateWithdrawn e => EndCertificate(Transit(state, rules, today, e.Unit, LifecycleAction.Withdraw, new ActionInput(e.Actor, Reason: e.Reason)), e.Unit, CertificateStatus.Withdrawn),
             CertificateExpired e => EndCertificate(Transit(state, rules, today, e.Unit, LifecycleAction.Expire, new ActionInput(e.Actor)), e.Unit, CertificateStatus.Expired),
@@ -615,7 +624,7 @@ public sealed class OrganisationLifecycle
         return moved with { Organisation = organisation, Units = moved.Units.SetItem(position, updated) };
     }
 
-    private static LifecycleState Report(LifecycleState state, SchemeRuleBook rules, LocalDate today, UnitId unit, int year, string actor, LocalDate? dueOn, Instant? submittedAt)
+    private static LifecycleState Report(LifecycleState state, SchemeRuleBook rules, LocalDate today, UnitId unit, int year, string actor, LocalDate? dueOn, Instant? submittedAt, EnvironmentalReport? content)
     {
         if (dueOn is { } requested)
         {
@@ -629,7 +638,9 @@ public sealed class OrganisationLifecycle
         var report = lifecycle.Reports.TryGetValue(year, out var existing)
             ? existing
             : new AnnualReport(year, rules.AnnualReportDue(year), null, false);
-        report = dueOn is { } due ? report with { DueOn = due, Postponed = true } : report with { SubmittedAt = submittedAt };
+        report = dueOn is { } due
+            ? report with { DueOn = due, Postponed = true }
+            : report with { SubmittedAt = submittedAt, Content = content is null ? null : CheckedContent(state, rules, today, position, year, content) };
         return moved with { Units = moved.Units.SetItem(position, lifecycle.With(reports: lifecycle.Reports.SetItem(year, report))) };
     }
 

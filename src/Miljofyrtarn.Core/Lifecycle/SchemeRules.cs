@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Internal;
+using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Core.Schedule;
 using NodaTime;
 using NodaTime.Text;
@@ -186,6 +187,21 @@ public sealed class SchemeRuleBook
 
     /// <summary>The holiday calendar used when deadlines move to the next working day.</summary>
     public IHolidayCalendar Holidays { get; }
+
+    /// <summary>
+    /// The indicators the annual report asks for, by report year (which are mandatory, which retired): the scheme's
+    /// rules for the report's content. <see cref="IndicatorCatalog.Default"/> unless set with <see cref="WithIndicators"/>.
+    /// </summary>
+    public IndicatorCatalog Indicators { get; private init; } = IndicatorCatalog.Default;
+
+    /// <summary>The same rule book with another indicator catalog, for example the default with the organisation's own indicators.</summary>
+    /// <param name="indicators">The indicator catalog.</param>
+    /// <returns>The rule book.</returns>
+    public SchemeRuleBook WithIndicators(IndicatorCatalog indicators)
+    {
+        ArgumentNullException.ThrowIfNull(indicators);
+        return new SchemeRuleBook(Versions, TimeZone, Holidays) { Indicators = indicators };
+    }
 
     /// <summary>The rules in force on a date: the latest version that took effect on or before it (the first version before that).</summary>
     /// <param name="date">The date.</param>

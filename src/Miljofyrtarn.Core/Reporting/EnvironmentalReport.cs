@@ -42,7 +42,13 @@ public sealed class EnvironmentalReport
         Values = values;
         Goals = goals;
         Measures = measures;
-        _byCode = values.ToImmutableDictionary(v => v.Code, StringComparer.Ordinal);
+        var byCode = ImmutableDictionary.CreateBuilder<string, IndicatorValue>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            byCode.TryAdd(value.Code, value);
+        }
+
+        _byCode = byCode.ToImmutable();
     }
 
     /// <summary>The unit that reports.</summary>
@@ -131,6 +137,10 @@ public sealed class EnvironmentalReport
         problems.ThrowIfAny();
         return new EnvironmentalReport(unit, year, catalog.Version, list, goalList, measureList);
     }
+
+    /// <summary>A report as a document states it, checked only for its shape; the lifecycle checks it in full when it applies it.</summary>
+    internal static EnvironmentalReport Unchecked(UnitId unit, int year, string catalogVersion, ImmutableArray<IndicatorValue> values, ImmutableArray<ReportGoal> goals, ImmutableArray<string> measures) =>
+        new(unit, year, catalogVersion, values, goals, measures);
 
     /// <summary>The figure given for an indicator, or null.</summary>
     /// <param name="code">The indicator's code.</param>
