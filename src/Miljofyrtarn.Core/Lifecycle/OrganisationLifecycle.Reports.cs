@@ -88,7 +88,11 @@ public sealed partial class OrganisationLifecycle
         }
 
         problems.ThrowIfAny();
-        return EnvironmentalReport.Create(rules.Indicators, unit.Id, year, content.Values, today, SetIds(unit), content.Goals, content.Measures);
+
+        // Every rule again, for this unit's sets and as of the event's day; the event's own content is kept, so the state and
+        // the history hold the same report.
+        EnvironmentalReport.Create(rules.Indicators, unit.Id, year, content.Values, today, SetIds(unit), content.Goals, content.Measures);
+        return content;
     }
 
     private static LifecycleState CorrectReport(LifecycleState state, SchemeRuleBook rules, LocalDate today, AnnualReportCorrected e)

@@ -7,8 +7,10 @@ using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Interchange;
 using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Localization;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Resolution;
+using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Core.Schedule;
 using Miljofyrtarn.Core.Storage;
 using Miljofyrtarn.Core.Tests.Lifecycle;
@@ -120,6 +122,15 @@ public class ExtremeValueProperties
         new("OrganisationLifecycle.Replay(sequence)", v => OrganisationLifecycle.Replay(Catalog, [Certified.History[0] with { Sequence = v.L }], new FakeClock(v.At))),
         new("InMemoryEventStore.AppendAsync", v => new InMemoryEventStore().AppendAsync("s", v.L, [Certified.History[0] with { Sequence = v.L }]).GetAwaiter().GetResult()),
         new("InMemoryEventStore.ReadAsync", v => new InMemoryEventStore().ReadAsync("s", v.L).GetAwaiter().GetResult()),
+        new("EnvironmentalReport.Create", v => EnvironmentalReport.Create(IndicatorCatalog.Default, v.Id, v.N, [new IndicatorValue("strom", v.L, MeasureUnit.KilowattHour)], v.A)),
+        new("EnvironmentalReport.Create(goal years)", v => EnvironmentalReport.Create(IndicatorCatalog.Default, Heim.Raadhuset, 2023, [], new LocalDate(2024, 6, 1), goals: [new ReportGoal("Mål", v.N, BaselineYear: (int)Math.Clamp(v.L, int.MinValue, int.MaxValue))])),
+        new("OrganisationLifecycle.CreateReport", v => At(v).CreateReport(v.Id, v.N, [new IndicatorValue("diesel", v.N, MeasureUnit.Litre)])),
+        new("OrganisationLifecycle.CorrectAnnualReport", v => At(v).CorrectAnnualReport(v.Id, v.N, EnvironmentalReport.Unchecked(v.Id, v.N, "2024.1", [], [], []), "Feil.", HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.GetReports", v => At(v).GetReports(v.N)),
+        new("EmissionFactorSet.Select", v => EmissionFactorSet.Select(EmissionFactorSet.Defaults, v.N, v.A)),
+        new("EmissionFactorSet.Create", v => EmissionFactorSet.Create("x", "p", v.N, v.A, "NO", "AR5", "CC", "u", [])),
+        new("Indicator(years)", v => new Indicator("x", IndicatorTheme.Energy, new LocalizedText("X"), MeasureUnit.Count, firstYear: v.N, lastYear: (int)Math.Clamp(v.L, int.MinValue, int.MaxValue))),
+        new("Numbers.Format", v => Core.Localization.Numbers.Format(v.L * 1e300, Language.NorwegianBokmal)),
     ];
 
     private static readonly Gen<(Call Call, Values Values)> Cases =
