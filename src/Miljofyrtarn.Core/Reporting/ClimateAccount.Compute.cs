@@ -42,9 +42,20 @@ public sealed partial class ClimateAccount
         }
 
         var year = list[0].Year;
-        var lines = ImmutableArray.CreateBuilder<EmissionLine>();
+        var capacity = 0;
+        foreach (var report in list)
+        {
+            capacity += report.Values.Length;
+        }
+
+        var lines = ImmutableArray.CreateBuilder<EmissionLine>(capacity);
         var missing = new HashSet<string>(StringComparer.Ordinal);
+
+        // What each indicator code comes to in this account is worked out once, the first time it is met: a large
+        // organisation's reports repeat the same few codes thousands of times.
+        var resolved = new Dictionary<string, Resolved>(StringComparer.Ordinal);
         double fte = 0, area = 0;
+        var totals = new Totals();
         foreach (var report in list)
         {
             if (report.Year != year)
@@ -59,16 +70,25 @@ public sealed partial class ClimateAccount
 
             foreach (var value in report.Values)
             {
-                if (!catalog.TryGet(value.Code, out var indicator))
+                if (!resolved.TryGetValue(value.Code, out var how))
+                {
+                    resolved[value.Code] = how = Resolve(value.Code, catalog, factors, excluded, missing, problems);
+                }
+
+                if (how.Indicator is not { } indicator)
                 {
                     continue;
                 }
 
                 fte += indicator.Role == IndicatorRole.FullTimeEquivalents ? value.Value : 0;
                 area += indicator.Role == IndicatorRole.HeatedArea ? value.Value : 0;
-                if (indicator.Activity is { } activity && !excluded.ContainsKey(activity))
+                if (how.Factor is { } factor)
                 {
-                    AddLine(report, indicator, value, activity, factors, lines, missing, problems);
+                    var kilograms = value.Value * factor.KilogramsCo2ePerUnit;
+                    double? market = factor.Scope != EmissionScope.Scope2 ? kilograms : how.Market is { } residual ? value.Value * residual.KilogramsCo2ePerUnit : null;
+                    var line = new EmissionLine(report.Unit, indicator, factor, value.Value, kilograms, market);
+                    lines.Add(line);
+                    totals.Add(line);
                 }
             }
         }
@@ -79,33 +99,39 @@ public sealed partial class ClimateAccount
         }
 
         problems.ThrowIfAny();
-        return new ClimateAccount(year, factors, lines.ToImmutable(), [.. excluded.Select(e => new LeftOutActivity(e.Key, e.Value))], fte, area, list.Count);
+        return new ClimateAccount(year, factors, lines.Count == lines.Capacity ? lines.MoveToImmutable() : lines.ToImmutable(), [.. excluded.Select(e => new LeftOutActivity(e.Key, e.Value))], fte, area, list.Count, totals);
     }
 
-    private static void AddLine(EnvironmentalReport report, Indicator indicator, IndicatorValue value, string activity, EmissionFactorSet factors,
-        ImmutableArray<EmissionLine>.Builder lines, HashSet<string> missing, Problems problems)
+    /// <summary>What an indicator code comes to in an account: its indicator, and the factor (and residual mix) if it counts.</summary>
+    private readonly record struct Resolved(Indicator? Indicator, EmissionFactor? Factor, EmissionFactor? Market);
+
+    private static Resolved Resolve(string code, IndicatorCatalog catalog, EmissionFactorSet factors, ImmutableDictionary<string, string> excluded, HashSet<string> missing, Problems problems)
     {
+        if (!catalog.TryGet(code, out var indicator))
+        {
+            return default;
+        }
+
+        if (indicator.Activity is not { } activity || excluded.ContainsKey(activity))
+        {
+            return new Resolved(indicator, null, null);
+        }
+
         var isScope2 = factors.TryGetFactor(activity, Scope2Method.LocationBased, out var factor);
         if (!isScope2 && !factors.TryGetFactor(activity, null, out factor))
         {
             missing.Add(activity);
-            return;
+            return new Resolved(indicator, null, null);
         }
 
         if (factor!.Unit != indicator.Unit)
         {
             problems.Add(ErrorCodes.WrongIndicatorUnit, activity, factor.Unit.ToString(), indicator.Unit.ToString());
-            return;
+            return new Resolved(indicator, null, null);
         }
 
-        var kilograms = value.Value * factor.KilogramsCo2ePerUnit;
-        double? market = kilograms;
-        if (isScope2)
-        {
-            market = factors.TryGetFactor(activity, Scope2Method.MarketBased, out var residual) ? value.Value * residual.KilogramsCo2ePerUnit : null;
-        }
-
-        lines.Add(new EmissionLine(report.Unit, indicator.Code, activity, indicator.Theme, value.Value, factor.Scope, factor.Scope3Category, factor.Origin, kilograms, market));
+        factors.TryGetFactor(activity, Scope2Method.MarketBased, out var market);
+        return new Resolved(indicator, factor, isScope2 ? market : null);
     }
 
     private static ImmutableDictionary<string, string> Exclusions(IEnumerable<LeftOutActivity>? leftOut, Problems problems)

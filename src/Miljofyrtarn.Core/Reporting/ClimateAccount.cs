@@ -3,18 +3,51 @@ using Miljofyrtarn.Core.Organisations;
 
 namespace Miljofyrtarn.Core.Reporting;
 
-/// <summary>One activity's emissions in a climate account.</summary>
-/// <param name="Unit">The unit that reported it.</param>
-/// <param name="IndicatorCode">The indicator it was reported under.</param>
-/// <param name="Activity">The activity.</param>
-/// <param name="Theme">The indicator's theme.</param>
-/// <param name="Quantity">The quantity, in the indicator's unit.</param>
-/// <param name="Scope">The scope.</param>
-/// <param name="Scope3Category">For Scope 3, the GHG Protocol category; null otherwise.</param>
-/// <param name="Origin">Fossil or biogenic.</param>
-/// <param name="KilogramsCo2e">kg CO2e, location-based for Scope 2.</param>
-/// <param name="MarketBasedKilogramsCo2e">kg CO2e by the market-based method: the same as <paramref name="KilogramsCo2e"/> outside Scope 2; null when the set has no residual mix.</param>
-public sealed record EmissionLine(UnitId Unit, string IndicatorCode, string Activity, IndicatorTheme Theme, double Quantity, EmissionScope Scope, int? Scope3Category, CarbonOrigin Origin, double KilogramsCo2e, double? MarketBasedKilogramsCo2e);
+/// <summary>One activity's emissions in a climate account: a reported figure times its factor.</summary>
+/// <remarks>Immutable and thread-safe. Value equality over the unit, indicator, factor, quantity and results.</remarks>
+public sealed record EmissionLine
+{
+    internal EmissionLine(UnitId unit, Indicator indicator, EmissionFactor factor, double quantity, double kilogramsCo2e, double? marketBasedKilogramsCo2e)
+    {
+        (Unit, Indicator, Factor, Quantity, KilogramsCo2e, MarketBasedKilogramsCo2e) = (unit, indicator, factor, quantity, kilogramsCo2e, marketBasedKilogramsCo2e);
+    }
+
+    /// <summary>The unit that reported it.</summary>
+    public UnitId Unit { get; }
+
+    /// <summary>The indicator it was reported under.</summary>
+    public Indicator Indicator { get; }
+
+    /// <summary>The factor it was counted with (location-based for Scope 2).</summary>
+    public EmissionFactor Factor { get; }
+
+    /// <summary>The quantity, in the indicator's unit.</summary>
+    public double Quantity { get; }
+
+    /// <summary>kg CO2e, location-based for Scope 2.</summary>
+    public double KilogramsCo2e { get; }
+
+    /// <summary>kg CO2e by the market-based method: the same as <see cref="KilogramsCo2e"/> outside Scope 2; null when the set has no residual mix.</summary>
+    public double? MarketBasedKilogramsCo2e { get; }
+
+    /// <summary>The indicator's code.</summary>
+    public string IndicatorCode => Indicator.Code;
+
+    /// <summary>The activity.</summary>
+    public string Activity => Factor.Activity;
+
+    /// <summary>The indicator's theme.</summary>
+    public IndicatorTheme Theme => Indicator.Theme;
+
+    /// <summary>The scope.</summary>
+    public EmissionScope Scope => Factor.Scope;
+
+    /// <summary>For Scope 3, the GHG Protocol category; null otherwise.</summary>
+    public int? Scope3Category => Factor.Scope3Category;
+
+    /// <summary>Fossil or biogenic.</summary>
+    public CarbonOrigin Origin => Factor.Origin;
+}
 
 /// <summary>An activity left out of a climate account, with the reason the organisation stated.</summary>
 /// <param name="Activity">The activity.</param>
@@ -32,7 +65,7 @@ public sealed record LeftOutActivity(string Activity, string Reason);
 /// </remarks>
 public sealed partial class ClimateAccount
 {
-    private ClimateAccount(int year, EmissionFactorSet factors, ImmutableArray<EmissionLine> lines, ImmutableArray<LeftOutActivity> leftOut, double fullTimeEquivalents, double heatedArea, int reports)
+    private ClimateAccount(int year, EmissionFactorSet factors, ImmutableArray<EmissionLine> lines, ImmutableArray<LeftOutActivity> leftOut, double fullTimeEquivalents, double heatedArea, int reports, in Totals totals)
     {
         Year = year;
         FactorSet = factors;
@@ -41,12 +74,26 @@ public sealed partial class ClimateAccount
         FullTimeEquivalents = fullTimeEquivalents;
         HeatedArea = heatedArea;
         ReportCount = reports;
-        foreach (var line in lines)
+        (Scope1, Scope2LocationBased, Scope2MarketBased, Scope3, Biogenic) = (totals.Scope1, totals.Scope2, totals.Scope2Market, totals.Scope3, totals.Biogenic);
+    }
+
+    /// <summary>The totals, summed while the lines are built: fossil emissions by scope, and biogenic CO2 apart.</summary>
+    private struct Totals
+    {
+        public double Scope1;
+        public double Scope2;
+        public double? Scope2Market;
+        public double Scope3;
+        public double Biogenic;
+
+        public Totals() => Scope2Market = 0;
+
+        public void Add(EmissionLine line)
         {
             if (line.Origin == CarbonOrigin.Biogenic)
             {
                 Biogenic += line.KilogramsCo2e;
-                continue;
+                return;
             }
 
             switch (line.Scope)
@@ -55,8 +102,8 @@ public sealed partial class ClimateAccount
                     Scope1 += line.KilogramsCo2e;
                     break;
                 case EmissionScope.Scope2:
-                    Scope2LocationBased += line.KilogramsCo2e;
-                    Scope2MarketBased = Scope2MarketBased is { } sum && line.MarketBasedKilogramsCo2e is { } market ? sum + market : null;
+                    Scope2 += line.KilogramsCo2e;
+                    Scope2Market = Scope2Market is { } sum && line.MarketBasedKilogramsCo2e is { } market ? sum + market : null;
                     break;
                 default:
                     Scope3 += line.KilogramsCo2e;
@@ -87,7 +134,7 @@ public sealed partial class ClimateAccount
     public double Scope2LocationBased { get; }
 
     /// <summary>Scope 2 by the market-based method, or null when the factor set has no residual mix for it.</summary>
-    public double? Scope2MarketBased { get; } = 0;
+    public double? Scope2MarketBased { get; }
 
     /// <summary>Scope 3 (fossil), in the categories included.</summary>
     public double Scope3 { get; }
