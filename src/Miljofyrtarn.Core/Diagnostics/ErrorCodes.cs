@@ -323,4 +323,10 @@ public static class ErrorCodes
 
     /// <summary>A report is corrected that was never submitted.</summary>
     public const string ReportNotSubmitted = "MFT0615";
+
+    /// <summary>No fee schedule had taken effect on the date.</summary>
+    public const string NoFeeSchedule = "MFT0616";
+
+    /// <summary>A unit's FTEs (årsverk) are not given, so its fee band is unknown.</summary>
+    public const string MissingFullTimeEquivalents = "MFT0617";
 }

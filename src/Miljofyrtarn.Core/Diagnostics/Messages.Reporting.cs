@@ -65,5 +65,13 @@ internal static partial class Messages
             "{0} har ikke levert rapporten for {1}, så den kan ikke rettes.",
             "{0} har ikkje levert rapporten for {1}, så han kan ikkje rettast.",
             "{0} has not submitted the report for {1}, so it cannot be corrected."],
+        [ErrorCodes.NoFeeSchedule] = [
+            "Ingen prisliste gjaldt {0}.",
+            "Ingen prisliste galdt {0}.",
+            "No fee schedule was in force on {0}."],
+        [ErrorCodes.MissingFullTimeEquivalents] = [
+            "Antall årsverk er ikke oppgitt for {0}, så avgiften kan ikke beregnes.",
+            "Talet på årsverk er ikkje oppgitt for {0}, så avgifta kan ikkje reknast ut.",
+            "The full-time equivalents of {0} are not given, so its fee cannot be estimated."],
     };
 }
