@@ -179,6 +179,8 @@ internal sealed class UnitLifecycleDocument
 
     public NodaTime.LocalDate? FirstApprovedOn { get; set; }
 
+    public List<NodaTime.LocalDate?>? FollowUpAudits { get; set; }
+
     public List<CertificateDocument?>? Certificates { get; set; }
 
     public List<ReportDocument?>? Reports { get; set; }

@@ -406,6 +406,8 @@ internal sealed partial class InterchangeReader(InterchangeOptions options)
                 return unit is null || year is null || (d.Content is not null && content is null) ? null : new AnnualReportSubmitted(n, t, actor, unit.Value, year.Value, content);
             }
 
+            case EventType.FollowUpAuditRecorded:
+                return UnitId(d.Unit, path, "unit") is { } audited ? new FollowUpAuditRecorded(n, t, actor, audited) : null;
             case EventType.AnnualReportCorrected:
             {
                 var unit = UnitId(d.Unit, path, "unit");
@@ -659,6 +661,15 @@ internal sealed partial class InterchangeReader(InterchangeOptions options)
             }
         }
 
-        return state is null ? null : new UnitLifecycle(unit, state.Value, certificates.ToImmutable(), reports.ToImmutable(), d.FirstApprovedOn);
+        var audits = ImmutableArray.CreateBuilder<LocalDate>();
+        for (var i = 0; i < (d.FollowUpAudits?.Count ?? 0); i++)
+        {
+            if (Required(d.FollowUpAudits![i], P.Property(path, "followUpAudits"), i.ToString(CultureInfo.InvariantCulture)) is { } audit)
+            {
+                audits.Add(audit);
+            }
+        }
+
+        return state is null ? null : new UnitLifecycle(unit, state.Value, certificates.ToImmutable(), reports.ToImmutable(), d.FirstApprovedOn, audits.ToImmutable());
     }
 }

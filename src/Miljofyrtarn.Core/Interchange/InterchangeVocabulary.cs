@@ -34,7 +34,7 @@ internal static class InterchangeVocabulary
         ("startUpCompleted", EventType.StartUpCompleted), ("mappingOpened", EventType.MappingOpened), ("mappingDelivered", EventType.MappingDelivered),
         ("unitCertified", EventType.UnitCertified), ("annualReportSubmitted", EventType.AnnualReportSubmitted), ("postponementGranted", EventType.PostponementGranted),
         ("recertificationOpened", EventType.RecertificationOpened), ("certificateWithdrawn", EventType.CertificateWithdrawn), ("certificateExpired", EventType.CertificateExpired),
-        ("annualReportCorrected", EventType.AnnualReportCorrected));
+        ("annualReportCorrected", EventType.AnnualReportCorrected), ("followUpAuditRecorded", EventType.FollowUpAuditRecorded));
 
     public static readonly Vocabulary.Names<Reporting.MeasureUnit> MeasureUnits = new(
         ("kilowattHour", Reporting.MeasureUnit.KilowattHour), ("litre", Reporting.MeasureUnit.Litre), ("kilogram", Reporting.MeasureUnit.Kilogram),
@@ -60,5 +60,6 @@ internal static class InterchangeVocabulary
         CertificateWithdrawn,
         CertificateExpired,
         AnnualReportCorrected,
+        FollowUpAuditRecorded,
     }
 }

@@ -121,6 +121,10 @@ internal static class InterchangeWriter
                 d.Unit = w.Unit.Value;
                 d.Reason = w.Reason;
                 break;
+            case FollowUpAuditRecorded f:
+                d.Type = EventTypes.Name(EventType.FollowUpAuditRecorded);
+                d.Unit = f.Unit.Value;
+                break;
             case CertificateExpired x:
                 d.Type = EventTypes.Name(EventType.CertificateExpired);
                 d.Unit = x.Unit.Value;
@@ -189,6 +193,7 @@ internal static class InterchangeWriter
                 {
                     State = UnitStates.Name(lifecycleOfUnit.State),
                     FirstApprovedOn = lifecycleOfUnit.FirstApprovedOn,
+                    FollowUpAudits = lifecycleOfUnit.FollowUpAudits.IsEmpty ? null : [.. lifecycleOfUnit.FollowUpAudits.Select(d => (NodaTime.LocalDate?)d)],
                     Certificates = lifecycleOfUnit.Certificates.IsEmpty ? null : [.. lifecycleOfUnit.Certificates.Select(c => new CertificateDocument
                     {
                         Number = c.Number,

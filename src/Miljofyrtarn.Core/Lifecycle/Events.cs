@@ -152,3 +152,9 @@ public sealed record CertificateWithdrawn(long Sequence, Instant OccurredAt, str
 /// <param name="Unit">The unit.</param>
 public sealed record CertificateExpired(long Sequence, Instant OccurredAt, string Actor, UnitId Unit) : LifecycleEvent(Sequence, OccurredAt, Actor);
 
+/// <summary>The certifier's yearly follow-up audit (årlig oppfølgingsrevisjon) of a certified unit took place.</summary>
+/// <param name="Sequence">The sequence number.</param>
+/// <param name="OccurredAt">When it was recorded; its day is the audit's day.</param>
+/// <param name="Actor">Who recorded it.</param>
+/// <param name="Unit">The unit audited.</param>
+public sealed record FollowUpAuditRecorded(long Sequence, Instant OccurredAt, string Actor, UnitId Unit) : LifecycleEvent(Sequence, OccurredAt, Actor);

@@ -172,6 +172,21 @@ internal static class LifecycleInvariants
             {
                 problems.Add(Impossible(name, "ReportAfterLastEvent", P.Property(at, "submittedAt")));
             }
+
+            if (report.Content is not null && report.SubmittedAt is null)
+            {
+                problems.Add(Impossible(name, "ReportContentWithoutSubmission", P.Property(at, "content")));
+            }
+        }
+
+        // Follow-up audits: in order, and each during a certificate's validity (it was recorded while the unit held one).
+        for (var i = 0; i < lifecycle.FollowUpAudits.Length; i++)
+        {
+            var audit = lifecycle.FollowUpAudits[i];
+            if ((i > 0 && audit < lifecycle.FollowUpAudits[i - 1]) || !lifecycle.Certificates.Any(c => audit >= c.ValidFrom && audit <= c.ValidTo))
+            {
+                problems.Add(Impossible(name, "FollowUpAuditOutsideCertificate", P.Index(P.Property(path, "followUpAudits"), i)));
+            }
         }
     }
 

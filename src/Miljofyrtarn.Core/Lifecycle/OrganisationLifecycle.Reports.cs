@@ -45,6 +45,18 @@ public sealed partial class OrganisationLifecycle
     }
 
     /// <summary>
+    /// Records the certifier's yearly follow-up audit of a certified unit, today. It meets the unit's next follow-up
+    /// deadline when the rule book requires the audits (<see cref="SchemeRules.RequiresFollowUpAudit"/>).
+    /// </summary>
+    /// <param name="unit">The unit; it must hold a valid certificate of its own.</param>
+    /// <param name="actor">Who records it.</param>
+    /// <param name="expectedVersion">The version the caller expects, or null.</param>
+    /// <returns>The new lifecycle.</returns>
+    /// <exception cref="MiljofyrtarnException">An unknown or covered unit, or one without a valid certificate (<see cref="ErrorCodes.StateWithoutValidCertificate"/>).</exception>
+    public OrganisationLifecycle RecordFollowUpAudit(UnitId unit, string actor, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new FollowUpAuditRecorded(n, at, actor, unit));
+
+    /// <summary>
     /// The content of every report submitted for a year, headquarters first, then the underlying units in order (co-located
     /// and attached units are in their host's): the input of the organisation's climate account.
     /// </summary>
@@ -117,5 +129,18 @@ public sealed partial class OrganisationLifecycle
             Corrections = report.Corrections.Add(new ReportCorrection(e.OccurredAt, e.Actor, e.Reason, report.Content)),
         };
         return state with { Units = state.Units.SetItem(position, lifecycle.With(reports: lifecycle.Reports.SetItem(e.Year, corrected))) };
+    }
+
+    private static LifecycleState RecordFollowUpAudit(LifecycleState state, LocalDate today, FollowUpAuditRecorded e)
+    {
+        var position = PositionOrThrow(state, e.Unit);
+        CheckNotCovered(state, position);
+        var lifecycle = state.Units[position];
+        if (lifecycle.CurrentCertificate is not { Status: CertificateStatus.Valid } certificate || today < certificate.ValidFrom || today > certificate.ValidTo)
+        {
+            throw Problems.Single(ErrorCodes.StateWithoutValidCertificate, state.Organisation.AllUnits[position].Name, lifecycle.State.ToString());
+        }
+
+        return state with { Units = state.Units.SetItem(position, lifecycle.With(followUpAudits: lifecycle.FollowUpAudits.Add(today))) };
     }
 }

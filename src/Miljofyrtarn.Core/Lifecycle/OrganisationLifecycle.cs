@@ -531,6 +531,7 @@ public sealed partial class OrganisationLifecycle
             UnitCertified e => Certify(state, rules, today, e),
             AnnualReportSubmitted e => Report(state, rules, today, e.Unit, e.Year, e.Actor, null, @event.OccurredAt, e.Content),
             AnnualReportCorrected e => CorrectReport(state, rules, today, e),
+            FollowUpAuditRecorded e => RecordFollowUpAudit(state, today, e),
             PostponementGranted e => Report(state, rules, today, e.Unit, e.Year, e.Actor, e.DueOn, null, null),
             RecertificationOpened e => OpenRecertification(state, rules, today, e),
             CertificateWithdrawn e => EndCertificate(Transit(state, rules, today, e.Unit, LifecycleAction.Withdraw, new ActionInput(e.Actor, Reason: e.Reason)), e.Unit, CertificateStatus.Withdrawn),

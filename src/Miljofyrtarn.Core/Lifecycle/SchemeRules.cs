@@ -87,6 +87,13 @@ public sealed record SchemeRules
 
     /// <summary>Whether deadlines on days off move; <see cref="DeadlineAdjustment.None"/> by default.</summary>
     public DeadlineAdjustment Adjustment { get; init; } = DeadlineAdjustment.None;
+
+    /// <summary>
+    /// Whether each certified unit has a yearly follow-up audit with the certifier (årlig oppfølgingsrevisjon) on each
+    /// anniversary of its certificate before it expires. A newer rule of the scheme whose start date is not published, so
+    /// off by default: a host switches it on with a rules version that takes effect on the date it knows.
+    /// </summary>
+    public bool RequiresFollowUpAudit { get; init; }
 }
 
 /// <summary>

@@ -11,8 +11,9 @@ namespace Miljofyrtarn.Core.Lifecycle;
 /// <remarks>Immutable and thread-safe; value equality (certificates and reports in order).</remarks>
 public sealed class UnitLifecycle : IEquatable<UnitLifecycle>
 {
-    internal UnitLifecycle(UnitId unit, UnitState state, ImmutableArray<Certificate> certificates, ImmutableSortedDictionary<int, AnnualReport> reports, LocalDate? firstApprovedOn)
+    internal UnitLifecycle(UnitId unit, UnitState state, ImmutableArray<Certificate> certificates, ImmutableSortedDictionary<int, AnnualReport> reports, LocalDate? firstApprovedOn, ImmutableArray<LocalDate> followUpAudits = default)
     {
+        FollowUpAudits = followUpAudits.IsDefault ? [] : followUpAudits;
         Unit = unit;
         State = state;
         Certificates = certificates;
@@ -40,13 +41,28 @@ public sealed class UnitLifecycle : IEquatable<UnitLifecycle>
     /// <summary>Annual reports that were submitted or postponed, by year.</summary>
     public ImmutableSortedDictionary<int, AnnualReport> Reports { get; }
 
-    internal UnitLifecycle With(UnitState? state = null, ImmutableArray<Certificate>? certificates = null, ImmutableSortedDictionary<int, AnnualReport>? reports = null, LocalDate? firstApprovedOn = null) =>
-        new(Unit, state ?? State, certificates ?? Certificates, reports ?? Reports, firstApprovedOn ?? FirstApprovedOn);
+    /// <summary>
+    /// The days of the yearly follow-up audits with the certifier (årlig oppfølgingsrevisjon), oldest first. The rule is
+    /// off in the default rule book (<see cref="SchemeRules.RequiresFollowUpAudit"/>); audits can be recorded either way.
+    /// </summary>
+    public ImmutableArray<LocalDate> FollowUpAudits { get; }
+
+    /// <summary>The number of follow-up audits recorded since a certificate took effect.</summary>
+    /// <param name="certificate">The certificate.</param>
+    /// <returns>The number of audits on or after its first valid day.</returns>
+    public int FollowUpAuditsSince(Certificate certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return FollowUpAudits.Count(d => d >= certificate.ValidFrom);
+    }
+
+    internal UnitLifecycle With(UnitState? state = null, ImmutableArray<Certificate>? certificates = null, ImmutableSortedDictionary<int, AnnualReport>? reports = null, LocalDate? firstApprovedOn = null, ImmutableArray<LocalDate>? followUpAudits = null) =>
+        new(Unit, state ?? State, certificates ?? Certificates, reports ?? Reports, firstApprovedOn ?? FirstApprovedOn, followUpAudits ?? FollowUpAudits);
 
     /// <inheritdoc />
     public bool Equals(UnitLifecycle? other) =>
         other is not null && Unit == other.Unit && State == other.State && FirstApprovedOn == other.FirstApprovedOn
-        && Certificates.SequenceEqual(other.Certificates)
+        && Certificates.SequenceEqual(other.Certificates) && FollowUpAudits.SequenceEqual(other.FollowUpAudits)
         && Reports.Count == other.Reports.Count && Reports.All(r => other.Reports.TryGetValue(r.Key, out var o) && o == r.Value);
 
     /// <inheritdoc />

@@ -25,6 +25,12 @@ public enum DeadlineKind
 
     /// <summary>The end of the grace period after expiry (four months), after which withdrawal must be considered.</summary>
     GraceEnds = 4,
+
+    /// <summary>
+    /// The yearly follow-up audit with the certifier (årlig oppfølgingsrevisjon), on each anniversary of the certificate
+    /// before it expires; met when the audit is recorded. Only where the rules require it (<see cref="Lifecycle.SchemeRules.RequiresFollowUpAudit"/>).
+    /// </summary>
+    FollowUpAudit = 5,
 }
 
 /// <summary>Localised names of deadline kinds (nb, nn, en).</summary>
@@ -253,7 +259,7 @@ public sealed class DeadlineSchedule
     /// </summary>
     private static ImmutableArray<Deadline> Order(List<Deadline> deadlines)
     {
-        const int Kinds = 5;
+        const int Kinds = 6;
         var keys = new long[deadlines.Count];
         var items = new Deadline[deadlines.Count];
         for (var i = 0; i < keys.Length; i++)
@@ -325,6 +331,16 @@ public sealed class DeadlineSchedule
         Add(DeadlineKind.ExpiryReminder, certificate.ValidTo.Minus(rules.ExpiryReminderBefore), adjust: false, met: recertifying, key: certificate.Number);
         Add(DeadlineKind.CertificateExpiry, certificate.ValidTo, adjust: true, met: false, key: certificate.Number);
         Add(DeadlineKind.GraceEnds, certificate.ValidTo.Plus(rules.GraceAfterExpiry), adjust: true, met: false, key: certificate.Number);
+
+        // The k-th anniversary's audit is met by the k-th audit recorded under this certificate.
+        var audits = lifecycle.FollowUpAuditsSince(certificate);
+        for (var k = 1; certificate.ValidFrom.PlusYears(k) is var anniversary && anniversary < certificate.ValidTo && anniversary <= to; k++)
+        {
+            if (_rules.On(anniversary).RequiresFollowUpAudit)
+            {
+                Add(DeadlineKind.FollowUpAudit, anniversary, adjust: true, met: audits >= k, key: string.Create(CultureInfo.InvariantCulture, $"{certificate.Number}-{k}"));
+            }
+        }
 
         var firstYear = LifecycleTable.FirstReportYear(_rules, lifecycle);
         // A report for a year is due the next year, so none for to.Year or later falls within the range (and the
