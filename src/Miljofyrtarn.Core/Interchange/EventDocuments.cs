@@ -333,4 +333,6 @@ internal sealed class SnapshotDocument
 [JsonSerializable(typeof(HistoryDocument))]
 [JsonSerializable(typeof(SnapshotDocument))]
 [JsonSerializable(typeof(EventDocument))]
+[JsonSerializable(typeof(IndicatorCatalogDocument))]
+[JsonSerializable(typeof(FactorSetDocument))]
 internal sealed partial class InterchangeJsonContext : JsonSerializerContext;

@@ -13,7 +13,7 @@ namespace Miljofyrtarn.Core.Interchange;
 internal sealed partial class InterchangeReader
 {
     /// <summary>A required object or list: reported as missing at its path when absent.</summary>
-    private T? RequiredObject<T>(T? value, string parent, string name)
+    public T? RequiredObject<T>(T? value, string parent, string name)
         where T : class
     {
         if (value is null)

@@ -41,6 +41,23 @@ internal static class InterchangeVocabulary
         ("standardCubicMetre", Reporting.MeasureUnit.StandardCubicMetre), ("kilometre", Reporting.MeasureUnit.Kilometre), ("percent", Reporting.MeasureUnit.Percent),
         ("fullTimeEquivalent", Reporting.MeasureUnit.FullTimeEquivalent), ("squareMetre", Reporting.MeasureUnit.SquareMetre), ("count", Reporting.MeasureUnit.Count));
 
+    public static readonly Vocabulary.Names<Reporting.IndicatorTheme> IndicatorThemes = new(
+        ("baseFigures", Reporting.IndicatorTheme.BaseFigures), ("workingEnvironment", Reporting.IndicatorTheme.WorkingEnvironment), ("waste", Reporting.IndicatorTheme.Waste),
+        ("energy", Reporting.IndicatorTheme.Energy), ("purchasing", Reporting.IndicatorTheme.Purchasing), ("transport", Reporting.IndicatorTheme.Transport));
+
+    public static readonly Vocabulary.Names<Reporting.IndicatorRole> IndicatorRoles = new(
+        ("none", Reporting.IndicatorRole.None), ("fullTimeEquivalents", Reporting.IndicatorRole.FullTimeEquivalents), ("heatedArea", Reporting.IndicatorRole.HeatedArea),
+        ("sortedWaste", Reporting.IndicatorRole.SortedWaste), ("unsortedWaste", Reporting.IndicatorRole.UnsortedWaste), ("vehicleDistance", Reporting.IndicatorRole.VehicleDistance),
+        ("vehicleFuel", Reporting.IndicatorRole.VehicleFuel));
+
+    public static readonly Vocabulary.Names<Reporting.EmissionScope> Scopes = new(
+        ("scope1", Reporting.EmissionScope.Scope1), ("scope2", Reporting.EmissionScope.Scope2), ("scope3", Reporting.EmissionScope.Scope3));
+
+    public static readonly Vocabulary.Names<Reporting.CarbonOrigin> Origins = new(("fossil", Reporting.CarbonOrigin.Fossil), ("biogenic", Reporting.CarbonOrigin.Biogenic));
+
+    public static readonly Vocabulary.Names<Reporting.Scope2Method> Methods = new(
+        ("locationBased", Reporting.Scope2Method.LocationBased), ("marketBased", Reporting.Scope2Method.MarketBased));
+
     /// <summary>The kinds of event, for the type discriminator.</summary>
     public enum EventType
     {
