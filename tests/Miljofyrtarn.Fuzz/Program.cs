@@ -5,10 +5,11 @@ using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Interchange;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Localization;
+using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Fuzz;
 using NodaTime;
 
-// Mutation fuzzing of the catalog, snapshot and history readers. Each outcome is classified:
+// Mutation fuzzing of the catalog, snapshot, history, indicator-catalog and factor-set readers. Each outcome is classified:
 // accepted (then writing and re-reading must be stable, and a history must replay or be refused with a code),
 // refused with a code, or a defect (anything else), saved as a reproducer. Exit code 1 when a defect was found.
 //   --seconds N   time per reader (default 60)
@@ -34,14 +35,25 @@ var seeds = Path.Combine(AppContext.BaseDirectory, "Seeds");
 var historyV1 = File.ReadAllBytes(Path.Combine(seeds, "history.v1.json"));
 var history = HistoryJson.Read(historyV1);
 var replayed = OrganisationLifecycle.Replay(catalog, history.Events, clock);
+var reported = WithReport(replayed);
 var readers = new (string Name, byte[][] Seeds, Action<byte[]> Read)[]
 {
+    ("indicators", [IndicatorCatalogJson.Write(IndicatorCatalog.Default)], bytes =>
+    {
+        var read = IndicatorCatalogJson.Read(bytes);
+        Stable(IndicatorCatalogJson.Write(read), again => IndicatorCatalogJson.Write(IndicatorCatalogJson.Read(again)));
+    }),
+    ("factors", [.. EmissionFactorSet.Defaults.Select(EmissionFactorSetJson.Write)], bytes =>
+    {
+        var read = EmissionFactorSetJson.Read(bytes);
+        Stable(EmissionFactorSetJson.Write(read), again => EmissionFactorSetJson.Write(EmissionFactorSetJson.Read(again)));
+    }),
     ("catalog", [catalog.ToUtf8Json()], bytes =>
     {
         var read = CriteriaCatalog.Load(bytes);
         Stable(read.ToUtf8Json(), again => CriteriaCatalog.Load(again).ToUtf8Json());
     }),
-    ("snapshot", [SnapshotJson.Write(replayed), File.ReadAllBytes(Path.Combine(seeds, "snapshot.v1.json"))], bytes =>
+    ("snapshot", [SnapshotJson.Write(replayed), SnapshotJson.Write(reported), File.ReadAllBytes(Path.Combine(seeds, "snapshot.v1.json"))], bytes =>
     {
         var read = SnapshotJson.Read(bytes, catalog, clock);
         Stable(SnapshotJson.Write(read), again => SnapshotJson.Write(SnapshotJson.Read(again, catalog, clock)));
@@ -53,7 +65,7 @@ var readers = new (string Name, byte[][] Seeds, Action<byte[]> Read)[]
 
         _ = new Miljofyrtarn.Core.Schedule.DeadlineSchedule(read).Between(new LocalDate(2020, 1, 1), new LocalDate(2035, 12, 31));
     }),
-    ("history", [HistoryJson.Write(catalog.Version, history.Events), historyV1], bytes =>
+    ("history", [HistoryJson.Write(catalog.Version, history.Events), HistoryJson.Write(catalog.Version, reported.History), historyV1], bytes =>
     {
         var read = HistoryJson.Read(bytes);
         Stable(HistoryJson.Write(read.CatalogVersion, read.Events), again => { var r = HistoryJson.Read(again); return HistoryJson.Write(r.CatalogVersion, r.Events); });
@@ -127,4 +139,29 @@ static void Stable(byte[] written, Func<byte[], byte[]> rewrite)
     {
         throw new InvalidOperationException("Writing an accepted document and reading it again is not stable.");
     }
+}
+
+// A seed with an annual report's content: the first unit that can report for 2025 does, with every default figure.
+static OrganisationLifecycle WithReport(OrganisationLifecycle lifecycle)
+{
+    IndicatorValue[] figures =
+    [
+        new("arsverk", 40, MeasureUnit.FullTimeEquivalent), new("oppvarmet-areal", 2_500, MeasureUnit.SquareMetre), new("sykefravaer", 5.5, MeasureUnit.Percent),
+        new("avfall-sortert", 3_000, MeasureUnit.Kilogram), new("avfall-restavfall", 1_200, MeasureUnit.Kilogram, Estimated: true),
+        new("strom", 250_000, MeasureUnit.KilowattHour), new("diesel", 400, MeasureUnit.Litre),
+    ];
+    foreach (var unit in lifecycle.Organisation.AllUnits)
+    {
+        try
+        {
+            var report = lifecycle.CreateReport(unit.Id, 2025, figures, [new ReportGoal("Mindre strøm", 2027, "strom", 230_000, 2025)], ["Varmepumpe"]);
+            return lifecycle.SubmitAnnualReport(unit.Id, 2025, "fuzz@heim.kommune.no", report);
+        }
+        catch (MiljofyrtarnException)
+        {
+            // This unit cannot report for 2025; try the next.
+        }
+    }
+
+    throw new InvalidOperationException("No unit of the seed history can report for 2025; the report seed would be missing.");
 }

@@ -119,8 +119,20 @@ public static class IndicatorCatalogJson
         LocalizedText? name = null;
         if (reader.RequiredObject(d.Name, path, "name") is { } n)
         {
-            reader.Unknown(n.Unknown, P.Property(path, "name"));
-            name = reader.Construct(() => new LocalizedText(n.Nb!, n.Nn, n.En), P.Property(path, "name"));
+            var at = P.Property(path, "name");
+            reader.Unknown(n.Unknown, at);
+            var nb = reader.Required(n.Nb, at, "nb");
+            var blank = false;
+            foreach (var (language, text) in new[] { ("nn", n.Nn), ("en", n.En) })
+            {
+                if (text is not null && string.IsNullOrWhiteSpace(text))
+                {
+                    reader.Report(ErrorCodes.BlankText, P.Property(at, language), language);
+                    blank = true;
+                }
+            }
+
+            name = nb is null || blank ? null : new LocalizedText(nb, n.Nn, n.En);
         }
 
         var sets = ImmutableArray.CreateBuilder<string>();

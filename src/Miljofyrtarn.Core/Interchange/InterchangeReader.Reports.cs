@@ -45,6 +45,13 @@ internal sealed partial class InterchangeReader
             var code = Required(v.Indicator, at, "indicator");
             var value = Required(v.Value, at, "value");
             var measure = Enum(v.Unit, at, "unit", MeasureUnits);
+            if (value is { } number && !double.IsFinite(number))
+            {
+                // A number beyond double's range reads as infinity; no figure can be that.
+                Report(ErrorCodes.InvalidIndicatorValue, P.Property(at, "value"), code ?? string.Empty, EnvironmentalReport.Number(number));
+                value = null;
+            }
+
             if (code is null || value is null || measure is null)
             {
                 failed = true;
@@ -68,6 +75,12 @@ internal sealed partial class InterchangeReader
             Unknown(g.Unknown, at);
             var text = Required(g.Text, at, "text");
             var target = Required(g.TargetYear, at, "targetYear");
+            if (g.TargetValue is { } goalValue && !double.IsFinite(goalValue))
+            {
+                Report(ErrorCodes.InvalidIndicatorValue, P.Property(at, "targetValue"), g.Indicator ?? string.Empty, EnvironmentalReport.Number(goalValue));
+                target = null;
+            }
+
             if (text is null || target is null)
             {
                 failed = true;

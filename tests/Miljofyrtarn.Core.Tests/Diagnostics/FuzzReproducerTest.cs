@@ -9,7 +9,7 @@ namespace Miljofyrtarn.Core.Tests.Diagnostics;
 
 /// <summary>
 /// Every reproducer the fuzz harness (tests/Miljofyrtarn.Fuzz) ever found, kept in Fixtures/fuzz/&lt;reader&gt;/: each
-/// is now either read or refused with a code, never anything else.
+/// is now either read (and written again) or refused with a code, never anything else.
 /// </summary>
 public class FuzzReproducerTest
 {
@@ -37,7 +37,9 @@ public class FuzzReproducerTest
         {
             "catalog" => () => CriteriaCatalog.Load(bytes),
             "snapshot" => () => SnapshotJson.Read(bytes, CriteriaCatalog.LoadDefault(), HeimLifecycle.Clock()),
-            "history" => () => HistoryJson.Read(bytes),
+            "history" => () => { var read = HistoryJson.Read(bytes); HistoryJson.Write(read.CatalogVersion, read.Events); },
+            "indicators" => () => IndicatorCatalogJson.Write(IndicatorCatalogJson.Read(bytes)),
+            "factors" => () => EmissionFactorSetJson.Write(EmissionFactorSetJson.Read(bytes)),
             _ => throw new InvalidOperationException($"Unknown reader folder {reader}."),
         };
 
