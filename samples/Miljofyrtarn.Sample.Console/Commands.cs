@@ -351,3 +351,45 @@ internal sealed class MermaidCommand : SampleCommand<MermaidSettings>
         return Task.FromResult(ExitCodes.Success);
     }
 }
+
+internal sealed class ReportSettings : FileSettings
+{
+    [CommandOption("-u|--unit <UNIT>")]
+    [Description("The unit whose report to show")]
+    public string Unit { get; init; } = string.Empty;
+
+    [CommandOption("-y|--year <YEAR>")]
+    [Description("The year the report covers")]
+    public int Year { get; init; }
+
+    public override ValidationResult Validate() =>
+        string.IsNullOrEmpty(Unit) || Year == 0 ? ValidationResult.Error("--unit and --year are required.") : base.Validate();
+}
+
+[Description("A unit's annual climate and environment report: figures, key figures, goals, measures and what to check")]
+internal sealed class ReportCommand : SampleCommand<ReportSettings>
+{
+    protected override async Task<int> RunAsync(ReportSettings settings, CancellationToken cancellationToken)
+    {
+        var lifecycle = await LoadAsync(settings, cancellationToken);
+        RenderReports.Report(lifecycle, Unit(lifecycle, settings.Unit, settings.Language), settings.Year, settings.Language);
+        return ExitCodes.Success;
+    }
+}
+
+internal sealed class ClimateSettings : FileSettings
+{
+    [CommandOption("-y|--year <YEAR>")]
+    [Description("One year; every reported year when left out, with the trend")]
+    public int? Year { get; init; }
+}
+
+[Description("The organisation's climate account by scope, and its trend over the years")]
+internal sealed class ClimateCommand : SampleCommand<ClimateSettings>
+{
+    protected override async Task<int> RunAsync(ClimateSettings settings, CancellationToken cancellationToken)
+    {
+        RenderReports.Climate(await LoadAsync(settings, cancellationToken), settings.Year, settings.Language);
+        return ExitCodes.Success;
+    }
+}

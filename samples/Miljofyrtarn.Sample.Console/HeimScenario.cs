@@ -85,8 +85,7 @@ internal static class HeimScenario
         }
 
         clock.Set(2026, 3, 15);
-        heim = heim.Organisation.AllUnits.Aggregate(heim, (h, u) => h.SubmitAnnualReport(u.Id, 2025, Coordinator));
-        return heim;
+        return HeimFigures.ReportAll(heim, 2025, Coordinator);
     }
 
     private static UnitDefinition Unit(UnitId id, string name, string? set, bool kitchen, CriteriaCatalog catalog) => new(id, name)

@@ -19,6 +19,8 @@ app.Configure(config =>
     config.AddCommand<ReadinessCommand>("readiness");
     config.AddCommand<NextCommand>("next");
     config.AddCommand<DeadlinesCommand>("deadlines");
+    config.AddCommand<ReportCommand>("report");
+    config.AddCommand<ClimateCommand>("climate");
     config.AddCommand<HolidaysCommand>("holidays");
     config.AddCommand<IcsCommand>("ics");
     config.AddCommand<ValidateCatalogCommand>("validate-catalog");

@@ -64,8 +64,8 @@ internal sealed class WalkthroughCommand : SampleCommand<LanguageSettings>
         clock.Set(2026, 3, 1);
         story.Phase(T(language, "4. Forbedring: årlig rapportering", "4. Forbetring: årleg rapportering", "4. Improvement: annual reporting"));
         Deadlines(new DeadlineSchedule(heim).DueWithin(60), language, story.AsOf(T(language, "Frister de neste 60 dagene", "Fristar dei neste 60 dagane", "Deadlines in the next 60 days")));
-        heim = heim.Organisation.AllUnits.Aggregate(heim, (h, u) => h.SubmitAnnualReport(u.Id, 2025, HeimScenario.Coordinator));
-        story.Step(T(language, "Alle enheter har levert klima- og miljørapporten for 2025.", "Alle einingane har levert klima- og miljørapporten for 2025.", "Every unit has submitted its 2025 climate and environment report."));
+        heim = HeimFigures.ReportAll(heim, 2025, HeimScenario.Coordinator);
+        story.Step(T(language, "Alle enheter har levert klima- og miljørapporten for 2025, med tall, mål og tiltak.", "Alle einingane har levert klima- og miljørapporten for 2025, med tal, mål og tiltak.", "Every unit has submitted its 2025 climate and environment report, with figures, goals and measures."));
 
         clock.Set(2026, 8, 31);
         story.Phase(T(language, "5. Resertifisering", "5. Resertifisering", "5. Recertification"));
@@ -98,6 +98,14 @@ internal sealed class WalkthroughCommand : SampleCommand<LanguageSettings>
         story.Step(T(language, "Enhetene er resertifisert.", "Einingane er resertifiserte.", "The units are recertified."));
         Status(heim, language, story.AsOf(T(language, "Enhetene", "Einingane", "The units")));
         Deadlines(new DeadlineSchedule(heim).DueWithin(400), language, story.AsOf(T(language, "Kommende frister", "Kommande fristar", "Upcoming deadlines")));
+
+        clock.Set(2027, 3, 1);
+        heim = HeimFigures.ReportAll(heim, 2026, HeimScenario.Coordinator);
+        story.Step(T(language, "Alle enheter har levert rapporten for 2026.", "Alle einingane har levert rapporten for 2026.", "Every unit has submitted its report for 2026."));
+        clock.Set(2028, 3, 1);
+        heim = HeimFigures.ReportAll(heim, 2027, HeimScenario.Coordinator);
+        story.Step(T(language, "Alle enheter har levert rapporten for 2027; klimaregnskapet regnes ut av tallene.", "Alle einingane har levert rapporten for 2027; klimarekneskapen vert rekna ut av tala.", "Every unit has submitted its report for 2027; the climate account is computed from the figures."));
+        RenderReports.Climate(heim, null, language, story.AsOf);
         return Task.FromResult(ExitCodes.Success);
     }
 

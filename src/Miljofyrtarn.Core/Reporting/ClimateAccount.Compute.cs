@@ -35,7 +35,7 @@ public sealed partial class ClimateAccount
         ArgumentNullException.ThrowIfNull(factors);
         var list = reports as IReadOnlyList<EnvironmentalReport> ?? [.. reports];
         var problems = new Problems();
-        var excluded = Exclusions(leftOut, problems);
+        var excluded = Exclusions(leftOut, problems, out var leftOutInOrder);
         if (list.Count == 0 || list.Any(r => r is null))
         {
             throw Problems.Single(ErrorCodes.MissingProperty, "reports");
@@ -99,7 +99,7 @@ public sealed partial class ClimateAccount
         }
 
         problems.ThrowIfAny();
-        return new ClimateAccount(year, factors, lines.Count == lines.Capacity ? lines.MoveToImmutable() : lines.ToImmutable(), [.. excluded.Select(e => new LeftOutActivity(e.Key, e.Value))], fte, area, list.Count, totals);
+        return new ClimateAccount(year, factors, lines.Count == lines.Capacity ? lines.MoveToImmutable() : lines.ToImmutable(), leftOutInOrder, fte, area, list.Count, totals);
     }
 
     /// <summary>What an indicator code comes to in an account: its indicator, and the factor (and residual mix) if it counts.</summary>
@@ -134,9 +134,11 @@ public sealed partial class ClimateAccount
         return new Resolved(indicator, factor, isScope2 ? market : null);
     }
 
-    private static ImmutableDictionary<string, string> Exclusions(IEnumerable<LeftOutActivity>? leftOut, Problems problems)
+    /// <summary>The activities left out, by activity, in the order given (a later entry for the same activity wins).</summary>
+    private static ImmutableDictionary<string, string> Exclusions(IEnumerable<LeftOutActivity>? leftOut, Problems problems, out ImmutableArray<LeftOutActivity> ordered)
     {
         var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var order = new List<string>();
         foreach (var item in leftOut ?? [])
         {
             if (item is null || string.IsNullOrWhiteSpace(item.Reason) || string.IsNullOrWhiteSpace(item.Activity))
@@ -145,10 +147,17 @@ public sealed partial class ClimateAccount
             }
             else
             {
+                if (!result.ContainsKey(item.Activity))
+                {
+                    order.Add(item.Activity);
+                }
+
                 result[item.Activity] = item.Reason;
             }
         }
 
-        return result.ToImmutable();
+        var excluded = result.ToImmutable();
+        ordered = [.. order.Select(activity => new LeftOutActivity(activity, excluded[activity]))];
+        return excluded;
     }
 }

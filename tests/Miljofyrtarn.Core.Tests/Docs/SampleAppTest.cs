@@ -29,6 +29,11 @@ public class SampleAppTest
         exitCode.Should().Be(0, error);
         output.Should().Contain("1. Start-up").And.Contain("phase 3. Approval").And.Contain("Headquarters 'Rådhuset' has no valid certificate")
             .And.Contain("must-criteria are unfulfilled").And.Contain("phase 4. Improvement").And.Contain("Recertification");
+        output.Should().Contain("Every unit has submitted its report for 2027").And.Contain("climate account 2027").And.Contain("Trend, 2028-03-01");
+        foreach (var year in new[] { "2025", "2026", "2027" })
+        {
+            output.Should().MatchRegex($@"│ {year} +│ [0-9,.]+ +│", "the trend has a row for each reported year");
+        }
     }
 
     [Theory]
@@ -92,6 +97,19 @@ public class SampleAppTest
         (await SampleApp.Run(200, "next", path, "--unit", "raadhuset", "--lang", "en")).Output.Should().Contain("Open recertification");
         (await Run("deadlines", path, "--from", "2027-01-01", "--to", "2027-12-31", "--lang", "en")).Output.Should().Contain("2027-04-01");
         (await Run("readiness", path, "--unit", "solsikken", "--lang", "en")).Output.Should().Contain("100 %");
+        var report = await Run("report", path, "--unit", "raadhuset", "--year", "2025");
+        report.Output.Should().Contain("Rådhuset: klima- og miljørapport 2025").And.Contain("630\u00a0000\u00a0kWh").And.Contain("Sorteringsgrad").And.Contain("62,5\u00a0%")
+            .And.Contain("Mål: ").And.Contain("Tiltak: ");
+        (await Run("report", path, "--unit", "raadhuset", "--year", "2025", "--lang", "nn")).Output.Should().Contain("Nøkkeltal").And.Contain("Straumforbruk");
+        (await Run("report", path, "--unit", "raadhuset", "--year", "2025", "--lang", "en")).Output.Should().Contain("Electricity use").And.Contain("630,000\u00a0kWh");
+        var climate = await Run("climate", path, "--lang", "en");
+        climate.Output.Should().Contain("climate account 2025").And.Contain("Scope 1: own combustion").And.Contain("Biogenic CO₂ (outside the total)")
+            .And.Contain("Left out: District heating");
+        (await Run("climate", path)).Output.Should().Contain("klimaregnskap 2025").And.Contain("Totalt (lokasjonsbasert)");
+        (await Run("climate", path, "--lang", "nn")).Output.Should().Contain("klimarekneskap 2025").And.Contain("eiga forbrenning");
+        var missing = await Run("report", path, "--unit", "raadhuset", "--year", "2024");
+        missing.ExitCode.Should().Be(2);
+        missing.Error.Should().Contain("Rådhuset har ikke levert en rapport med innhold for 2024");
         var ics = Path.ChangeExtension(path, ".ics");
         (await Run("ics", path, "-o", ics)).ExitCode.Should().Be(0);
         (await File.ReadAllTextAsync(ics, TestContext.Current.CancellationToken)).Should().StartWith("BEGIN:VCALENDAR");
