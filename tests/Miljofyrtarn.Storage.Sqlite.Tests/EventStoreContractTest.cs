@@ -53,6 +53,34 @@ public abstract class EventStoreContractTest
     }
 
     [Fact]
+    public async Task AnnualReportsWithContentAndCorrections_RoundTrip()
+    {
+        var store = await CreateAsync();
+        var clock = new FakeClock(Instant.FromUtc(2024, 1, 15, 8, 0)) { AutoAdvance = Duration.FromSeconds(1) };
+        var heim = Samples.CertifiedTownHall.Create(CriteriaCatalog.LoadDefault(), clock);
+        clock.Reset(Instant.FromUtc(2026, 3, 1, 8, 0));
+        Core.Reporting.IndicatorValue[] figures =
+        [
+            new("arsverk", 120, Core.Reporting.MeasureUnit.FullTimeEquivalent), new("oppvarmet-areal", 6_000, Core.Reporting.MeasureUnit.SquareMetre),
+            new("sykefravaer", 6.2, Core.Reporting.MeasureUnit.Percent), new("avfall-sortert", 12_000, Core.Reporting.MeasureUnit.Kilogram),
+            new("avfall-restavfall", 7_000, Core.Reporting.MeasureUnit.Kilogram, Estimated: true), new("strom", 630_000.5, Core.Reporting.MeasureUnit.KilowattHour),
+        ];
+        var hk = Samples.CertifiedTownHall.Raadhuset;
+        heim = heim.SubmitAnnualReport(hk, 2025, "miljo", heim.CreateReport(hk, 2025, figures, [new("Mindre strøm", 2028, "strom", 560_000, 2025)], ["LED – «æøå»"]));
+        heim = heim.CorrectAnnualReport(hk, 2025, heim.CreateReport(hk, 2025, [.. figures.SkipLast(1), new("strom", 610_000, Core.Reporting.MeasureUnit.KilowattHour)]), "Måleren ble lest to ganger", "miljo");
+
+        await store.SaveAsync("964123454", heim, 0, Ct);
+        var loaded = await store.LoadAsync("964123454", heim.Organisation.Catalog, heim.Clock, cancellationToken: Ct);
+
+        var report = loaded.GetUnitLifecycle(hk).Reports[2025];
+        report.Content!.Get("strom")!.Value.Should().Be(610_000);
+        report.Corrections.Should().ContainSingle().Which.Replaced!.Get("strom")!.Value.Should().Be(630_000.5);
+        report.Corrections[0].Replaced!.Measures.Should().Equal("LED – «æøå»");
+        report.Content.Get("avfall-restavfall")!.Estimated.Should().BeTrue();
+        loaded.GetReports(2025).Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task AppendAtAnOldVersion_IsRefused_AndNothingIsWritten()
     {
         var store = await CreateAsync();
