@@ -30,7 +30,7 @@ public class OrganisationLifecycleProperties
 
     private static readonly Gen<ImmutableArray<Step>> RandomSteps =
         Gen.ListOf(
-            from kind in Gen.Choose(0, 13)
+            from kind in Gen.Choose(0, 15)
             from unit in Gen.Choose(0, 4)
             from number in Gen.Choose(0, 1000)
             from days in Gen.Frequency((3, Gen.Constant(0)), (2, Gen.Choose(1, 60)), (1, Gen.Choose(100, 500)))
@@ -61,7 +61,7 @@ public class OrganisationLifecycleProperties
             3 => lifecycle.Deliver(unit, ManagerOf(lifecycle, unit)),
             4 => lifecycle.Deliver(unit, Coordinator),
             5 => lifecycle.Certify(unit, Kari, $"C-{step.Number}"),
-            6 => lifecycle.SubmitAnnualReport(unit, year, Coordinator),
+            6 => lifecycle.SubmitAnnualReport(unit, year, Coordinator, step.Number % 2 == 0 ? Content(lifecycle, unit, year, step.Number) : null),
             7 => lifecycle.GrantPostponement(unit, year, new LocalDate(year + 1, 4, 1).PlusDays((step.Number % 90) - 30), Coordinator),
             8 => lifecycle.OpenRecertification(unit, Coordinator),
             9 => lifecycle.Recertify(unit, Kari, $"R-{step.Number}"),
@@ -77,8 +77,22 @@ public class OrganisationLifecycleProperties
                 evidence: step.Number % 3 == 0
                     ? [new EvidenceReference($"https://heim.kommune.no/dok/{step.Number}.pdf", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(step.Number))), new LocalDate(2030, 1, 1).PlusDays(step.Number))]
                     : default),
-            _ => lifecycle.RemoveUnit(unit, Coordinator),
+            13 => lifecycle.RemoveUnit(unit, Coordinator),
+            14 => lifecycle.RecordFollowUpAudit(unit, Kari.Id),
+            _ => lifecycle.CorrectAnnualReport(unit, year, Content(lifecycle, unit, year, step.Number + 1), step.Number % 5 == 0 ? " " : "Feil tall.", Coordinator),
         };
+    }
+
+    /// <summary>A report for the unit and year: the mandatory figures from the number, or, for some numbers, content that breaks a rule.</summary>
+    private static Core.Reporting.EnvironmentalReport Content(OrganisationLifecycle lifecycle, UnitId unit, int year, int number)
+    {
+        Core.Reporting.IndicatorValue[] figures =
+        [
+            new("arsverk", number % 50, Core.Reporting.MeasureUnit.FullTimeEquivalent), new("oppvarmet-areal", number * 3, Core.Reporting.MeasureUnit.SquareMetre),
+            new("sykefravaer", number % 7 == 0 ? 150 : number % 100, Core.Reporting.MeasureUnit.Percent), new("avfall-sortert", number, Core.Reporting.MeasureUnit.Kilogram),
+            new("avfall-restavfall", number / 2.0, Core.Reporting.MeasureUnit.Kilogram, number % 3 == 0), new("strom", number * 100, Core.Reporting.MeasureUnit.KilowattHour),
+        ];
+        return Core.Reporting.EnvironmentalReport.Unchecked(unit, year, lifecycle.Rules.Indicators.Version, [.. figures], [], []);
     }
 
     /// <summary>Runs the steps; checks after each refusal that nothing changed. Returns the final lifecycle and whether every refusal left it unchanged.</summary>
