@@ -9,7 +9,7 @@ helpers='Organisations/Heim.cs;Organisations/OrganisationState.cs;Lifecycle/Heim
 case "$folder" in
   Catalog) tests='Catalog/*.cs' ;;
   Organisations | Resolution | Assessment) tests='Organisations/*.cs;Assessment/*.cs;Lifecycle/CommonSetSwitchTest.cs' ;;
-  Lifecycle) tests='Lifecycle/*.cs;Interchange/SnapshotInvariantsTest.cs;Diagnostics/ExtremeValueProperties.cs;Diagnostics/CodedFailureTest.cs' ;;
+  Lifecycle) tests='Lifecycle/*.cs;Interchange/SnapshotInvariantsTest.cs;Diagnostics/ExtremeValueProperties.cs;Diagnostics/CodedFailureTest.cs;Schedule/FollowUpAuditTest.cs;Reporting/ReportBuilder.cs;Reporting/ReportRoundTripProperties.cs' ;;
   Schedule) tests='Schedule/*.cs' ;;
   *) echo "unknown folder: $folder" >&2; exit 2 ;;
 esac
