@@ -1,11 +1,12 @@
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Interchange;
 using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Core.Schedule;
 using Miljofyrtarn.Samples;
 using NodaTime;
 
-// Catalog loading, the lifecycle, deadlines and both JSON documents, under Native AOT. Exit code 0 when every
+// Catalog loading, the lifecycle, deadlines, the annual report and climate account, and the JSON documents, under Native AOT. Exit code 0 when every
 // check holds, 1 otherwise; each check prints one line.
 var failures = 0;
 void Check(string what, bool ok)
@@ -34,5 +35,23 @@ Check($"history JSON and replay: {events.Length} events", catalogVersion == cata
 var snapshot = SnapshotJson.Write(heim);
 var restored = SnapshotJson.Read(snapshot, catalog, clock);
 Check($"snapshot JSON: {snapshot.Length} bytes", SnapshotJson.Write(restored).AsSpan().SequenceEqual(snapshot));
+
+// The 2025 report with its content, through the history document, and the climate account.
+var reporting = OrganisationLifecycle.Replay(catalog, heim.History, new SteppingClock(Instant.FromUtc(2026, 3, 1, 8, 0)));
+IndicatorValue[] figures =
+[
+    new("arsverk", 120, MeasureUnit.FullTimeEquivalent), new("oppvarmet-areal", 6_000, MeasureUnit.SquareMetre), new("sykefravaer", 6.1, MeasureUnit.Percent),
+    new("avfall-sortert", 12_000, MeasureUnit.Kilogram), new("avfall-restavfall", 7_000, MeasureUnit.Kilogram), new("strom", 10_000, MeasureUnit.KilowattHour),
+    new("diesel", 1_000, MeasureUnit.Litre),
+];
+reporting = reporting.SubmitAnnualReport(CertifiedTownHall.Raadhuset, 2025, "miljo", reporting.CreateReport(CertifiedTownHall.Raadhuset, 2025, figures));
+var reread = OrganisationLifecycle.Replay(catalog, HistoryJson.Read(HistoryJson.Write(catalog.Version, reporting.History)).Events, reporting.Clock);
+var account = ClimateAccount.ComputeCombined(reread.GetReports(2025), IndicatorCatalog.Default, EmissionFactorSet.Defaults.Single(s => s.Year == 2023),
+    [new("waste-recycled", "no factor loaded"), new("waste-residual", "no factor loaded")]);
+Check($"report and climate account: {account.Total} kg CO2e", account.Total == 150 + 2_660);
+var indicators = IndicatorCatalogJson.Write(IndicatorCatalog.Default);
+var factors = EmissionFactorSetJson.Write(EmissionFactorSet.Defaults[^1]);
+Check("indicator catalog and factor set JSON", IndicatorCatalogJson.Write(IndicatorCatalogJson.Read(indicators)).AsSpan().SequenceEqual(indicators)
+    && EmissionFactorSetJson.Write(EmissionFactorSetJson.Read(factors)).AsSpan().SequenceEqual(factors));
 
 return failures == 0 ? 0 : 1;
