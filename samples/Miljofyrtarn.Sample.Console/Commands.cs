@@ -90,7 +90,7 @@ internal abstract class SampleCommand<TSettings> : AsyncCommand<TSettings>
             if (settings.File.EndsWith(".db", StringComparison.OrdinalIgnoreCase) || settings.File.EndsWith(".sqlite", StringComparison.OrdinalIgnoreCase))
             {
                 await using var store = await SqliteEventStore.OpenAsync(settings.File, cancellationToken);
-                var streams = await store.ListStreamsAsync(cancellationToken);
+                var streams = (await store.ListStreamsAsync(null, EventStoreRules.MaxPageSize, cancellationToken)).Select(s => s.Name).ToList();
                 var list = string.Join(", ", streams);
                 var stream = settings.Stream ?? (streams.Count == 1 ? streams[0] : throw new BadInputException(Render.T(language,
                     $"filen har {streams.Count} organisasjoner ({list}); velg én med --stream.",

@@ -67,7 +67,7 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
     /// <inheritdoc />
     public Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, CancellationToken cancellationToken = default)
     {
-        EventStoreChecks.CheckAppend(stream, expectedVersion, events);
+        EventStoreRules.CheckAppend(stream, expectedVersion, events);
         var payloads = events.Select(HistoryJson.WriteEvent).ToList();
         return Guard(() => AppendCoreAsync(stream, expectedVersion, events, payloads, cancellationToken));
     }
@@ -80,7 +80,7 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
         var (current, previous) = await HeadAsync(connection, transaction, stream, cancellationToken).ConfigureAwait(false);
         if (current != expectedVersion)
         {
-            throw EventStoreChecks.Conflict(expectedVersion, current);
+            throw EventStoreRules.Conflict(expectedVersion, current);
         }
 
         await using var insert = connection.CreateCommand();
@@ -121,6 +121,19 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<LifecycleEvent>> ReadPageAsync(string stream, long afterVersion, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        EventStoreRules.CheckPageSize(maxCount);
+        return Guard(async () =>
+        {
+            var events = new List<LifecycleEvent>(Math.Min(maxCount, 1024));
+            await WalkAsync(stream, afterVersion, (_, payload) => events.Add(HistoryJson.ReadEvent(payload)), cancellationToken, maxCount).ConfigureAwait(false);
+            return (IReadOnlyList<LifecycleEvent>)events;
+        });
+    }
+
+    /// <inheritdoc />
     public Task<HistoryVerification> VerifyAsync(string stream, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -138,14 +151,15 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
     /// Reading from the middle chains from the stored hash of the event before; only <see cref="VerifyAsync"/> proves
     /// the whole stream from its first event.
     /// </summary>
-    private async Task<byte[]> WalkAsync(string stream, long afterVersion, Action<long, byte[]> visit, CancellationToken cancellationToken)
+    private async Task<byte[]> WalkAsync(string stream, long afterVersion, Action<long, byte[]> visit, CancellationToken cancellationToken, int maxCount = int.MaxValue)
     {
         afterVersion = Math.Max(afterVersion, 0);
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sequence, payload, hash FROM mft_events WHERE stream = $stream AND sequence >= $after ORDER BY sequence";
+        command.CommandText = "SELECT sequence, payload, hash FROM mft_events WHERE stream = $stream AND sequence >= $after ORDER BY sequence LIMIT $limit";
         command.Parameters.AddWithValue("$stream", stream);
         command.Parameters.AddWithValue("$after", afterVersion);
+        command.Parameters.AddWithValue("$limit", afterVersion > 0 ? (long)maxCount + 1 : maxCount);
         var previous = HistoryChain.Genesis.ToArray();
         var (sequences, payloads, hashes) = (new List<long>(), new List<byte[]>(), new List<byte[]>());
         var first = true;
@@ -209,23 +223,27 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
         });
     }
 
-    /// <summary>The streams in the file (one per organisation), in name order.</summary>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The stream names.</returns>
-    public Task<IReadOnlyList<string>> ListStreamsAsync(CancellationToken cancellationToken = default) => Guard(async () =>
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? after, int maxCount, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT DISTINCT stream FROM mft_events ORDER BY stream";
-        var streams = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        EventStoreRules.CheckPageSize(maxCount);
+        return Guard(async () =>
         {
-            streams.Add(reader.GetString(0));
-        }
+            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT stream, MAX(sequence) FROM mft_events WHERE stream > $after GROUP BY stream ORDER BY stream LIMIT $limit";
+            command.Parameters.AddWithValue("$after", after ?? string.Empty);
+            command.Parameters.AddWithValue("$limit", maxCount);
+            var streams = new List<StreamSummary>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                streams.Add(new StreamSummary(reader.GetString(0), reader.GetInt64(1)));
+            }
 
-        return (IReadOnlyList<string>)streams;
-    });
+            return (IReadOnlyList<StreamSummary>)streams;
+        });
+    }
 
     /// <summary>The stream's version and the hash of its last event (the genesis hash for an empty stream).</summary>
     private static async Task<(long Version, byte[] Hash)> HeadAsync(SqliteConnection connection, SqliteTransaction? transaction, string stream, CancellationToken cancellationToken)

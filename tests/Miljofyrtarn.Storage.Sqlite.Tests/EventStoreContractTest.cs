@@ -178,7 +178,7 @@ public sealed class SqliteEventStoreTest : EventStoreContractTest, IDisposable
 
         (await reopened.GetVersionAsync("s", Ct)).Should().Be(4);
         await reopened.SaveAsync("a", Lifecycle(0), 0, Ct);
-        (await reopened.ListStreamsAsync(Ct)).Should().Equal("a", "s");
+        (await reopened.ListStreamsAsync(null, 10, Ct)).Should().Equal(new StreamSummary("a", 1), new StreamSummary("s", 4));
     }
 
     [Fact]

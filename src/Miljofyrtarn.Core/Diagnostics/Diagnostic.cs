@@ -39,6 +39,9 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
     /// <summary>The values the message names, in the order of the message's placeholders.</summary>
     public IReadOnlyList<string> Arguments => _arguments;
 
+    /// <summary>What kind of problem this is (<see cref="ErrorCodes.GetCategory(string)"/>); <see cref="ErrorCategory.InvalidInput"/> for a code that is not the library's own.</summary>
+    public ErrorCategory Category => ErrorCodes.TryGetCategory(Code, out var category) ? category : ErrorCategory.InvalidInput;
+
     /// <summary>The JSON path of the offending value, when the problem is in a document.</summary>
     public string? Path { get; }
 

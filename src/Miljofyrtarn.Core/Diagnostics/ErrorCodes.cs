@@ -5,7 +5,7 @@ namespace Miljofyrtarn.Core.Diagnostics;
 /// reused; the message that goes with it is localised (see <see cref="Diagnostic.GetMessage(Localization.Language)"/>).
 /// The full list with explanations is in <c>docs/error-codes.md</c>.
 /// </summary>
-public static class ErrorCodes
+public static partial class ErrorCodes
 {
     // ---- JSON documents (MFT00xx) ----
 

@@ -43,6 +43,36 @@ public class MiljofyrtarnException : Exception
     /// <summary>The code of the first problem.</summary>
     public string Code => Diagnostics[0].Code;
 
+    /// <summary>
+    /// What kind of refusal this is, for a host to map to a status: the category of the first problem, except that
+    /// corrupt data, then unavailability, then a conflict outrank the rest (a request that both breaks a rule and meets
+    /// a damaged store is a damaged store).
+    /// </summary>
+    public ErrorCategory Category
+    {
+        get
+        {
+            var category = Diagnostics[0].Category;
+            foreach (var diagnostic in Diagnostics)
+            {
+                if (Rank(diagnostic.Category) > Rank(category))
+                {
+                    category = diagnostic.Category;
+                }
+            }
+
+            return category;
+
+            static int Rank(ErrorCategory c) => c switch
+            {
+                ErrorCategory.CorruptData => 3,
+                ErrorCategory.Unavailable => 2,
+                ErrorCategory.Conflict => 1,
+                _ => 0,
+            };
+        }
+    }
+
     /// <summary>All problems as text in the given language, one per line.</summary>
     /// <param name="language">The language.</param>
     /// <returns>The message.</returns>

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Miljofyrtarn.Core.Interchange;
 
 // The wire format of event histories (schemas/history.schema.json). Strings stay strings where the reader must
-// report unknown values with their path; NodaTime values are ISO text (IsoInstantConverter, IsoLocalDateConverter).
+// report unknown values with their path; NodaTime values are ISO text (IsoInstantJsonConverter, IsoLocalDateJsonConverter).
 
 internal sealed class HistoryDocument
 {

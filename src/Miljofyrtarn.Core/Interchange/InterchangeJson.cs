@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Internal.Json;
+using Miljofyrtarn.Core.Json;
 
 namespace Miljofyrtarn.Core.Interchange;
 
@@ -22,8 +23,8 @@ internal static class InterchangeJson
                 AllowDuplicateProperties = false,
 #endif
             };
-            options.Converters.Add(new IsoInstantConverter());
-            options.Converters.Add(new IsoLocalDateConverter());
+            options.Converters.Add(new IsoInstantJsonConverter());
+            options.Converters.Add(new IsoLocalDateJsonConverter());
             return new InterchangeJsonContext(options);
         });
 

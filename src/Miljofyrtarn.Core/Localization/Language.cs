@@ -87,4 +87,49 @@ public static class LanguageExtensions
         ArgumentNullException.ThrowIfNull(culture);
         return TryParseTag(culture.Name, out var language) ? language : Language.NorwegianBokmal;
     }
+
+    /// <summary>
+    /// The language to answer in for an HTTP <c>Accept-Language</c> header (RFC 9110): the supported language with the
+    /// highest quality value, the earlier one on a tie; Bokmål when the header is missing, malformed or names none of
+    /// <c>nb</c>, <c>no</c>, <c>nn</c> and <c>en</c>. A wildcard (<c>*</c>) and <c>q=0</c> entries choose nothing.
+    /// </summary>
+    /// <param name="header">The header's value, for example <c>nn-NO,nn;q=0.9,en;q=0.5</c>; null when absent.</param>
+    /// <returns>The language.</returns>
+    public static Language FromAcceptLanguage(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header) || header.Length > 4096)
+        {
+            return Language.NorwegianBokmal;
+        }
+
+        var best = Language.NorwegianBokmal;
+        var bestQuality = 0.0;
+        foreach (var range in header.Split(','))
+        {
+            var parts = range.Split(';');
+            if (!TryParseTag(parts[0], out var language))
+            {
+                continue;
+            }
+
+            var quality = 1.0;
+            for (var i = 1; i < parts.Length; i++)
+            {
+                var parameter = parts[i].Trim();
+                if (parameter.StartsWith("q=", StringComparison.OrdinalIgnoreCase)
+                    && !double.TryParse(parameter.AsSpan(2), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out quality))
+                {
+                    quality = 0;
+                }
+            }
+
+            if (quality > bestQuality && quality <= 1)
+            {
+                best = language;
+                bestQuality = quality;
+            }
+        }
+
+        return best;
+    }
 }

@@ -14,7 +14,8 @@ namespace Miljofyrtarn.Core.Storage;
 /// <remarks>
 /// Implementations must append atomically (all events of a call or none), refuse an append at an expected version that
 /// is no longer current (<see cref="ErrorCodes.ConcurrencyConflict"/>), never store an event twice, and return events
-/// in order. <see cref="EventStoreChecks"/> holds the checks every implementation runs before writing.
+/// in order. <see cref="EventStoreRules"/> holds the checks every implementation runs; <see cref="LifecycleRepository"/> (or the
+/// extension methods in <see cref="EventStoreExtensions"/>) loads and saves lifecycles over any store.
 /// </remarks>
 public interface IEventStore
 {
@@ -50,10 +51,32 @@ public interface IEventStore
     /// <returns>The number of events, the chain head, and how much was chained only at an upgrade.</returns>
     /// <exception cref="MiljofyrtarnException">An event was changed, deleted, inserted or moved (<see cref="ErrorCodes.TamperedHistory"/>, naming the first bad event).</exception>
     Task<HistoryVerification> VerifyAsync(string stream, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads one page of a stream's events in order: at most <paramref name="maxCount"/> events after a version, verified like <see cref="ReadAsync"/>.</summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="afterVersion">Only events with a higher sequence number; 0 from the start. The next page starts after the last event's sequence.</param>
+    /// <param name="maxCount">The most events to return, 1 to 10,000.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The events, in order; fewer than <paramref name="maxCount"/> (or none) at the end of the stream.</returns>
+    /// <exception cref="MiljofyrtarnException">The page size is outside 1 to 10,000 (<see cref="ErrorCodes.NumberOutOfRange"/>), or an event read was tampered with (<see cref="ErrorCodes.TamperedHistory"/>).</exception>
+    Task<IReadOnlyList<LifecycleEvent>> ReadPageAsync(string stream, long afterVersion, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists streams in ordinal name order, one page at a time: at most <paramref name="maxCount"/> streams whose names come after <paramref name="after"/>.</summary>
+    /// <param name="after">The last name of the previous page; null for the first page.</param>
+    /// <param name="maxCount">The most streams to return, 1 to 10,000.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The streams with their versions; fewer than <paramref name="maxCount"/> on the last page.</returns>
+    /// <exception cref="MiljofyrtarnException">The page size is outside 1 to 10,000 (<see cref="ErrorCodes.NumberOutOfRange"/>).</exception>
+    Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? after, int maxCount, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The checks an <see cref="IEventStore"/> runs, and the operations that join stores and lifecycles.</summary>
-public static class EventStoreChecks
+/// <summary>A stream in a listing: its name and version (the sequence number of its last event).</summary>
+/// <param name="Name">The stream's name, for example the organisation number.</param>
+/// <param name="Version">The stream's version.</param>
+public sealed record StreamSummary(string Name, long Version);
+
+/// <summary>The checks every <see cref="IEventStore"/> implementation runs, so that all stores refuse the same things with the same codes.</summary>
+public static class EventStoreRules
 {
     /// <summary>Checks an append before anything is written: a stream name, at least one event, numbered from the expected version without gaps.</summary>
     /// <param name="stream">The stream.</param>
@@ -98,6 +121,24 @@ public static class EventStoreChecks
     /// <returns>The exception to throw.</returns>
     public static MiljofyrtarnException Conflict(long expected, long actual) => Problems.Single(ErrorCodes.ConcurrencyConflict, expected, actual);
 
+    /// <summary>Checks a page size: 1 to <see cref="MaxPageSize"/>.</summary>
+    /// <param name="maxCount">The page size.</param>
+    /// <exception cref="MiljofyrtarnException">It is out of range (<see cref="ErrorCodes.NumberOutOfRange"/>).</exception>
+    public static void CheckPageSize(int maxCount)
+    {
+        if (maxCount is < 1 or > MaxPageSize)
+        {
+            throw Problems.Single(ErrorCodes.NumberOutOfRange, nameof(maxCount), maxCount, 1, MaxPageSize);
+        }
+    }
+
+    /// <summary>The largest page a store returns at once.</summary>
+    public const int MaxPageSize = 10_000;
+}
+
+/// <summary>Loads and saves lifecycles over any <see cref="IEventStore"/>; <see cref="LifecycleRepository"/> bundles the same with its catalog and clock.</summary>
+public static class EventStoreExtensions
+{
     /// <summary>Loads an organisation's lifecycle from a store by replaying its stream.</summary>
     /// <param name="store">The store.</param>
     /// <param name="stream">The stream.</param>

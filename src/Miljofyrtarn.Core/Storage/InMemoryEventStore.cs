@@ -16,7 +16,7 @@ public sealed class InMemoryEventStore : IEventStore
     /// <inheritdoc />
     public Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, CancellationToken cancellationToken = default)
     {
-        EventStoreChecks.CheckAppend(stream, expectedVersion, events);
+        EventStoreRules.CheckAppend(stream, expectedVersion, events);
         cancellationToken.ThrowIfCancellationRequested();
         var payloads = events.Select(HistoryJson.WriteEvent).ToList();
         lock (_gate)
@@ -28,7 +28,7 @@ public sealed class InMemoryEventStore : IEventStore
 
             if (list.Count != expectedVersion)
             {
-                throw EventStoreChecks.Conflict(expectedVersion, list.Count);
+                throw EventStoreRules.Conflict(expectedVersion, list.Count);
             }
 
             var previous = list.Count == 0 ? HistoryChain.Genesis.ToArray() : list[^1].Hash;
@@ -43,12 +43,37 @@ public sealed class InMemoryEventStore : IEventStore
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<LifecycleEvent>> ReadAsync(string stream, long afterVersion = 0, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LifecycleEvent>> ReadAsync(string stream, long afterVersion = 0, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Read(stream, afterVersion, int.MaxValue));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LifecycleEvent>> ReadPageAsync(string stream, long afterVersion, int maxCount, CancellationToken cancellationToken = default)
+    {
+        EventStoreRules.CheckPageSize(maxCount);
+        return Task.FromResult(Read(stream, afterVersion, maxCount));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? after, int maxCount, CancellationToken cancellationToken = default)
+    {
+        EventStoreRules.CheckPageSize(maxCount);
+        lock (_gate)
+        {
+            IReadOnlyList<StreamSummary> page = [.. _streams
+                .Where(s => s.Value.Count > 0 && (after is null || string.CompareOrdinal(s.Key, after) > 0))
+                .OrderBy(s => s.Key, StringComparer.Ordinal)
+                .Take(maxCount)
+                .Select(s => new StreamSummary(s.Key, s.Value.Count))];
+            return Task.FromResult(page);
+        }
+    }
+
+    private IReadOnlyList<LifecycleEvent> Read(string stream, long afterVersion, int maxCount)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var rows = Rows(stream);
         var start = (int)Math.Clamp(afterVersion, 0, rows.Length);
-        var run = rows.AsSpan(start);
+        var run = rows.AsSpan(start, Math.Min(maxCount, rows.Length - start));
         HistoryChain.VerifyRange(start + 1, start == 0 ? HistoryChain.Genesis : rows[start - 1].Hash, Payloads(run), Hashes(run));
         var events = new List<LifecycleEvent>(run.Length);
         foreach (var (payload, _) in run)
@@ -56,7 +81,7 @@ public sealed class InMemoryEventStore : IEventStore
             events.Add(HistoryJson.ReadEvent(payload));
         }
 
-        return Task.FromResult<IReadOnlyList<LifecycleEvent>>(events);
+        return events;
     }
 
     /// <inheritdoc />

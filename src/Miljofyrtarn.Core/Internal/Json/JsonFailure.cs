@@ -16,7 +16,11 @@ internal static partial class JsonFailure
     public static List<Diagnostic> Explain(ReadOnlyMemory<byte> utf8, int maxDepth, JsonException exception)
     {
         var problems = JsonGuard.Scan(utf8, maxDepth);
-        if (problems.Count == 0)
+        if (problems.Count == 0 && Specific(exception) is { } specific)
+        {
+            problems.AddRange(specific);
+        }
+        else if (problems.Count == 0)
         {
             problems.Add(new Diagnostic(
                 ErrorCodes.WrongJsonType,
@@ -28,6 +32,50 @@ internal static partial class JsonFailure
 
         return problems;
     }
+
+    /// <summary>
+    /// The failures the serializer reports in its own words that have a code of their own: a coded refusal from one of
+    /// our converters (its diagnostics, at the serializer's path), a property the type does not define, a missing
+    /// required property, and an unknown command name.
+    /// </summary>
+    private static IEnumerable<Diagnostic>? Specific(JsonException exception)
+    {
+        var path = exception.Path ?? JsonPaths.Root;
+        if (exception.InnerException is MiljofyrtarnException refused)
+        {
+            return refused.Diagnostics.Select(d => new Diagnostic(d.Code, d.Arguments, path, Line(exception), Column(exception)));
+        }
+
+        var message = exception.Message;
+        if (Unmapped().Match(message) is { Success: true } unmapped)
+        {
+            var name = unmapped.Groups["name"].Value;
+            var at = path.EndsWith(name, StringComparison.Ordinal) || path.EndsWith(name + "']", StringComparison.Ordinal) ? path : JsonPaths.Property(path, name);
+            return [new Diagnostic(ErrorCodes.UnknownProperty, [name], at, Line(exception), Column(exception)).WithDetail(JsonGuard.TrimMessage(message))];
+        }
+
+        if (Discriminator().Match(message) is { Success: true } discriminator)
+        {
+            return [new Diagnostic(ErrorCodes.InvalidValue, [discriminator.Groups["id"].Value, "addUnit, updateUnit, removeUnit, allocate, recordAssessment, completeStartUp, openMapping, deliver, certify, submitAnnualReport, correctAnnualReport, grantPostponement, openRecertification, recertify, withdraw, expire, expireCertificates, recordFollowUpAudit"], JsonPaths.Property(JsonPaths.Root, "action"), Line(exception), Column(exception)).WithDetail(JsonGuard.TrimMessage(message))];
+        }
+
+        if (message.Contains("metadata property", StringComparison.Ordinal) && message.Contains("'$type'", StringComparison.Ordinal) is false && message.Contains("action", StringComparison.Ordinal))
+        {
+            return [new Diagnostic(ErrorCodes.MissingProperty, ["action"], JsonPaths.Property(JsonPaths.Root, "action"), Line(exception), Column(exception)).WithDetail(JsonGuard.TrimMessage(message))];
+        }
+
+        return null;
+    }
+
+    private static long Line(JsonException exception) => (exception.LineNumber ?? 0) + 1;
+
+    private static long Column(JsonException exception) => (exception.BytePositionInLine ?? 0) + 1;
+
+    [GeneratedRegex(@"The JSON property '(?<name>[^']*)' could not be mapped", RegexOptions.CultureInvariant)]
+    private static partial Regex Unmapped();
+
+    [GeneratedRegex(@"type discriminator id '(?<id>[^']*)'", RegexOptions.CultureInvariant)]
+    private static partial Regex Discriminator();
 
     /// <summary>The kind of JSON value that belongs where the serializer failed (a <c>jsontype</c> term).</summary>
     internal static string ExpectedKind(string message)

@@ -3,14 +3,16 @@ using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Miljofyrtarn.Core.Internal.Json;
+namespace Miljofyrtarn.Core.Json;
 
 /// <summary>
 /// <see cref="Instant"/> as NodaTime's extended ISO text (<c>2024-03-01T09:00:00Z</c>), the form NodaTime.Serialization
 /// writes. Our own because that package's converters are not trim-safe, and the library must publish with Native AOT.
+/// A value that is not such a string is refused with a <see cref="JsonException"/>.
 /// </summary>
-internal sealed class IsoInstantConverter : JsonConverter<Instant>
+public sealed class IsoInstantJsonConverter : JsonConverter<Instant>
 {
+    /// <inheritdoc />
     public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -23,13 +25,15 @@ internal sealed class IsoInstantConverter : JsonConverter<Instant>
         return result.Success ? result.Value : throw new JsonException($"'{text}' is not an ISO 8601 instant such as 2024-03-01T09:00:00Z.");
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) =>
         writer.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
 }
 
-/// <summary><see cref="LocalDate"/> as ISO text (<c>2024-03-01</c>); see <see cref="IsoInstantConverter"/> for why it is our own.</summary>
-internal sealed class IsoLocalDateConverter : JsonConverter<LocalDate>
+/// <summary><see cref="LocalDate"/> as ISO text (<c>2024-03-01</c>); see <see cref="IsoInstantJsonConverter"/> for why it is our own.</summary>
+public sealed class IsoLocalDateJsonConverter : JsonConverter<LocalDate>
 {
+    /// <inheritdoc />
     public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
@@ -42,6 +46,7 @@ internal sealed class IsoLocalDateConverter : JsonConverter<LocalDate>
         return result.Success ? result.Value : throw new JsonException($"'{text}' is not an ISO 8601 date such as 2024-03-01.");
     }
 
+    /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
         writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
 }

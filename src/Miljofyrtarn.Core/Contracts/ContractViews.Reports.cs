@@ -1,0 +1,92 @@
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Reporting;
+
+namespace Miljofyrtarn.Core.Contracts;
+
+public static partial class ContractViews
+{
+    /// <summary>A unit's annual report for a year: due date, submission, and the figures with their names.</summary>
+    /// <param name="lifecycle">The lifecycle.</param>
+    /// <param name="unit">The unit.</param>
+    /// <param name="year">The report year.</param>
+    /// <param name="language">The language of texts.</param>
+    /// <returns>The view, or null when the unit owes no report for that year.</returns>
+    /// <exception cref="MiljofyrtarnException">The unit is not in the organisation (<see cref="ErrorCodes.UnknownUnit"/>).</exception>
+    public static AnnualReportView? ToReportView(this OrganisationLifecycle lifecycle, UnitId unit, int year, ContractLanguage language = default)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        if (!lifecycle.GetUnitLifecycle(unit).Reports.TryGetValue(year, out var report))
+        {
+            return null;
+        }
+
+        var indicators = lifecycle.Rules.Indicators;
+        var content = report.Content;
+        var figures = content is null ? [] : new FigureView[content.Values.Length];
+        for (var i = 0; i < figures.Length; i++)
+        {
+            var value = content!.Values[i];
+            var name = indicators.TryGet(value.Code, out var indicator) ? language.Text(indicator.Name) : ContractText.Of(value.Code);
+            figures[i] = new FigureView(value.Code, name, value.Value, value.Unit, language.Text(l => value.Unit.GetName(l)), value.Estimated);
+        }
+
+        return new AnnualReportView(
+            unit,
+            year,
+            report.DueOn,
+            report.SubmittedAt,
+            report.Postponed,
+            content?.CatalogVersion,
+            figures,
+            content is null ? [] : content.Goals,
+            content is null ? [] : content.Measures,
+            report.Corrections.Length);
+    }
+
+    /// <summary>A climate account as a contract.</summary>
+    /// <param name="account">The account, from <see cref="ClimateAccount.Compute"/> or <see cref="ClimateAccount.ComputeCombined"/>.</param>
+    /// <returns>The view.</returns>
+    public static ClimateAccountView ToView(ClimateAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var lines = new EmissionLineView[account.Lines.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var l = account.Lines[i];
+            lines[i] = new EmissionLineView(l.Unit, l.IndicatorCode, l.Activity, l.Scope, l.Scope3Category, l.Origin, l.Quantity, l.KilogramsCo2e);
+        }
+
+        return new ClimateAccountView(
+            account.Year,
+            account.FactorSet.Id,
+            account.ReportCount,
+            account.Scope1,
+            account.Scope2LocationBased,
+            account.Scope2MarketBased,
+            account.Scope3,
+            account.Biogenic,
+            account.Total,
+            account.PerFullTimeEquivalent,
+            account.PerSquareMetre,
+            lines,
+            account.LeftOut);
+    }
+
+    /// <summary>
+    /// The organisation's climate account for a year: every submitted report of that year combined, with the factor set
+    /// that applies to the year (<see cref="EmissionFactorSet.Select"/>) among <paramref name="factorSets"/>.
+    /// </summary>
+    /// <param name="lifecycle">The lifecycle.</param>
+    /// <param name="year">The report year.</param>
+    /// <param name="factorSets">The factor sets to choose from; <see cref="EmissionFactorSet.Defaults"/> when null.</param>
+    /// <returns>The view.</returns>
+    /// <exception cref="MiljofyrtarnException">No factor set qualifies, or one lacks a factor the account needs.</exception>
+    public static ClimateAccountView ToClimateAccountView(this OrganisationLifecycle lifecycle, int year, IEnumerable<EmissionFactorSet>? factorSets = null)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        var set = EmissionFactorSet.Select(factorSets ?? EmissionFactorSet.Defaults, year, lifecycle.Today);
+        return ToView(ClimateAccount.ComputeCombined(lifecycle.GetReports(year), lifecycle.Rules.Indicators, set));
+    }
+}

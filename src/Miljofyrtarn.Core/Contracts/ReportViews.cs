@@ -1,0 +1,83 @@
+using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Reporting;
+using NodaTime;
+
+namespace Miljofyrtarn.Core.Contracts;
+
+/// <summary>A unit's annual report (<i>årsrapport</i>) for one year: when it is due, whether it is in, and its figures.</summary>
+/// <param name="Unit">The unit's ID.</param>
+/// <param name="Year">The report year.</param>
+/// <param name="DueOn">When it is due.</param>
+/// <param name="SubmittedAt">When it was submitted, if it was.</param>
+/// <param name="Postponed">Whether a postponement was granted.</param>
+/// <param name="CatalogVersion">The indicator catalog the figures were reported against, when there is content.</param>
+/// <param name="Figures">The figures, in the order they were reported.</param>
+/// <param name="Goals">The goals set in the report.</param>
+/// <param name="Measures">The measures taken.</param>
+/// <param name="Corrections">How many times the content was corrected after submission.</param>
+public sealed record AnnualReportView(
+    UnitId Unit,
+    int Year,
+    LocalDate DueOn,
+    Instant? SubmittedAt,
+    bool Postponed,
+    string? CatalogVersion,
+    IReadOnlyList<FigureView> Figures,
+    IReadOnlyList<ReportGoal> Goals,
+    IReadOnlyList<string> Measures,
+    int Corrections);
+
+/// <summary>One reported figure (<i>nøkkeltall</i>).</summary>
+/// <param name="Code">The indicator's code (<c>energy.electricity</c>).</param>
+/// <param name="Name">The indicator's name.</param>
+/// <param name="Value">The value.</param>
+/// <param name="Unit">The measure unit.</param>
+/// <param name="UnitName">The measure unit's name (<c>kWh</c>).</param>
+/// <param name="Estimated">Whether the value is an estimate.</param>
+public sealed record FigureView(string Code, ContractText Name, double Value, MeasureUnit Unit, ContractText UnitName, bool Estimated);
+
+/// <summary>The climate account (<i>klimaregnskap</i>) for a year, by scope, in kilograms CO₂-equivalents.</summary>
+/// <param name="Year">The report year.</param>
+/// <param name="FactorSet">The emission factor set used.</param>
+/// <param name="ReportCount">How many reports it combines.</param>
+/// <param name="Scope1">Direct emissions.</param>
+/// <param name="Scope2LocationBased">Purchased energy, location-based.</param>
+/// <param name="Scope2MarketBased">Purchased energy, market-based, when the factor set has it.</param>
+/// <param name="Scope3">Indirect emissions in the value chain.</param>
+/// <param name="Biogenic">Biogenic CO₂, reported beside the total, not in it.</param>
+/// <param name="Total">Scope 1 + 2 (location-based) + 3.</param>
+/// <param name="PerFullTimeEquivalent">Total per full-time equivalent, when known.</param>
+/// <param name="PerSquareMetre">Total per square metre heated area, when known.</param>
+/// <param name="Lines">Every emission, by unit and activity.</param>
+/// <param name="LeftOut">Activities left out, with the reason.</param>
+public sealed record ClimateAccountView(
+    int Year,
+    string FactorSet,
+    int ReportCount,
+    double Scope1,
+    double Scope2LocationBased,
+    double? Scope2MarketBased,
+    double Scope3,
+    double Biogenic,
+    double Total,
+    double? PerFullTimeEquivalent,
+    double? PerSquareMetre,
+    IReadOnlyList<EmissionLineView> Lines,
+    IReadOnlyList<LeftOutActivity> LeftOut);
+
+/// <summary>One line of a climate account.</summary>
+/// <param name="Unit">The unit.</param>
+/// <param name="Indicator">The figure's indicator code.</param>
+/// <param name="Activity">The activity the factor is for.</param>
+/// <param name="Scope">The scope.</param>
+/// <param name="Scope3Category">The GHG Protocol category, for scope 3.</param>
+/// <param name="Origin">Fossil or biogenic.</param>
+/// <param name="Quantity">The quantity, in the factor's unit.</param>
+/// <param name="KilogramsCo2e">The emission.</param>
+public sealed record EmissionLineView(UnitId Unit, string Indicator, string Activity, EmissionScope Scope, int? Scope3Category, CarbonOrigin Origin, double Quantity, double KilogramsCo2e);
+
+/// <summary>One page of a listing, with the key to ask for the next.</summary>
+/// <typeparam name="T">The items.</typeparam>
+/// <param name="Items">The items on this page.</param>
+/// <param name="Next">Pass this as the <c>after</c> of the next request; null on the last page.</param>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);

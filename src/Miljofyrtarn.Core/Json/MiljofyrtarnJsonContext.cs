@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+using Miljofyrtarn.Core.Assessment;
+using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Contracts;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Reporting;
+using Miljofyrtarn.Core.Resolution;
+using Miljofyrtarn.Core.Schedule;
+using Miljofyrtarn.Core.Storage;
+
+namespace Miljofyrtarn.Core.Json;
+
+/// <summary>
+/// The source-generated, AOT-safe JSON metadata of every web contract (<see cref="OrganisationOverview"/>,
+/// <see cref="UnitReadinessView"/>, …) and command (<see cref="LifecycleCommand"/>): camelCase names, enums as camelCase
+/// strings, IDs as strings, dates as ISO <c>2027-03-01</c>, instants as ISO UTC, nulls left out, unknown properties refused.
+/// Internal so that its generated members are not public API; hosts reach it through <see cref="MiljofyrtarnJson"/>.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    NumberHandling = JsonNumberHandling.Strict,
+#if NET9_0_OR_GREATER
+    AllowOutOfOrderMetadataProperties = true,
+#endif
+    Converters =
+    [
+        typeof(UnitIdJsonConverter),
+        typeof(IsoLocalDateJsonConverter),
+        typeof(IsoInstantJsonConverter),
+        typeof(ContractTextJsonConverter),
+        typeof(CamelCaseEnumJsonConverter<OrganisationKind>),
+        typeof(CamelCaseEnumJsonConverter<OrganisationPhase>),
+        typeof(CamelCaseEnumJsonConverter<UnitRole>),
+        typeof(CamelCaseEnumJsonConverter<UnitState>),
+        typeof(CamelCaseEnumJsonConverter<CertificateStatus>),
+        typeof(CamelCaseEnumJsonConverter<FulfilmentStatus>),
+        typeof(CamelCaseEnumJsonConverter<ResponsibleParty>),
+        typeof(CamelCaseEnumJsonConverter<Obligation>),
+        typeof(CamelCaseEnumJsonConverter<LifecycleAction>),
+        typeof(CamelCaseEnumJsonConverter<DeadlineKind>),
+        typeof(CamelCaseEnumJsonConverter<DeadlineStatus>),
+        typeof(CamelCaseEnumJsonConverter<MeasureUnit>),
+        typeof(CamelCaseEnumJsonConverter<EmissionScope>),
+        typeof(CamelCaseEnumJsonConverter<CarbonOrigin>),
+        typeof(CamelCaseEnumJsonConverter<CertificateArrangementKind>),
+    ])]
+[JsonSerializable(typeof(OrganisationOverview))]
+[JsonSerializable(typeof(OrganisationReadinessView))]
+[JsonSerializable(typeof(UnitReadinessView))]
+[JsonSerializable(typeof(ResolutionView))]
+[JsonSerializable(typeof(IReadOnlyList<AssessmentView>))]
+[JsonSerializable(typeof(IReadOnlyList<ActionView>))]
+[JsonSerializable(typeof(IReadOnlyList<DeadlineView>))]
+[JsonSerializable(typeof(IReadOnlyList<ReasonView>))]
+[JsonSerializable(typeof(AnnualReportView))]
+[JsonSerializable(typeof(ClimateAccountView))]
+[JsonSerializable(typeof(Page<StreamSummary>))]
+[JsonSerializable(typeof(LifecycleCommand))]
+[JsonSerializable(typeof(StartOrganisationCommand))]
+internal sealed partial class MiljofyrtarnJsonContext : JsonSerializerContext;

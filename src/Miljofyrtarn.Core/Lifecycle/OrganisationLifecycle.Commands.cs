@@ -1,0 +1,22 @@
+using Miljofyrtarn.Core.Contracts;
+using Miljofyrtarn.Core.Diagnostics;
+
+namespace Miljofyrtarn.Core.Lifecycle;
+
+public sealed partial class OrganisationLifecycle
+{
+    /// <summary>
+    /// Applies a command (one lifecycle action with its data, for example as deserialised from a request) with the same
+    /// guards and expected-version check as the action's own method.
+    /// </summary>
+    /// <param name="command">The command.</param>
+    /// <param name="actor">Who acts (ignored by certifications, where the certifier acts, and by expiry, where the system does).</param>
+    /// <param name="expectedVersion">The version the caller expects, or null.</param>
+    /// <returns>The new lifecycle.</returns>
+    /// <exception cref="MiljofyrtarnException">A field is missing, a guard does not hold, or the version is not the expected one; every reason is listed.</exception>
+    public OrganisationLifecycle Apply(LifecycleCommand command, string actor, long? expectedVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return command.ApplyTo(this, actor, expectedVersion);
+    }
+}
