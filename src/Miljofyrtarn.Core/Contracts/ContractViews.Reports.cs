@@ -81,12 +81,13 @@ public static partial class ContractViews
     /// <param name="lifecycle">The lifecycle.</param>
     /// <param name="year">The report year.</param>
     /// <param name="factorSets">The factor sets to choose from; <see cref="EmissionFactorSet.Defaults"/> when null.</param>
+    /// <param name="leftOut">Activities deliberately left out of the account, each with its reason; none when null.</param>
     /// <returns>The view.</returns>
-    /// <exception cref="MiljofyrtarnException">No factor set qualifies, or one lacks a factor the account needs.</exception>
-    public static ClimateAccountView ToClimateAccountView(this OrganisationLifecycle lifecycle, int year, IEnumerable<EmissionFactorSet>? factorSets = null)
+    /// <exception cref="MiljofyrtarnException">No factor set qualifies, or one lacks a factor the account needs and the activity is not left out.</exception>
+    public static ClimateAccountView ToClimateAccountView(this OrganisationLifecycle lifecycle, int year, IEnumerable<EmissionFactorSet>? factorSets = null, IEnumerable<LeftOutActivity>? leftOut = null)
     {
         ArgumentNullException.ThrowIfNull(lifecycle);
         var set = EmissionFactorSet.Select(factorSets ?? EmissionFactorSet.Defaults, year, lifecycle.Today);
-        return ToView(ClimateAccount.ComputeCombined(lifecycle.GetReports(year), lifecycle.Rules.Indicators, set));
+        return ToView(ClimateAccount.ComputeCombined(lifecycle.GetReports(year), lifecycle.Rules.Indicators, set, leftOut));
     }
 }

@@ -25,3 +25,17 @@ public enum ErrorCategory
     /// <summary>The store cannot be reached or written now (locked, read-only, full): a retry later may succeed (HTTP 503).</summary>
     Unavailable = 5,
 }
+
+/// <summary>Localised names of error categories, for the title of an error shown to a user.</summary>
+public static class ErrorCategoryNames
+{
+    /// <summary>The category's title, for example <c>Avvist av regelverket</c>.</summary>
+    /// <param name="category">The category.</param>
+    /// <param name="language">The language.</param>
+    /// <returns>The title.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined category.</exception>
+    public static string GetTitle(this ErrorCategory category, Localization.Language language) =>
+        Enum.IsDefined(category)
+            ? Terms.Get("category", category.ToString(), language)
+            : throw new ArgumentOutOfRangeException(nameof(category), category, "Not a defined error category.");
+}

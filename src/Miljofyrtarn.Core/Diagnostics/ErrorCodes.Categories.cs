@@ -17,7 +17,7 @@ public static partial class ErrorCodes
     {
         category = code switch
         {
-            FileNotFound or UnknownUnit or UnknownCriterion or StreamNotFound => ErrorCategory.NotFound,
+            FileNotFound or UnknownUnit or UnknownCriterion or StreamNotFound or ReportNotFound => ErrorCategory.NotFound,
             ConcurrencyConflict or DuplicateUnitId => ErrorCategory.Conflict,
             CorruptHistory or TamperedHistory or StoreCorrupt or CatalogMismatch
                 or StateWithoutValidCertificate or ImpossibleState or ApprovedBeforeHeadquarters => ErrorCategory.CorruptData,
@@ -54,7 +54,7 @@ public static partial class ErrorCodes
             or InvalidSha256 or MainSetNotChosen or InvalidUnitId or InvalidFullTimeEquivalents or InvalidCertificateHost
             or BlankText or DuplicateEntry or InvalidCertificateNumber => true,
         DateOutOfRange or InvalidReminderOffset or InvalidRuleBook or NumberOutOfRange or RangeEndsBeforeStart
-            or InMemoryDatabaseNotSupported => true,
+            or InMemoryDatabaseNotSupported or ActorRequired => true,
         UnknownIndicator or WrongIndicatorUnit or InvalidIndicatorValue or PercentOver100 or DuplicateIndicatorValue
             or IndicatorNotInYear or DuplicateEmissionFactor or DuplicateIndicator or InvalidIndicatorCode => true,
         _ => false,

@@ -277,6 +277,9 @@ public static partial class ErrorCodes
     /// <summary>The event store holds no stream of that name: the organisation is not there (not found, as opposed to a corrupt history).</summary>
     public const string StreamNotFound = "MFT0506";
 
+    /// <summary>A request that changes something names no user (nobody is signed in), so the change cannot be attributed.</summary>
+    public const string ActorRequired = "MFT0507";
+
     // ---- Annual reports and climate accounts (MFT06xx) ----
 
     /// <summary>No indicator with that code in the indicator catalog.</summary>
@@ -329,4 +332,7 @@ public static partial class ErrorCodes
 
     /// <summary>A unit's FTEs (årsverk) are not given, so its fee band is unknown.</summary>
     public const string MissingFullTimeEquivalents = "MFT0617";
+
+    /// <summary>A unit owes no annual report for the year asked for, so there is none to show.</summary>
+    public const string ReportNotFound = "MFT0618";
 }

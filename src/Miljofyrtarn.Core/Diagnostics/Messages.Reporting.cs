@@ -73,5 +73,9 @@ internal static partial class Messages
             "Antall årsverk er ikke oppgitt for {0}, så avgiften kan ikke beregnes.",
             "Talet på årsverk er ikkje oppgitt for {0}, så avgifta kan ikkje reknast ut.",
             "The full-time equivalents of {0} are not given, so its fee cannot be estimated."],
+        [ErrorCodes.ReportNotFound] = [
+            "{0} skylder ingen klima- og miljørapport for {1}.",
+            "{0} skuldar ingen klima- og miljørapport for {1}.",
+            "{0} owes no climate and environment report for {1}."],
     };
 }

@@ -349,6 +349,10 @@ internal static partial class Messages
             "Hendelseslageret har ingen organisasjon lagret som «{0}».",
             "Hendingslageret har ingen organisasjon lagra som «{0}».",
             "The event store holds no organisation stored as '{0}'."],
+        [ErrorCodes.ActorRequired] = [
+            "Ingen bruker er logget inn, så endringen kan ikke knyttes til noen.",
+            "Ingen brukar er logga inn, så endringa kan ikkje knytast til nokon.",
+            "Nobody is signed in, so the change cannot be attributed to anyone."],
         [ErrorCodes.InMemoryDatabaseNotSupported] = [
             "«{0}» er en database i minnet, som forsvinner med hver tilkobling; bruk InMemoryEventStore.",
             "«{0}» er ein database i minnet, som forsvinn med kvar tilkopling; bruk InMemoryEventStore.",

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Miljofyrtarn.AspNetCore;
+
+/// <summary>
+/// The registered store as the host sees it: opened on first use (once, even under concurrent first requests), with
+/// every append and read logged, traced and measured. Refusals pass through unchanged.
+/// </summary>
+internal sealed partial class InstrumentedEventStore(StoreRegistration registration, MiljofyrtarnInstruments instruments, ILogger<InstrumentedEventStore> logger)
+    : IEventStore, IAsyncDisposable
+{
+    private readonly Lazy<Task<IEventStore>> _store = new(() => OpenAsync(registration, logger));
+
+    public async Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, CancellationToken cancellationToken = default)
+    {
+        var store = await _store.Value.ConfigureAwait(false);
+        using var activity = MiljofyrtarnInstruments.Source.StartActivity("miljofyrtarn.store.append");
+        activity?.SetTag("miljofyrtarn.stream", stream);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var version = await store.AppendAsync(stream, expectedVersion, events, cancellationToken).ConfigureAwait(false);
+            instruments.Appends.Add(1);
+            instruments.Events.Add(events.Count);
+            LogAppended(logger, events.Count, stream, version);
+            return version;
+        }
+        catch (MiljofyrtarnException refused) when (refused.Category == ErrorCategory.Conflict)
+        {
+            instruments.Conflicts.Add(1);
+            activity?.SetStatus(ActivityStatusCode.Error, refused.Code);
+            LogConflict(logger, stream, expectedVersion);
+            throw;
+        }
+        finally
+        {
+            instruments.AppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    public Task<IReadOnlyList<LifecycleEvent>> ReadAsync(string stream, long afterVersion = 0, CancellationToken cancellationToken = default) =>
+        ReadCoreAsync(stream, store => store.ReadAsync(stream, afterVersion, cancellationToken));
+
+    public Task<IReadOnlyList<LifecycleEvent>> ReadPageAsync(string stream, long afterVersion, int maxCount, CancellationToken cancellationToken = default) =>
+        ReadCoreAsync(stream, store => store.ReadPageAsync(stream, afterVersion, maxCount, cancellationToken));
+
+    public async Task<long> GetVersionAsync(string stream, CancellationToken cancellationToken = default) =>
+        await (await _store.Value.ConfigureAwait(false)).GetVersionAsync(stream, cancellationToken).ConfigureAwait(false);
+
+    public async Task<HistoryVerification> VerifyAsync(string stream, CancellationToken cancellationToken = default) =>
+        await (await _store.Value.ConfigureAwait(false)).VerifyAsync(stream, cancellationToken).ConfigureAwait(false);
+
+    public async Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? after, int maxCount, CancellationToken cancellationToken = default) =>
+        await (await _store.Value.ConfigureAwait(false)).ListStreamsAsync(after, maxCount, cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_store.IsValueCreated && _store.Value.IsCompletedSuccessfully)
+        {
+            switch (_store.Value.Result)
+            {
+                case IAsyncDisposable asyncDisposable:
+                    await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+            }
+        }
+    }
+
+    private static async Task<IEventStore> OpenAsync(StoreRegistration registration, ILogger logger)
+    {
+        var store = await registration.Open(CancellationToken.None).ConfigureAwait(false);
+        LogOpened(logger, store.GetType().Name);
+        return store;
+    }
+
+    private async Task<IReadOnlyList<LifecycleEvent>> ReadCoreAsync(string stream, Func<IEventStore, Task<IReadOnlyList<LifecycleEvent>>> read)
+    {
+        var store = await _store.Value.ConfigureAwait(false);
+        using var activity = MiljofyrtarnInstruments.Source.StartActivity("miljofyrtarn.store.read");
+        activity?.SetTag("miljofyrtarn.stream", stream);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var events = await read(store).ConfigureAwait(false);
+            LogRead(logger, events.Count, stream);
+            return events;
+        }
+        finally
+        {
+            instruments.ReadDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Opened the Miljøfyrtårn event store ({StoreType})")]
+    private static partial void LogOpened(ILogger logger, string storeType);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Appended {Count} events to stream {Stream}, now at version {Version}")]
+    private static partial void LogAppended(ILogger logger, int count, string stream, long version);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Append to stream {Stream} at version {ExpectedVersion} lost to another writer")]
+    private static partial void LogConflict(ILogger logger, string stream, long expectedVersion);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Read {Count} events from stream {Stream}")]
+    private static partial void LogRead(ILogger logger, int count, string stream);
+}

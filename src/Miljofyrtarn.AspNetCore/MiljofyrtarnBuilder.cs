@@ -1,0 +1,76 @@
+using Miljofyrtarn.Core.Reporting;
+using Miljofyrtarn.Core.Storage;
+using Miljofyrtarn.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Miljofyrtarn.AspNetCore;
+
+/// <summary>What <see cref="MiljofyrtarnServiceCollectionExtensions.AddMiljofyrtarn"/> returns: choose the event store here.</summary>
+public sealed class MiljofyrtarnBuilder
+{
+    internal MiljofyrtarnBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The host's services.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Keeps events in a SQLite file (Miljofyrtarn.Storage.Sqlite), opened on first use, with its schema created or
+    /// upgraded then. The store's health is reported by the <c>miljofyrtarn-store</c> health check.
+    /// </summary>
+    /// <param name="connectionString">A path (<c>miljofyrtarn.db</c>) or a connection string with a <c>Data Source</c>.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The connection string names no file.</exception>
+    public MiljofyrtarnBuilder AddSqliteEventStore(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var path = connectionString.Contains('=', StringComparison.Ordinal)
+            ? new SqliteConnectionStringBuilder(connectionString).DataSource
+            : connectionString;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ArgumentException("The connection string names no Data Source file.", nameof(connectionString));
+        }
+
+        return AddEventStore(async cancellationToken => await SqliteEventStore.OpenAsync(path, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Keeps events in memory only, for tests and demonstrations: everything is lost when the host stops.</summary>
+    /// <returns>This builder.</returns>
+    public MiljofyrtarnBuilder AddInMemoryEventStore()
+    {
+        var store = new InMemoryEventStore();
+        return AddEventStore(_ => Task.FromResult<IEventStore>(store));
+    }
+
+    /// <summary>
+    /// Sets how the climate account endpoint computes: the emission factor sets to choose from (the library's defaults
+    /// when null) and the activities left out, each with the reason shown in the account. Without this an activity
+    /// the factor set has no factor for is refused (<c>MFT0609</c>), never counted as zero.
+    /// </summary>
+    /// <param name="factorSets">The factor sets, or null for <see cref="EmissionFactorSet.Defaults"/>.</param>
+    /// <param name="leftOut">The activities left out.</param>
+    /// <returns>This builder.</returns>
+    public MiljofyrtarnBuilder ConfigureClimateAccount(IEnumerable<EmissionFactorSet>? factorSets, IEnumerable<LeftOutActivity> leftOut)
+    {
+        ArgumentNullException.ThrowIfNull(leftOut);
+        Services.AddSingleton(new ClimateAccountSettings(factorSets?.ToArray(), [.. leftOut]));
+        return this;
+    }
+
+    /// <summary>Uses an event store of the host's own, opened on first use.</summary>
+    /// <param name="open">Opens the store; called once.</param>
+    /// <returns>This builder.</returns>
+    public MiljofyrtarnBuilder AddEventStore(Func<CancellationToken, Task<IEventStore>> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        Services.AddSingleton(new StoreRegistration(open));
+        return this;
+    }
+}
+
+/// <summary>The climate account's factor sets and left-out activities; the last registration wins.</summary>
+internal sealed record ClimateAccountSettings(IReadOnlyList<EmissionFactorSet>? FactorSets, IReadOnlyList<LeftOutActivity> LeftOut);
+
+/// <summary>How to open the registered store; the last registration wins.</summary>
+internal sealed record StoreRegistration(Func<CancellationToken, Task<IEventStore>> Open);

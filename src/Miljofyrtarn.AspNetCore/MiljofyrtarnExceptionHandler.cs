@@ -1,0 +1,48 @@
+using Miljofyrtarn.Core.Contracts;
+using Miljofyrtarn.Core.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Miljofyrtarn.AspNetCore;
+
+/// <summary>
+/// Answers a <see cref="MiljofyrtarnException"/> thrown anywhere in the host's own endpoints with problem details
+/// (<see cref="MiljofyrtarnProblems"/>) in the request's language, when the host uses <c>app.UseExceptionHandler()</c>.
+/// Other exceptions are left to the host.
+/// </summary>
+internal sealed partial class MiljofyrtarnExceptionHandler(IProblemDetailsService problems, MiljofyrtarnInstruments instruments, ILogger<MiljofyrtarnExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not MiljofyrtarnException refused)
+        {
+            return false;
+        }
+
+        var language = RequestLanguage.Of(httpContext);
+        var details = MiljofyrtarnProblems.Create(refused, language, httpContext.Request.Headers.IfMatch.Count > 0, httpContext.Request.Path);
+        Refused(instruments, logger, refused);
+        httpContext.Response.StatusCode = details.Status ?? StatusCodes.Status400BadRequest;
+        httpContext.Response.Headers.ContentLanguage = RequestLanguage.Header(language);
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception }).ConfigureAwait(false);
+    }
+
+    internal static void Refused(MiljofyrtarnInstruments instruments, ILogger logger, MiljofyrtarnException refused)
+    {
+        instruments.Refusals.Add(1, new("error.type", refused.Code), new("miljofyrtarn.error.category", refused.Category.ToString()));
+        LogRefused(logger, refused.Code, refused.Category);
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Refused with {Code} ({Category})")]
+    private static partial void LogRefused(ILogger logger, string code, ErrorCategory category);
+}
+
+/// <summary>The language a request asks for: <c>?lang=nb|nn|en|all</c>, else <c>Accept-Language</c>, else Bokmål.</summary>
+internal static class RequestLanguage
+{
+    public static ContractLanguage Of(HttpContext context) =>
+        ContractLanguage.FromRequest(context.Request.Query["lang"].ToString(), context.Request.Headers.AcceptLanguage.ToString());
+
+    public static string Header(ContractLanguage language) => language.AllLanguages ? "nb, nn, en" : language.ToString();
+}

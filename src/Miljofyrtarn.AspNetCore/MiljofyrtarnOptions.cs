@@ -1,0 +1,89 @@
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Schedule;
+using Miljofyrtarn.Core.Storage;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Miljofyrtarn.AspNetCore;
+
+/// <summary>
+/// The library's settings in a host, bound from the <c>Miljofyrtarn</c> configuration section
+/// (<c>appsettings.json</c>, environment variables <c>Miljofyrtarn__TimeZone</c>, …) and checked at start-up:
+/// a bad value stops the host from starting, with the setting named.
+/// </summary>
+public sealed class MiljofyrtarnOptions
+{
+    /// <summary>The configuration section the options are bound from: <c>Miljofyrtarn</c>.</summary>
+    public const string SectionName = "Miljofyrtarn";
+
+    /// <summary>A criteria catalog file (JSON) to use instead of the embedded default; null for the embedded one.</summary>
+    public string? CatalogPath { get; set; }
+
+    /// <summary>The scheme's time zone, as an IANA ID; <c>Europe/Oslo</c> by default.</summary>
+    public string TimeZone { get; set; } = "Europe/Oslo";
+
+    /// <summary>Whether certified units get a follow-up audit (<i>oppfølgingsrevisjon</i>) deadline; off by default.</summary>
+    public bool RequiresFollowUpAudit { get; set; }
+
+    /// <summary>How many days before its due date a deadline counts as due soon; the library's default when null.</summary>
+    public int? DueSoonDays { get; set; }
+
+    /// <summary>The days before a deadline to remind on (0 to 366, no repeats); the library's default (30, 7, 1) when null.</summary>
+    public int[]? ReminderOffsets { get; set; }
+
+    /// <summary>The page size of listings when a request does not give one; 50 by default.</summary>
+    public int DefaultPageSize { get; set; } = 50;
+
+    /// <summary>The deadline options these settings describe.</summary>
+    /// <returns>The options.</returns>
+    /// <exception cref="MiljofyrtarnException">A value is out of range.</exception>
+    public DeadlineOptions ToDeadlineOptions()
+    {
+        var options = DeadlineOptions.Default;
+        if (ReminderOffsets is not null)
+        {
+            options = options with { ReminderOffsets = [.. ReminderOffsets] };
+        }
+
+        return DueSoonDays is { } days ? options with { DueSoonDays = days } : options;
+    }
+}
+
+/// <summary>Checks the options at start-up (<c>ValidateOnStart</c>), naming the setting and the bad value.</summary>
+internal sealed class MiljofyrtarnOptionsValidator(IEnumerable<StoreRegistration> stores) : IValidateOptions<MiljofyrtarnOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MiljofyrtarnOptions options)
+    {
+        var failures = new List<string>();
+        if (!stores.Any())
+        {
+            failures.Add("No event store is registered: call AddSqliteEventStore(...), AddInMemoryEventStore() or AddEventStore(...) on the builder AddMiljofyrtarn returns.");
+        }
+
+        if (options.CatalogPath is { } path && !File.Exists(path))
+        {
+            failures.Add($"{MiljofyrtarnOptions.SectionName}:CatalogPath: the file '{path}' does not exist.");
+        }
+
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone ?? string.Empty) is null)
+        {
+            failures.Add($"{MiljofyrtarnOptions.SectionName}:TimeZone: '{options.TimeZone}' is not an IANA time zone such as Europe/Oslo.");
+        }
+
+        if (options.DefaultPageSize is < 1 or > EventStoreRules.MaxPageSize)
+        {
+            failures.Add($"{MiljofyrtarnOptions.SectionName}:DefaultPageSize: {options.DefaultPageSize} is not from 1 to {EventStoreRules.MaxPageSize}.");
+        }
+
+        try
+        {
+            options.ToDeadlineOptions();
+        }
+        catch (MiljofyrtarnException refused)
+        {
+            failures.Add($"{MiljofyrtarnOptions.SectionName}:DueSoonDays/ReminderOffsets: {refused.GetMessage(Core.Localization.Language.English)}");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

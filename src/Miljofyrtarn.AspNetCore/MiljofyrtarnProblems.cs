@@ -1,0 +1,62 @@
+using Miljofyrtarn.Core.Contracts;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Localization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Miljofyrtarn.AspNetCore;
+
+/// <summary>Turns the library's errors into RFC 9457 problem details, with the status taken from the error's category.</summary>
+public static class MiljofyrtarnProblems
+{
+    /// <summary>Where each code is explained; the problem's <c>type</c> is this with the code as fragment.</summary>
+    public const string TypeBase = "https://github.com/miljofyrtarn-core/miljofyrtarn-core/blob/main/docs/error-codes.md#";
+
+    /// <summary>
+    /// The HTTP status for a category: 400 invalid input, 404 not found, 422 refused by a rule, 409 conflict (412 when
+    /// the request carried an <c>If-Match</c> precondition), 500 corrupt data, 503 unavailable.
+    /// </summary>
+    /// <param name="category">The category.</param>
+    /// <param name="preconditionGiven">Whether the request carried <c>If-Match</c>.</param>
+    /// <returns>The status.</returns>
+    public static int StatusFor(ErrorCategory category, bool preconditionGiven = false) => category switch
+    {
+        ErrorCategory.NotFound => StatusCodes.Status404NotFound,
+        ErrorCategory.RefusedByRule => StatusCodes.Status422UnprocessableEntity,
+        ErrorCategory.Conflict => preconditionGiven ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
+        ErrorCategory.CorruptData => StatusCodes.Status500InternalServerError,
+        ErrorCategory.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    /// <summary>
+    /// The problem details of a library error: the status from its category (401 for <see cref="ErrorCodes.ActorRequired"/>),
+    /// the first code as <c>code</c> and in <c>type</c>, the category's localised name as <c>title</c>, every message as
+    /// <c>detail</c>, and every problem (code, message and, for documents, the JSON path) as <c>problems</c>.
+    /// </summary>
+    /// <param name="exception">The error.</param>
+    /// <param name="language">The language of the texts.</param>
+    /// <param name="preconditionGiven">Whether the request carried <c>If-Match</c>.</param>
+    /// <param name="instance">The request path, or null.</param>
+    /// <returns>The problem details.</returns>
+    public static ProblemDetails Create(MiljofyrtarnException exception, ContractLanguage language, bool preconditionGiven, string? instance)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var category = exception.Category;
+        var text = language.AllLanguages ? Language.NorwegianBokmal : language.Language;
+        var problem = new ProblemDetails
+        {
+            Status = exception.Code == ErrorCodes.ActorRequired ? StatusCodes.Status401Unauthorized : StatusFor(category, preconditionGiven),
+            Type = TypeBase + exception.Code.ToLowerInvariant(),
+            Title = category.GetTitle(text),
+            Detail = exception.GetMessage(text),
+            Instance = instance,
+        };
+        problem.Extensions["code"] = exception.Code;
+        problem.Extensions["category"] = JsonNamingPolicyCamel(category.ToString());
+        problem.Extensions["problems"] = ContractViews.ToReasons(exception.Diagnostics, language).ToArray();
+        return problem;
+    }
+
+    private static string JsonNamingPolicyCamel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}

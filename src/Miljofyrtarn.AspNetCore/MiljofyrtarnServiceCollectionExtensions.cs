@@ -1,0 +1,70 @@
+using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Json;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Schedule;
+using Miljofyrtarn.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace Miljofyrtarn.AspNetCore;
+
+/// <summary>Registers the library in a host's services.</summary>
+public static class MiljofyrtarnServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers everything a host needs: <see cref="MiljofyrtarnOptions"/> bound from the <c>Miljofyrtarn</c>
+    /// configuration section and validated at start-up; the <see cref="CriteriaCatalog"/> (embedded, or the file in
+    /// <see cref="MiljofyrtarnOptions.CatalogPath"/>); <see cref="IClock"/> (the system clock, unless the host registered
+    /// one first); the <see cref="SchemeRuleBook"/> and <see cref="DeadlineOptions"/>; the <see cref="IEventStore"/>
+    /// chosen on the returned builder, logged, traced and measured; a <see cref="LifecycleRepository"/>; problem details
+    /// for every library error; the contracts' JSON in the host's JSON options; and a <c>miljofyrtarn-store</c> health check.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configure">Changes to the options after configuration binding, or null.</param>
+    /// <returns>A builder to choose the event store with.</returns>
+    public static MiljofyrtarnBuilder AddMiljofyrtarn(this IServiceCollection services, Action<MiljofyrtarnOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<MiljofyrtarnOptions>().BindConfiguration(MiljofyrtarnOptions.SectionName);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MiljofyrtarnOptions>, MiljofyrtarnOptionsValidator>());
+
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<MiljofyrtarnOptions>>().Value.CatalogPath is { } path
+            ? CriteriaCatalog.LoadFile(path)
+            : CriteriaCatalog.LoadDefault());
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<MiljofyrtarnOptions>>().Value;
+            var rules = SchemeRules.Default with { RequiresFollowUpAudit = o.RequiresFollowUpAudit };
+            return new SchemeRuleBook([rules], DateTimeZoneProviders.Tzdb[o.TimeZone]);
+        });
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<MiljofyrtarnOptions>>().Value.ToDeadlineOptions());
+
+        services.AddMetrics();
+        services.TryAddSingleton<MiljofyrtarnInstruments>();
+        services.TryAddSingleton<IEventStore>(sp => new InstrumentedEventStore(
+            sp.GetServices<StoreRegistration>().LastOrDefault() ?? throw new InvalidOperationException("No event store is registered: call AddSqliteEventStore(...), AddInMemoryEventStore() or AddEventStore(...) on the builder AddMiljofyrtarn returns."),
+            sp.GetRequiredService<MiljofyrtarnInstruments>(),
+            sp.GetRequiredService<ILogger<InstrumentedEventStore>>()));
+        services.TryAddSingleton(sp => new LifecycleRepository(
+            sp.GetRequiredService<IEventStore>(),
+            sp.GetRequiredService<CriteriaCatalog>(),
+            sp.GetRequiredService<IClock>(),
+            sp.GetRequiredService<SchemeRuleBook>()));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<MiljofyrtarnExceptionHandler>();
+        services.ConfigureHttpJsonOptions(json => MiljofyrtarnJson.Configure(json.SerializerOptions));
+        services.AddHealthChecks().AddCheck<EventStoreHealthCheck>("miljofyrtarn-store", tags: ["miljofyrtarn", "store"]);
+        return new MiljofyrtarnBuilder(services);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Miljofyrtarn.AspNetCore;
+
+/// <summary>
+/// The names under which the library reports traces and metrics, for a host's OpenTelemetry set-up:
+/// <c>.AddSource(MiljofyrtarnTelemetry.Name)</c> and <c>.AddMeter(MiljofyrtarnTelemetry.Name)</c>.
+/// </summary>
+/// <remarks>
+/// Instruments, following the .NET and OpenTelemetry naming conventions (lower case, dot-separated, units in UCUM):
+/// <list type="bullet">
+/// <item><c>miljofyrtarn.actions.applied</c> (counter, <c>{action}</c>), tagged <c>miljofyrtarn.action</c>;</item>
+/// <item><c>miljofyrtarn.refusals</c> (counter, <c>{refusal}</c>), tagged <c>error.type</c> (the code) and <c>miljofyrtarn.error.category</c>;</item>
+/// <item><c>miljofyrtarn.store.appends</c> (counter, <c>{append}</c>) and <c>miljofyrtarn.store.events</c> (counter, <c>{event}</c>);</item>
+/// <item><c>miljofyrtarn.store.conflicts</c> (counter, <c>{conflict}</c>);</item>
+/// <item><c>miljofyrtarn.store.append.duration</c> and <c>miljofyrtarn.store.read.duration</c> (histograms, <c>s</c>).</item>
+/// </list>
+/// Activities: <c>miljofyrtarn.store.append</c>, <c>miljofyrtarn.store.read</c> and <c>miljofyrtarn.command</c>.
+/// </remarks>
+public static class MiljofyrtarnTelemetry
+{
+    /// <summary>The name of the library's <see cref="ActivitySource"/> and <see cref="Meter"/>: <c>Miljofyrtarn</c>.</summary>
+    public const string Name = "Miljofyrtarn";
+}
+
+/// <summary>The library's instruments, created through the host's <see cref="IMeterFactory"/>.</summary>
+internal sealed class MiljofyrtarnInstruments
+{
+    public static readonly ActivitySource Source = new(MiljofyrtarnTelemetry.Name, typeof(MiljofyrtarnInstruments).Assembly.GetName().Version?.ToString());
+
+    public MiljofyrtarnInstruments(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MiljofyrtarnTelemetry.Name);
+        ActionsApplied = meter.CreateCounter<long>("miljofyrtarn.actions.applied", "{action}", "Lifecycle actions applied and saved.");
+        Refusals = meter.CreateCounter<long>("miljofyrtarn.refusals", "{refusal}", "Requests refused with a library error, by code.");
+        Appends = meter.CreateCounter<long>("miljofyrtarn.store.appends", "{append}", "Appends to the event store.");
+        Events = meter.CreateCounter<long>("miljofyrtarn.store.events", "{event}", "Events appended to the event store.");
+        Conflicts = meter.CreateCounter<long>("miljofyrtarn.store.conflicts", "{conflict}", "Appends refused because the stream had moved on.");
+        AppendDuration = meter.CreateHistogram<double>("miljofyrtarn.store.append.duration", "s", "Duration of appends to the event store.");
+        ReadDuration = meter.CreateHistogram<double>("miljofyrtarn.store.read.duration", "s", "Duration of reads from the event store.");
+    }
+
+    public Counter<long> ActionsApplied { get; }
+
+    public Counter<long> Refusals { get; }
+
+    public Counter<long> Appends { get; }
+
+    public Counter<long> Events { get; }
+
+    public Counter<long> Conflicts { get; }
+
+    public Histogram<double> AppendDuration { get; }
+
+    public Histogram<double> ReadDuration { get; }
+}
