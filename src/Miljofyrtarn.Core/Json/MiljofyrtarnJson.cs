@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.Json.Serialization.Metadata;
 using Miljofyrtarn.Core.Contracts;
 using Miljofyrtarn.Core.Diagnostics;
@@ -9,6 +11,15 @@ namespace Miljofyrtarn.Core.Json;
 /// <summary>The web contracts' JSON: options for a host, and a strict reader for commands from requests.</summary>
 public static class MiljofyrtarnJson
 {
+    /// <summary>
+    /// The context the library writes with: the generated defaults, with Norwegian letters written as they are
+    /// (<c>Rådhuset</c>, not <c>R\u00E5dhuset</c>); characters that matter in HTML are still escaped.
+    /// </summary>
+    private static readonly MiljofyrtarnJsonContext Context = new(new JsonSerializerOptions(MiljofyrtarnJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    });
+
     /// <summary>The largest request body <see cref="ReadCommand(ReadOnlySpan{byte})"/> reads: 1 MiB.</summary>
     public const int MaxCommandBytes = 1 << 20;
 
@@ -20,16 +31,16 @@ public static class MiljofyrtarnJson
     /// strings, IDs as strings, dates as ISO <c>2027-03-01</c>, instants as ISO UTC, nulls left out, unknown properties
     /// refused when reading.
     /// </summary>
-    public static IJsonTypeInfoResolver TypeInfoResolver => MiljofyrtarnJsonContext.Default;
+    public static IJsonTypeInfoResolver TypeInfoResolver => Context;
 
     /// <summary>Read-only options with the contracts' metadata and converters, for serialising a contract outside a host.</summary>
-    public static JsonSerializerOptions Options => MiljofyrtarnJsonContext.Default.Options;
+    public static JsonSerializerOptions Options => Context.Options;
 
     /// <summary>The metadata of one contract type, for the AOT-safe <see cref="JsonSerializer"/> overloads.</summary>
     /// <typeparam name="T">A contract type, for example <see cref="OrganisationOverview"/> or <see cref="IReadOnlyList{T}"/> of <see cref="DeadlineView"/>.</typeparam>
     /// <returns>The metadata.</returns>
     /// <exception cref="NotSupportedException">The type is not one of the contracts.</exception>
-    public static JsonTypeInfo<T> GetTypeInfo<T>() => (JsonTypeInfo<T>)MiljofyrtarnJsonContext.Default.Options.GetTypeInfo(typeof(T));
+    public static JsonTypeInfo<T> GetTypeInfo<T>() => (JsonTypeInfo<T>)Context.Options.GetTypeInfo(typeof(T));
 
     /// <summary>
     /// Adds the contracts' metadata (<see cref="TypeInfoResolver"/>) in front of the options' resolvers, and the
@@ -48,7 +59,7 @@ public static class MiljofyrtarnJson
             options.TypeInfoResolverChain.Insert(0, TypeInfoResolver);
         }
 
-        foreach (var converter in MiljofyrtarnJsonContext.Default.Options.Converters)
+        foreach (var converter in Context.Options.Converters)
         {
             if (!options.Converters.Any(c => c.GetType() == converter.GetType()))
             {
@@ -63,13 +74,13 @@ public static class MiljofyrtarnJson
     /// <param name="utf8">The body.</param>
     /// <returns>The command.</returns>
     /// <exception cref="MiljofyrtarnException">Every problem, coded and located (JSON path, line and column).</exception>
-    public static LifecycleCommand ReadCommand(ReadOnlySpan<byte> utf8) => Read(utf8, MiljofyrtarnJsonContext.Default.LifecycleCommand, "action");
+    public static LifecycleCommand ReadCommand(ReadOnlySpan<byte> utf8) => Read(utf8, Context.LifecycleCommand, "action");
 
     /// <summary>Reads a command that starts an organisation from a request body, strictly.</summary>
     /// <param name="utf8">The body.</param>
     /// <returns>The command.</returns>
     /// <exception cref="MiljofyrtarnException">Every problem, coded and located.</exception>
-    public static StartOrganisationCommand ReadStartCommand(ReadOnlySpan<byte> utf8) => Read(utf8, MiljofyrtarnJsonContext.Default.StartOrganisationCommand, null);
+    public static StartOrganisationCommand ReadStartCommand(ReadOnlySpan<byte> utf8) => Read(utf8, Context.StartOrganisationCommand, null);
 
     /// <summary>Reads a lifecycle command from a request body stream, within <see cref="MaxCommandBytes"/>.</summary>
     /// <param name="body">The body.</param>
