@@ -20,7 +20,8 @@ public static class MiljofyrtarnServiceCollectionExtensions
     /// <see cref="MiljofyrtarnOptions.CatalogPath"/>); <see cref="IClock"/> (the system clock, unless the host registered
     /// one first); the <see cref="SchemeRuleBook"/> and <see cref="DeadlineOptions"/>; the <see cref="IEventStore"/>
     /// chosen on the returned builder, logged, traced and measured; a <see cref="LifecycleRepository"/>; problem details
-    /// for every library error; the contracts' JSON in the host's JSON options; and a <c>miljofyrtarn-store</c> health check.
+    /// for every library error; the contracts' JSON in the host's JSON options; a <c>miljofyrtarn-store</c> health check;
+    /// and (on .NET 10) schemas for the contracts' IDs, dates and texts in every OpenAPI document the host adds.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configure">Changes to the options after configuration binding, or null.</param>
@@ -64,6 +65,9 @@ public static class MiljofyrtarnServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<MiljofyrtarnExceptionHandler>();
         services.ConfigureHttpJsonOptions(json => MiljofyrtarnJson.Configure(json.SerializerOptions));
+#if NET10_0_OR_GREATER
+        services.ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(MiljofyrtarnOpenApi.Describe);
+#endif
         services.AddHealthChecks().AddCheck<EventStoreHealthCheck>("miljofyrtarn-store", tags: ["miljofyrtarn", "store"]);
         return new MiljofyrtarnBuilder(services);
     }

@@ -37,7 +37,7 @@ internal sealed class TestApi : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestApi> StartAsync(Action<WebApplicationBuilder>? configure = null, Action<MiljofyrtarnBuilder>? store = null)
+    public static async Task<TestApi> StartAsync(Action<WebApplicationBuilder>? configure = null, Action<MiljofyrtarnBuilder>? store = null, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
@@ -53,6 +53,7 @@ internal sealed class TestApi : IAsyncDisposable
         app.MapMiljofyrtarn("/api", o => o.ResolveActor = http => http.Request.Headers["X-Test-User"].FirstOrDefault());
         app.MapOpenApi();
         app.MapHealthChecks("/health");
+        map?.Invoke(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new TestApi(app, clock);
     }

@@ -20,6 +20,15 @@ public static class MiljofyrtarnJson
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     });
 
+    /// <summary>The context commands are read with: the same metadata, with the depth limit and duplicate names refused.</summary>
+    private static readonly MiljofyrtarnJsonContext ReadContext = new(new JsonSerializerOptions(MiljofyrtarnJsonContext.Default.Options)
+    {
+        MaxDepth = MaxCommandDepth,
+#if NET10_0_OR_GREATER
+        AllowDuplicateProperties = false,
+#endif
+    });
+
     /// <summary>The largest request body <see cref="ReadCommand(ReadOnlySpan{byte})"/> reads: 1 MiB.</summary>
     public const int MaxCommandBytes = 1 << 20;
 
@@ -28,7 +37,7 @@ public static class MiljofyrtarnJson
 
     /// <summary>
     /// The source-generated, AOT-safe metadata of every web contract and command: camelCase names, enums as camelCase
-    /// strings, IDs as strings, dates as ISO <c>2027-03-01</c>, instants as ISO UTC, nulls left out, unknown properties
+    /// strings, IDs as strings, dates as ISO <c>2027-03-01</c>, instants as ISO UTC, every property written (null when absent), unknown properties
     /// refused when reading.
     /// </summary>
     public static IJsonTypeInfoResolver TypeInfoResolver => Context;
@@ -74,13 +83,13 @@ public static class MiljofyrtarnJson
     /// <param name="utf8">The body.</param>
     /// <returns>The command.</returns>
     /// <exception cref="MiljofyrtarnException">Every problem, coded and located (JSON path, line and column).</exception>
-    public static LifecycleCommand ReadCommand(ReadOnlySpan<byte> utf8) => Read(utf8, Context.LifecycleCommand, "action");
+    public static LifecycleCommand ReadCommand(ReadOnlySpan<byte> utf8) => Read(utf8, ReadContext.LifecycleCommand, "action");
 
     /// <summary>Reads a command that starts an organisation from a request body, strictly.</summary>
     /// <param name="utf8">The body.</param>
     /// <returns>The command.</returns>
     /// <exception cref="MiljofyrtarnException">Every problem, coded and located.</exception>
-    public static StartOrganisationCommand ReadStartCommand(ReadOnlySpan<byte> utf8) => Read(utf8, Context.StartOrganisationCommand, null);
+    public static StartOrganisationCommand ReadStartCommand(ReadOnlySpan<byte> utf8) => Read(utf8, ReadContext.StartOrganisationCommand, null);
 
     /// <summary>Reads a lifecycle command from a request body stream, within <see cref="MaxCommandBytes"/>.</summary>
     /// <param name="body">The body.</param>

@@ -14,12 +14,12 @@ namespace Miljofyrtarn.Core.Json;
 /// <summary>
 /// The source-generated, AOT-safe JSON metadata of every web contract (<see cref="OrganisationOverview"/>,
 /// <see cref="UnitReadinessView"/>, …) and command (<see cref="LifecycleCommand"/>): camelCase names, enums as camelCase
-/// strings, IDs as strings, dates as ISO <c>2027-03-01</c>, instants as ISO UTC, nulls left out, unknown properties refused.
+/// strings, IDs as strings, dates as ISO <c>2027-03-01</c>, instants as ISO UTC, every property written (null when absent), unknown properties refused.
 /// Internal so that its generated members are not public API; hosts reach it through <see cref="MiljofyrtarnJson"/>.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     NumberHandling = JsonNumberHandling.Strict,
 #if NET9_0_OR_GREATER
