@@ -52,6 +52,7 @@ public class PackageReadmeTest
         { "Miljofyrtarn.Core", "core" },
         { "Miljofyrtarn.Calendar", "calendar" },
         { "Miljofyrtarn.Storage.Sqlite", "sqlite" },
+        { "Miljofyrtarn.AspNetCore", "readme-host" },
     };
 
     [Theory]
@@ -59,7 +60,12 @@ public class PackageReadmeTest
     public void EachPackage_HasAShortReadmeOfItsOwn_WithItsExampleVerbatim(string package, string region)
     {
         var readme = RepositoryFiles.Read($"src/{package}/README.md").Replace("\r\n", "\n", StringComparison.Ordinal);
-        var source = region == "sqlite" ? "tests/Miljofyrtarn.Storage.Sqlite.Tests/PackageReadmeExampleTest.cs" : "tests/Miljofyrtarn.Core.Tests/Docs/PackageReadmeTest.cs";
+        var source = region switch
+        {
+            "sqlite" => "tests/Miljofyrtarn.Storage.Sqlite.Tests/PackageReadmeExampleTest.cs",
+            "readme-host" => "tests/Miljofyrtarn.AspNetCore.Tests/ReadmeHostTest.cs",
+            _ => "tests/Miljofyrtarn.Core.Tests/Docs/PackageReadmeTest.cs",
+        };
 
         readme.Should().StartWith($"# {package}").And.Contain($"dotnet add package {package}");
         readme.Length.Should().BeLessThan(4000, "a package README is short; the repository README has the rest");

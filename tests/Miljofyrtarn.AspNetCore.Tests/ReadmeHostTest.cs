@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text;
+using FluentAssertions;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Miljofyrtarn.AspNetCore.Tests;
+
+/// <summary>The README's minimal API host, compiled here verbatim and run on Kestrel: no DTOs, no error mapping, no repository of its own.</summary>
+public sealed class ReadmeHostTest
+{
+    [Fact]
+    public async Task TheReadmeHost_ServesTheApi()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"readme-{Guid.NewGuid():N}.db");
+        var app = ReadmeHost(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:Miljofyrtarn=Data Source={path}"]);
+        try
+        {
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+            (await client.GetStringAsync("/health", TestContext.Current.CancellationToken)).Should().Be("Healthy");
+            using var anonymous = await client.PostAsync("/api/organisations", new StringContent(HeimScenario.StartBody, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+            anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+            client.DefaultRequestHeaders.Add("X-User", TestApi.Coordinator);
+            using var started = await client.PostAsync("/api/organisations", new StringContent(HeimScenario.StartBody, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+            started.StatusCode.Should().Be(HttpStatusCode.Created);
+            (await client.GetStringAsync($"/api/organisations/{TestApi.Number}/units/raadhuset/readiness", TestContext.Current.CancellationToken)).Should().Contain("\"percentMustFulfilled\"");
+            (await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).Should().Contain("OrganisationOverview");
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + "*"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [Fact]
+    public void Readme_ContainsTheHostVerbatim_InUnder30Lines()
+    {
+        var snippet = Region("tests/Miljofyrtarn.AspNetCore.Tests/ReadmeHostTest.cs", "readme-host");
+
+        Read("README.md").Replace("\r\n", "\n", StringComparison.Ordinal).Should().Contain(snippet);
+        snippet.Split('\n').Length.Should().BeLessThan(30);
+    }
+
+    private static WebApplication ReadmeHost(string[] args)
+    {
+        #region readme-host
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddMiljofyrtarn()   // catalog, clock, rules, options, problems, JSON, health check
+            .AddSqliteEventStore(builder.Configuration.GetConnectionString("Miljofyrtarn") ?? "miljofyrtarn.db");
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();   // library errors in your own endpoints become problem details too
+        app.MapMiljofyrtarn("/api"); // overview, readiness, actions, deadlines, calendar, reports, climate account
+        app.MapOpenApi();
+        app.MapHealthChecks("/health");
+        #endregion
+
+        // Stands in for the host's real sign-in (who acts is the signed-in user): the X-User header names them.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Headers["X-User"].FirstOrDefault() is { Length: > 0 } user)
+            {
+                context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], "Test"));
+            }
+
+            return next(context);
+        });
+        return app;
+    }
+
+    private static string Read(string relativePath) => File.ReadAllText(Path.Combine(Root(), relativePath));
+
+    private static string Region(string relativePath, string name)
+    {
+        var source = Read(relativePath).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var marker = $"#region {name}\n";
+        var start = source.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
+        var end = source.IndexOf("#endregion", start, StringComparison.Ordinal);
+        var lines = source[start..end].TrimEnd(' ', '\n').Split('\n');
+        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+        return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
+    }
+
+    private static string Root()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Miljofyrtarn.Core.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (with Miljofyrtarn.Core.sln) was not found above " + AppContext.BaseDirectory);
+    }
+}
