@@ -144,6 +144,62 @@ public abstract class EventStoreContractTest
             }
         }
     }
+
+    [Fact]
+    public async Task AStream_ReadsInPages_ThatJoinUpToTheWhole()
+    {
+        var store = await CreateAsync();
+        var lifecycle = Lifecycle(25);
+        await store.SaveAsync("s", lifecycle, 0, Ct);
+
+        var pages = new List<IReadOnlyList<LifecycleEvent>>();
+        for (long after = 0; ; after = pages[^1][^1].Sequence)
+        {
+            var page = await store.ReadPageAsync("s", after, 10, Ct);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            pages.Add(page);
+        }
+
+        pages.Select(p => p.Count).Should().Equal(10, 10, 6);
+        pages.SelectMany(p => p).Select(e => e.Sequence).Should().Equal(Enumerable.Range(1, 26).Select(i => (long)i));
+        (await store.ReadPageAsync("s", 26, 10, Ct)).Should().BeEmpty();
+        (await store.ReadPageAsync("unknown", 0, 10, Ct)).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(10_001)]
+    public async Task AnAbsurdPageSize_IsRefused(int maxCount)
+    {
+        var store = await CreateAsync();
+
+        (await FluentActions.Awaiting(() => store.ReadPageAsync("s", 0, maxCount, Ct)).Should().ThrowAsync<MiljofyrtarnException>()).Which.Code.Should().Be(ErrorCodes.NumberOutOfRange);
+        (await FluentActions.Awaiting(() => store.ListStreamsAsync(null, maxCount, Ct)).Should().ThrowAsync<MiljofyrtarnException>()).Which.Code.Should().Be(ErrorCodes.NumberOutOfRange);
+    }
+
+    [Fact]
+    public async Task Streams_AreListedInPages_InNameOrder_WithTheirVersions()
+    {
+        var store = await CreateAsync();
+        foreach (var (name, assessments) in new[] { ("c", 2), ("a", 0), ("e", 1), ("b", 3), ("d", 0) })
+        {
+            await store.SaveAsync(name, Lifecycle(assessments), 0, Ct);
+        }
+
+        var first = await store.ListStreamsAsync(null, 2, Ct);
+        var second = await store.ListStreamsAsync(first[^1].Name, 2, Ct);
+        var last = await store.ListStreamsAsync(second[^1].Name, 2, Ct);
+
+        first.Should().Equal(new StreamSummary("a", 1), new StreamSummary("b", 4));
+        second.Should().Equal(new StreamSummary("c", 3), new StreamSummary("d", 1));
+        last.Should().Equal(new StreamSummary("e", 2));
+        (await store.ListStreamsAsync("e", 2, Ct)).Should().BeEmpty();
+    }
 }
 
 public sealed class InMemoryEventStoreTest : EventStoreContractTest
