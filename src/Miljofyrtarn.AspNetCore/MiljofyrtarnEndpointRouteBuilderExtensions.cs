@@ -161,7 +161,9 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         http.RequestServices.GetRequiredService<MiljofyrtarnInstruments>().ActionsApplied.Add(1, new KeyValuePair<string, object?>("miljofyrtarn.action", action));
 
     private static string Actor(HttpContext http, MiljofyrtarnEndpointOptions options) =>
-        options.ResolveActor(http) is { Length: > 0 } actor ? actor : throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.ActorRequired, []));
+        options.ResolveActor(http) is { Length: > 0 } actor
+            ? actor
+            : throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.ActorRequired, [$"{http.Request.Method} {http.Request.Path}"]));
 
     private static string ETag(long version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
 

@@ -74,6 +74,20 @@ public sealed class ProblemsTest
         overview["version"]!.GetValue<long>().Should().Be(long.Parse(etag.Trim('"'), System.Globalization.CultureInfo.InvariantCulture) + 1);
     }
 
+    [Theory]
+    [InlineData("\"0\"", HttpStatusCode.PreconditionFailed, "MFT0314")]
+    [InlineData("\"999\"", HttpStatusCode.PreconditionFailed, "MFT0314")]
+    [InlineData("W/\"3\"", HttpStatusCode.BadRequest, "MFT0008")]
+    [InlineData("3", HttpStatusCode.BadRequest, "MFT0008")]
+    public async Task AnIfMatchThatIsNotTheCurrentVersion_ChangesNothing(string ifMatch, HttpStatusCode status, string code)
+    {
+        await using var api = await TestApi.StartAsync();
+        await StartAsync(api);
+
+        (await ProblemAsync(await api.ActAsync(new { action = "openMapping", unit = Raadhuset }, ifMatch: ifMatch), status))["code"]!.GetValue<string>().Should().Be(code);
+        (await api.GetJsonAsync($"/api/organisations/{TestApi.Number}"))["units"]![0]!["state"]!.GetValue<string>().Should().Be("notStarted");
+    }
+
     [Fact]
     public async Task TheETag_IsTheVersion_AndIfNoneMatchGets304()
     {

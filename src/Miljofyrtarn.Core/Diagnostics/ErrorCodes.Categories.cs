@@ -27,7 +27,7 @@ public static partial class ErrorCodes
                 or QuestionsUnanswered or HeadquartersNotCertified or CriteriaUnfulfilled or ActorNotManagement
                 or CertifierNotIndependent or ActionNotAllowedInState or RecertificationTooEarly or TimeRunsBackwards
                 or ReportYearNotDue or ReportAlreadySubmitted or PostponementNotLater or CoveredByHostCertificate
-                or CertificateNotExpired or UnitHasCertificate or StartUpAlreadyCompleted
+                or CertificateNotExpired or UnitHasCertificate or StartUpAlreadyCompleted or NoValidCertificate
                 or ReportYearNotEnded or MandatoryIndicatorMissing or MissingEmissionFactor or NoFactorSet
                 or ImplausibleChange or ReportNotSubmitted or NoFeeSchedule or MissingFullTimeEquivalents => ErrorCategory.RefusedByRule,
             _ => (ErrorCategory)(-1),

@@ -240,6 +240,9 @@ public static partial class ErrorCodes
     /// <summary>An event's stored hash does not match: the event, or one before it, was changed, deleted, inserted or moved.</summary>
     public const string TamperedHistory = "MFT0328";
 
+    /// <summary>A follow-up audit is recorded for a unit that holds no valid certificate of its own today.</summary>
+    public const string NoValidCertificate = "MFT0329";
+
     // ---- Schedule (MFT04xx) ----
 
     /// <summary>A date is outside the range the holiday calendar supports (1900–2200 for the Norwegian calendar).</summary>

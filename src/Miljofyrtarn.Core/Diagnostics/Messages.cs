@@ -297,6 +297,10 @@ internal static partial class Messages
             "Enheten «{0}» har status «{1:state}», men har ikke et gyldig sertifikat.",
             "Eininga «{0}» har status «{1:state}», men har ikkje eit gyldig sertifikat.",
             "The unit '{0}' is '{1:state}' but has no valid certificate."],
+        [ErrorCodes.NoValidCertificate] = [
+            "«{0}» har ikke et gyldig sertifikat i dag (status «{1:state}»), så en oppfølgingsrevisjon kan ikke registreres.",
+            "«{0}» har ikkje eit gyldig sertifikat i dag (status «{1:state}»), så ein oppfølgingsrevisjon kan ikkje registrerast.",
+            "'{0}' holds no valid certificate today ('{1:state}'), so a follow-up audit cannot be recorded."],
         [ErrorCodes.ImpossibleState] = [
             "Tilstanden kan ikke oppstå for «{0}»: {1:invariant}.",
             "Tilstanden kan ikkje oppstå for «{0}»: {1:invariant}.",
@@ -350,9 +354,9 @@ internal static partial class Messages
             "Hendingslageret har ingen organisasjon lagra som «{0}».",
             "The event store holds no organisation stored as '{0}'."],
         [ErrorCodes.ActorRequired] = [
-            "Ingen bruker er logget inn, så endringen kan ikke knyttes til noen.",
-            "Ingen brukar er logga inn, så endringa kan ikkje knytast til nokon.",
-            "Nobody is signed in, so the change cannot be attributed to anyone."],
+            "Ingen bruker er logget inn, så endringen «{0}» kan ikke knyttes til noen.",
+            "Ingen brukar er logga inn, så endringa «{0}» kan ikkje knytast til nokon.",
+            "Nobody is signed in, so the change '{0}' cannot be attributed to anyone."],
         [ErrorCodes.InMemoryDatabaseNotSupported] = [
             "«{0}» er en database i minnet, som forsvinner med hver tilkobling; bruk InMemoryEventStore.",
             "«{0}» er ein database i minnet, som forsvinn med kvar tilkopling; bruk InMemoryEventStore.",

@@ -52,7 +52,7 @@ public sealed partial class OrganisationLifecycle
     /// <param name="actor">Who records it.</param>
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
-    /// <exception cref="MiljofyrtarnException">An unknown or covered unit, or one without a valid certificate (<see cref="ErrorCodes.StateWithoutValidCertificate"/>).</exception>
+    /// <exception cref="MiljofyrtarnException">An unknown or covered unit, or one without a valid certificate today (<see cref="ErrorCodes.NoValidCertificate"/>).</exception>
     public OrganisationLifecycle RecordFollowUpAudit(UnitId unit, string actor, long? expectedVersion = null) =>
         Do(expectedVersion, (n, at) => new FollowUpAuditRecorded(n, at, actor, unit));
 
@@ -138,7 +138,7 @@ public sealed partial class OrganisationLifecycle
         var lifecycle = state.Units[position];
         if (lifecycle.CurrentCertificate is not { Status: CertificateStatus.Valid } certificate || today < certificate.ValidFrom || today > certificate.ValidTo)
         {
-            throw Problems.Single(ErrorCodes.StateWithoutValidCertificate, state.Organisation.AllUnits[position].Name, lifecycle.State.ToString());
+            throw Problems.Single(ErrorCodes.NoValidCertificate, state.Organisation.AllUnits[position].Name, lifecycle.State.ToString());
         }
 
         return state with { Units = state.Units.SetItem(position, lifecycle.With(followUpAudits: lifecycle.FollowUpAudits.Add(today))) };

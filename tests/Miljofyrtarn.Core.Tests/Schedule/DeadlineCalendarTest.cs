@@ -104,4 +104,33 @@ public class DeadlineCalendarTest
 
         parsed.Events.Should().Contain(e => e.Summary == "Annual climate and environment report 2025: Rådhuset");
     }
+
+    [Theory]
+    [InlineData("Barnehage; Sol, og \\ måne")]
+    [InlineData("Linje én\nlinje to")]
+    [InlineData("Fyrtårn 🏠 æøå ÆØÅ – «sitat» og et svært langt navn som må brettes over flere linjer i kalenderfilen")]
+    public void FreeText_IsEscapedAndFolded_SoAParserReadsItBackExactly(string name)
+    {
+        var (schedule, _) = HeimSchedule();
+
+        var text = DeadlineCalendar.Export(schedule, From, To, CalendarExportOptions.Default with { CalendarName = name, ProductId = "-//Test; " + name + "//NB" });
+
+        text.Split("\r\n").Should().OnlyContain(line => Encoding.UTF8.GetByteCount(line) <= 75);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        Encoding.UTF8.GetString(bytes).Should().Be(text, "folding never splits a character");
+        var parsed = Ical.Net.Calendar.Load(text)!;
+        parsed.Properties["X-WR-CALNAME"]!.Value!.ToString().Should().Be(name);
+        parsed.Events.Should().HaveCount(schedule.Between(From, To).Length);
+    }
+
+    [Fact]
+    public void TheDescription_IsInTheLanguageAsked_WithNorwegianDates()
+    {
+        var (schedule, _) = HeimSchedule();
+
+        var nynorsk = Ical.Net.Calendar.Load(DeadlineCalendar.Export(schedule, From, To, CalendarExportOptions.Default with { Language = Language.NorwegianNynorsk }))!;
+
+        var postponed = nynorsk.Events.Single(e => e.Uid == "964123454/heim-skole/AnnualReport/2025@miljofyrtarn");
+        postponed.Description.Should().Contain("Eining: Heim skole").And.Contain("Frist: 01.06.2026").And.Contain("utsett frist innvilga");
+    }
 }

@@ -71,7 +71,8 @@ public class FollowUpAuditTest
 
         var refused = FluentActions.Invoking(() => heim.RecordFollowUpAudit(Heim.Skole, Kari.Id)).Should().Throw<MiljofyrtarnException>().Which;
 
-        refused.Code.Should().Be(ErrorCodes.StateWithoutValidCertificate);
+        refused.Code.Should().Be(ErrorCodes.NoValidCertificate);
+        refused.Category.Should().Be(ErrorCategory.RefusedByRule, "a live refusal, not damaged data");
         heim.GetUnitLifecycle(Heim.Skole).FollowUpAudits.Should().BeEmpty();
     }
 
