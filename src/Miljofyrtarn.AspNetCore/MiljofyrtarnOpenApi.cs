@@ -1,6 +1,9 @@
 #if NET10_0_OR_GREATER
+using System.Text.Json;
+using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Contracts;
 using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Resolution;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using NodaTime;
@@ -36,24 +39,80 @@ internal static class MiljofyrtarnOpenApi
         }
         else if (type == typeof(ContractText))
         {
-            schema.OneOf =
-            [
-                new OpenApiSchema { Type = JsonSchemaType.String },
-                new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Required = new HashSet<string> { "nb", "nn", "en" },
-                    Properties = new Dictionary<string, IOpenApiSchema>
-                    {
-                        ["nb"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                        ["nn"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                        ["en"] = new OpenApiSchema { Type = JsonSchemaType.String },
-                    },
-                },
-            ];
+            schema.OneOf = Text().OneOf;
+        }
+        else if (Written(type) is { } written)
+        {
+            // Written by the library's own converter, so the generator sees no properties: describe them.
+            Describe(schema, written);
+        }
+        else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && Written(type.GetGenericArguments()[0]) is { } items)
+        {
+            var element = new OpenApiSchema();
+            Describe(element, items);
+            schema.Items = element;
         }
 
         return Task.CompletedTask;
     });
+
+    private static Dictionary<string, IOpenApiSchema>? Written(Type type) =>
+        type == typeof(ThemeReadinessView) ? new()
+        {
+            ["theme"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["name"] = Text(),
+            ["counts"] = Counts(),
+        }
+        : type == typeof(BlockingCriterionView) ? new()
+        {
+            ["criterion"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+            ["title"] = Text(),
+            ["theme"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["status"] = Enum<FulfilmentStatus>(),
+            ["fulfilledBy"] = Enum<ResponsibleParty>(),
+        }
+        : null;
+
+    private static void Describe(OpenApiSchema schema, Dictionary<string, IOpenApiSchema> properties)
+    {
+        schema.Type = JsonSchemaType.Object;
+        schema.Properties = properties;
+        schema.Required = new HashSet<string>(properties.Keys);
+    }
+
+    private static OpenApiSchema Text() => new()
+    {
+        OneOf =
+        [
+            new OpenApiSchema { Type = JsonSchemaType.String },
+            new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string> { "nb", "nn", "en" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["nb"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["nn"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["en"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                },
+            },
+        ],
+    };
+
+    private static OpenApiSchema Counts() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Required = new HashSet<string>(CountNames),
+        Properties = CountNames.ToDictionary(n => n, IOpenApiSchema (_) => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" }),
+    };
+
+    private static readonly string[] CountNames = ["notStarted", "inProgress", "fulfilled", "notApplicable", "mustTotal", "mustFulfilled", "mustNotApplicable", "mustBlocking"];
+
+    private static OpenApiSchema Enum<T>()
+        where T : struct, System.Enum => new()
+    {
+        Type = JsonSchemaType.String,
+        Enum = [.. System.Enum.GetNames<T>().Select(n => (System.Text.Json.Nodes.JsonNode)JsonNamingPolicy.CamelCase.ConvertName(n))],
+    };
 }
 #endif

@@ -25,6 +25,10 @@ public sealed class OpenApiTest
         var schemas = document["components"]!["schemas"]!;
         Properties(schemas["OrganisationOverview"]!).Should().Contain(["number", "phase", "phaseName", "version", "units"]);
         Properties(schemas["UnitReadinessView"]!).Should().Contain(["counts", "percentMustFulfilled", "themes", "blocking"]);
+        var unitReadiness = schemas["UnitReadinessView"]!["properties"]!;
+        Properties(unitReadiness["blocking"]!["items"]!).Should().Equal("criterion", "title", "theme", "status", "fulfilledBy");
+        Properties(unitReadiness["themes"]!["items"]!).Should().Equal("theme", "name", "counts");
+        unitReadiness["blocking"]!["items"]!["properties"]!["status"]!["enum"]!.AsArray().Select(v => (string?)v).Should().Equal("notStarted", "inProgress", "fulfilled", "notApplicable");
         Properties(schemas["DeadlineView"]!).Should().Contain(["kind", "dueDate", "status"]);
         Properties(schemas["ClimateAccountView"]!).Should().Contain(["scope1", "scope2LocationBased", "scope3", "total", "lines"]);
         schemas["UnitId"]!["type"]!.GetValue<string>().Should().Be("string");

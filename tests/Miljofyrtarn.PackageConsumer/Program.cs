@@ -1,3 +1,7 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text;
+using Miljofyrtarn.AspNetCore;
 using Miljofyrtarn.Calendar;
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Lifecycle;
@@ -5,10 +9,17 @@ using Miljofyrtarn.Core.Schedule;
 using Miljofyrtarn.Core.Storage;
 using Miljofyrtarn.Samples;
 using Miljofyrtarn.Storage.Sqlite;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 
-// A scenario on the three packages as published: Heim's town hall certified, its events stored in SQLite and
-// loaded back, its deadlines exported as iCalendar. Exit code 0 when every check holds.
+// A scenario on the four packages as published: Heim's town hall certified, its events stored in SQLite and
+// loaded back, its deadlines exported as iCalendar, and a web host on the hosting package serving Heim over HTTP.
+// Exit code 0 when every check holds.
 var catalog = CriteriaCatalog.LoadDefault();
 var clock = new SteppingClock(Instant.FromUtc(2024, 3, 1, 8, 0));
 var heim = CertifiedTownHall.Create(catalog, clock);
@@ -20,10 +31,30 @@ await store.SaveAsync("964123454", heim, 0);
 var loaded = await store.LoadAsync("964123454", catalog, clock);
 var ics = DeadlineCalendar.Export(new DeadlineSchedule(loaded), new LocalDate(2024, 1, 1), new LocalDate(2027, 12, 31));
 
+var builder = WebApplication.CreateSlimBuilder();
+builder.WebHost.UseUrls("http://127.0.0.1:0");
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.AddMiljofyrtarn().AddSqliteEventStore(path);
+var app = builder.Build();
+app.Use((context, next) =>
+{
+    context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "miljo@heim.kommune.no")], "Consumer"));
+    return next(context);
+});
+app.MapMiljofyrtarn("/api");
+await app.StartAsync();
+using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+var overview = await client.GetStringAsync("/api/organisations/964123454/units/raadhuset/readiness");
+using var refused = await client.PostAsync("/api/organisations/964123454/actions", new StringContent("""{"action":"deliver","unit":"raadhuset"}""", Encoding.UTF8, "application/json"));
+await app.StopAsync();
+
 var ok = loaded.Version == heim.Version
     && loaded.GetUnitLifecycle(hk).State == UnitState.Certified
-    && ics.Contains("BEGIN:VEVENT", StringComparison.Ordinal);
+    && ics.Contains("BEGIN:VEVENT", StringComparison.Ordinal)
+    && overview.Contains("\"readyForCertifier\":true", StringComparison.Ordinal)
+    && refused.StatusCode == HttpStatusCode.UnprocessableEntity
+    && refused.Content.Headers.ContentType?.MediaType == "application/problem+json";
 Console.WriteLine(ok
-    ? $"package consumer: ok ({loaded.Version} events stored and loaded, {ics.Split("BEGIN:VEVENT").Length - 1} calendar events)"
-    : "package consumer: FAILED");
+    ? $"package consumer: ok ({loaded.Version} events stored and loaded, {ics.Split("BEGIN:VEVENT").Length - 1} calendar events, the web host answered)"
+    : $"package consumer: FAILED ({overview}; {(int)refused.StatusCode})");
 return ok ? 0 : 1;

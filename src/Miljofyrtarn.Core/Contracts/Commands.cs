@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Miljofyrtarn.Core.Assessment;
+using Miljofyrtarn.Core.Json;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Resolution;
@@ -81,7 +82,7 @@ public sealed record RemoveUnitCommand(UnitId Unit) : LifecycleCommand
 /// <summary>Decides who fulfils a criterion: headquarters for everyone, or each unit.</summary>
 /// <param name="Criterion">The criterion's ID.</param>
 /// <param name="Party">Headquarters (HK) or the unit.</param>
-public sealed record AllocateCommand(int Criterion, ResponsibleParty Party) : LifecycleCommand
+public sealed record AllocateCommand(int Criterion, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<ResponsibleParty>))] ResponsibleParty Party) : LifecycleCommand
 {
     /// <inheritdoc />
     public override string Name => "allocate";
@@ -97,7 +98,7 @@ public sealed record AllocateCommand(int Criterion, ResponsibleParty Party) : Li
 /// <param name="Comment">A comment.</param>
 /// <param name="Justification">Why the criterion does not apply (required for not applicable).</param>
 /// <param name="Evidence">Evidence.</param>
-public sealed record RecordAssessmentCommand(UnitId Unit, int Criterion, FulfilmentStatus Status, string? Comment = null, string? Justification = null, IReadOnlyList<EvidenceInput>? Evidence = null) : LifecycleCommand
+public sealed record RecordAssessmentCommand(UnitId Unit, int Criterion, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<FulfilmentStatus>))] FulfilmentStatus Status, string? Comment = null, string? Justification = null, IReadOnlyList<EvidenceInput>? Evidence = null) : LifecycleCommand
 {
     /// <inheritdoc />
     public override string Name => "recordAssessment";
@@ -108,7 +109,7 @@ public sealed record RecordAssessmentCommand(UnitId Unit, int Criterion, Fulfilm
 
 /// <summary>Completes the start-up phase (<i>oppstart</i>).</summary>
 /// <param name="StartUpListSentOn">When the start-up list was sent.</param>
-public sealed record CompleteStartUpCommand(LocalDate StartUpListSentOn) : LifecycleCommand
+public sealed record CompleteStartUpCommand([property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate StartUpListSentOn) : LifecycleCommand
 {
     /// <inheritdoc />
     public override string Name => "completeStartUp";
@@ -183,7 +184,7 @@ public sealed record CorrectAnnualReportCommand(UnitId Unit, int Year, ReportInp
 /// <param name="Unit">The unit.</param>
 /// <param name="Year">The report year.</param>
 /// <param name="DueOn">The new due date.</param>
-public sealed record GrantPostponementCommand(UnitId Unit, int Year, LocalDate DueOn) : LifecycleCommand
+public sealed record GrantPostponementCommand(UnitId Unit, int Year, [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate DueOn) : LifecycleCommand
 {
     /// <inheritdoc />
     public override string Name => "grantPostponement";

@@ -120,7 +120,7 @@ public static partial class ContractViews
         for (var i = 0; i < themes.Length; i++)
         {
             var theme = readiness.Themes[i];
-            themes[i] = new ThemeReadinessView(theme.Theme.Id, language.Text(theme.Theme.Name), theme.Counts);
+            themes[i] = new ThemeReadinessView(theme.Theme.Id, language.Text(theme.Theme.Name), CountsView.Of(theme.Counts));
         }
 
         var blocking = new BlockingCriterionView[readiness.Blocking.Length];
@@ -130,7 +130,7 @@ public static partial class ContractViews
             blocking[i] = new BlockingCriterionView(b.Criterion.Id, language.Text(b.Criterion.Title), b.Criterion.Theme.Id, b.Status, b.FulfilledBy);
         }
 
-        return new(readiness.Unit.Id, readiness.Unit.Name, readiness.Counts, Round(readiness.Counts.PercentMustFulfilled), readiness.IsReadyForCertifier, themes, blocking);
+        return new(readiness.Unit.Id, readiness.Unit.Name, CountsView.Of(readiness.Counts), Round(readiness.Counts.PercentMustFulfilled), readiness.IsReadyForCertifier, themes, blocking);
     }
 
     /// <summary>The organisation's readiness as a contract.</summary>
@@ -146,7 +146,7 @@ public static partial class ContractViews
             units[i] = ToView(readiness.Units[i], language);
         }
 
-        return new(readiness.Counts, Round(readiness.Counts.PercentMustFulfilled), units);
+        return new(CountsView.Of(readiness.Counts), Round(readiness.Counts.PercentMustFulfilled), units);
     }
 
     /// <summary>Which criteria apply to a unit, why, who fulfils each, and each one's status.</summary>

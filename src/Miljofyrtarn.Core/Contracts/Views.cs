@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Json;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Resolution;
@@ -21,12 +23,12 @@ namespace Miljofyrtarn.Core.Contracts;
 public sealed record OrganisationOverview(
     string Number,
     string Name,
-    OrganisationKind Kind,
-    OrganisationPhase Phase,
+    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<OrganisationKind>))] OrganisationKind Kind,
+    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<OrganisationPhase>))] OrganisationPhase Phase,
     ContractText PhaseName,
     long Version,
-    LocalDate Today,
-    LocalDate? StartUpListSentOn,
+    [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate Today,
+    [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate? StartUpListSentOn,
     IReadOnlyList<UnitOverview> Units);
 
 /// <summary>One unit's line in the overview.</summary>
@@ -41,8 +43,8 @@ public sealed record OrganisationOverview(
 public sealed record UnitOverview(
     UnitId Id,
     string Name,
-    UnitRole Role,
-    UnitState State,
+    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<UnitRole>))] UnitRole Role,
+    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<UnitState>))] UnitState State,
     ContractText StateName,
     CertificateView? Certificate,
     DeadlineView? NextDeadline,
@@ -56,7 +58,7 @@ public sealed record UnitOverview(
 /// <param name="ValidTo">Last day of validity (the expiry).</param>
 /// <param name="Status">Valid, expired, withdrawn or superseded.</param>
 /// <param name="Certifier">The certifier (<i>sertifisør</i>) who issued it.</param>
-public sealed record CertificateView(string Number, UnitId Holder, LocalDate IssuedOn, LocalDate ValidFrom, LocalDate ValidTo, CertificateStatus Status, string Certifier);
+public sealed record CertificateView(string Number, UnitId Holder, [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate IssuedOn, [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate ValidFrom, [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate ValidTo, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<CertificateStatus>))] CertificateStatus Status, string Certifier);
 
 /// <summary>A unit's readiness for the certifier: counts, percent of must-criteria fulfilled, per theme, and what blocks.</summary>
 /// <param name="Unit">The unit's ID.</param>
@@ -69,7 +71,7 @@ public sealed record CertificateView(string Number, UnitId Holder, LocalDate Iss
 public sealed record UnitReadinessView(
     UnitId Unit,
     string Name,
-    ReadinessCounts Counts,
+    CountsView Counts,
     double PercentMustFulfilled,
     bool ReadyForCertifier,
     IReadOnlyList<ThemeReadinessView> Themes,
@@ -79,13 +81,32 @@ public sealed record UnitReadinessView(
 /// <param name="Counts">The totals.</param>
 /// <param name="PercentMustFulfilled">Share of the applicable must-criteria fulfilled, 0–100.</param>
 /// <param name="Units">Every unit, headquarters first.</param>
-public sealed record OrganisationReadinessView(ReadinessCounts Counts, double PercentMustFulfilled, IReadOnlyList<UnitReadinessView> Units);
+public sealed record OrganisationReadinessView(CountsView Counts, double PercentMustFulfilled, IReadOnlyList<UnitReadinessView> Units);
+
+/// <summary>How many applicable criteria are in each status, and how many must-criteria still block.</summary>
+/// <param name="NotStarted">Not started.</param>
+/// <param name="InProgress">In progress.</param>
+/// <param name="Fulfilled">Fulfilled.</param>
+/// <param name="NotApplicable">Not applicable, with a justification.</param>
+/// <param name="MustTotal">Must-criteria (<i>skal-krav</i>) in all.</param>
+/// <param name="MustFulfilled">Must-criteria fulfilled.</param>
+/// <param name="MustNotApplicable">Must-criteria not applicable.</param>
+/// <param name="MustBlocking">Must-criteria neither fulfilled nor not applicable: what blocks delivery.</param>
+public readonly record struct CountsView(int NotStarted, int InProgress, int Fulfilled, int NotApplicable, int MustTotal, int MustFulfilled, int MustNotApplicable, int MustBlocking)
+{
+    /// <summary>The counts of a readiness.</summary>
+    /// <param name="counts">The library's counts.</param>
+    /// <returns>The view.</returns>
+    public static CountsView Of(ReadinessCounts counts) =>
+        new(counts.NotStarted, counts.InProgress, counts.Fulfilled, counts.NotApplicable, counts.MustTotal, counts.MustFulfilled, counts.MustNotApplicable, counts.MustBlocking);
+}
 
 /// <summary>Counts for one theme (<i>tema</i>).</summary>
 /// <param name="Theme">The theme's ID.</param>
 /// <param name="Name">The theme's name.</param>
 /// <param name="Counts">The counts.</param>
-public sealed record ThemeReadinessView(string Theme, ContractText Name, ReadinessCounts Counts);
+[JsonConverter(typeof(ThemeReadinessViewJsonConverter))]
+public sealed record ThemeReadinessView(string Theme, ContractText Name, CountsView Counts);
 
 /// <summary>A must-criterion that is not fulfilled yet.</summary>
 /// <param name="Criterion">The criterion's ID.</param>
@@ -93,7 +114,8 @@ public sealed record ThemeReadinessView(string Theme, ContractText Name, Readine
 /// <param name="Theme">Its theme's ID.</param>
 /// <param name="Status">Its effective status.</param>
 /// <param name="FulfilledBy">Who must fulfil it: headquarters (HK) or the unit.</param>
-public sealed record BlockingCriterionView(int Criterion, ContractText Title, string Theme, FulfilmentStatus Status, ResponsibleParty FulfilledBy);
+[JsonConverter(typeof(BlockingCriterionViewJsonConverter))]
+public sealed record BlockingCriterionView(int Criterion, ContractText Title, string Theme, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<FulfilmentStatus>))] FulfilmentStatus Status, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<ResponsibleParty>))] ResponsibleParty FulfilledBy);
 
 /// <summary>Which criteria apply to a unit, why, and who fulfils each.</summary>
 /// <param name="Unit">The unit's ID.</param>
@@ -116,13 +138,13 @@ public sealed record ResolvedCriterionView(
     int Id,
     ContractText Title,
     string Theme,
-    Obligation Obligation,
+    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<Obligation>))] Obligation Obligation,
     IReadOnlyList<string> Sets,
     string? ActivatedBy,
     IReadOnlyList<int> Replaces,
-    ResponsibleParty FulfilledBy,
+    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<ResponsibleParty>))] ResponsibleParty FulfilledBy,
     IReadOnlyList<UnitId> DemandedBy,
-    FulfilmentStatus Status);
+    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<FulfilmentStatus>))] FulfilmentStatus Status);
 
 /// <summary>A recorded assessment of one criterion.</summary>
 /// <param name="Criterion">The criterion's ID.</param>
@@ -132,14 +154,14 @@ public sealed record ResolvedCriterionView(
 /// <param name="Comment">The comment, if any.</param>
 /// <param name="Justification">The justification (required for not applicable), if any.</param>
 /// <param name="Evidence">Links or references to evidence.</param>
-public sealed record AssessmentView(int Criterion, FulfilmentStatus Status, Instant RecordedAt, string RecordedBy, string? Comment, string? Justification, IReadOnlyList<string> Evidence);
+public sealed record AssessmentView(int Criterion, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<FulfilmentStatus>))] FulfilmentStatus Status, [property: JsonConverter(typeof(IsoInstantJsonConverter))] Instant RecordedAt, string RecordedBy, string? Comment, string? Justification, IReadOnlyList<string> Evidence);
 
 /// <summary>A lifecycle action for a unit: allowed now, or blocked with every reason.</summary>
 /// <param name="Action">The action.</param>
 /// <param name="Name">The action's name.</param>
 /// <param name="Allowed">Whether it is allowed now.</param>
 /// <param name="Reasons">Why not, when blocked; empty when allowed.</param>
-public sealed record ActionView(LifecycleAction Action, ContractText Name, bool Allowed, IReadOnlyList<ReasonView> Reasons);
+public sealed record ActionView([property: JsonConverter(typeof(CamelCaseEnumJsonConverter<LifecycleAction>))] LifecycleAction Action, ContractText Name, bool Allowed, IReadOnlyList<ReasonView> Reasons);
 
 /// <summary>A coded reason or problem, with its message.</summary>
 /// <param name="Code">The stable code (<c>MFT0301</c>).</param>
@@ -161,13 +183,13 @@ public sealed record ReasonView(string Code, ContractText Message, string? Path 
 /// <param name="StatusName">The status's name.</param>
 public sealed record DeadlineView(
     string Id,
-    DeadlineKind Kind,
+    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<DeadlineKind>))] DeadlineKind Kind,
     ContractText KindName,
     UnitId Unit,
     string UnitName,
     int? Year,
-    LocalDate NominalDate,
-    LocalDate DueDate,
+    [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate NominalDate,
+    [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate DueDate,
     bool Postponed,
-    DeadlineStatus Status,
+    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<DeadlineStatus>))] DeadlineStatus Status,
     ContractText StatusName);

@@ -1,6 +1,4 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using System.Text.Json.Serialization.Metadata;
 using Miljofyrtarn.Core.Contracts;
 using Miljofyrtarn.Core.Diagnostics;
@@ -12,13 +10,10 @@ namespace Miljofyrtarn.Core.Json;
 public static class MiljofyrtarnJson
 {
     /// <summary>
-    /// The context the library writes with: the generated defaults, with Norwegian letters written as they are
-    /// (<c>Rådhuset</c>, not <c>R\u00E5dhuset</c>); characters that matter in HTML are still escaped.
+    /// The context the library writes with: the generated options as they are, so the serializer keeps its fast path.
+    /// Non-ASCII letters are escaped as the default encoder does (<c>R\u00E5dhuset</c>); every JSON reader turns them back.
     /// </summary>
-    private static readonly MiljofyrtarnJsonContext Context = new(new JsonSerializerOptions(MiljofyrtarnJsonContext.Default.Options)
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    });
+    private static readonly MiljofyrtarnJsonContext Context = MiljofyrtarnJsonContext.Default;
 
     /// <summary>The context commands are read with: the same metadata, with the depth limit and duplicate names refused.</summary>
     private static readonly MiljofyrtarnJsonContext ReadContext = new(new JsonSerializerOptions(MiljofyrtarnJsonContext.Default.Options)
@@ -66,14 +61,6 @@ public static class MiljofyrtarnJson
         if (!options.TypeInfoResolverChain.Contains(TypeInfoResolver))
         {
             options.TypeInfoResolverChain.Insert(0, TypeInfoResolver);
-        }
-
-        foreach (var converter in Context.Options.Converters)
-        {
-            if (!options.Converters.Any(c => c.GetType() == converter.GetType()))
-            {
-                options.Converters.Add(converter);
-            }
         }
 
         return options;

@@ -1,12 +1,5 @@
 using System.Text.Json.Serialization;
-using Miljofyrtarn.Core.Assessment;
-using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Contracts;
-using Miljofyrtarn.Core.Lifecycle;
-using Miljofyrtarn.Core.Organisations;
-using Miljofyrtarn.Core.Reporting;
-using Miljofyrtarn.Core.Resolution;
-using Miljofyrtarn.Core.Schedule;
 using Miljofyrtarn.Core.Storage;
 
 namespace Miljofyrtarn.Core.Json;
@@ -25,28 +18,7 @@ namespace Miljofyrtarn.Core.Json;
 #if NET9_0_OR_GREATER
     AllowOutOfOrderMetadataProperties = true,
 #endif
-    Converters =
-    [
-        typeof(UnitIdJsonConverter),
-        typeof(IsoLocalDateJsonConverter),
-        typeof(IsoInstantJsonConverter),
-        typeof(ContractTextJsonConverter),
-        typeof(CamelCaseEnumJsonConverter<OrganisationKind>),
-        typeof(CamelCaseEnumJsonConverter<OrganisationPhase>),
-        typeof(CamelCaseEnumJsonConverter<UnitRole>),
-        typeof(CamelCaseEnumJsonConverter<UnitState>),
-        typeof(CamelCaseEnumJsonConverter<CertificateStatus>),
-        typeof(CamelCaseEnumJsonConverter<FulfilmentStatus>),
-        typeof(CamelCaseEnumJsonConverter<ResponsibleParty>),
-        typeof(CamelCaseEnumJsonConverter<Obligation>),
-        typeof(CamelCaseEnumJsonConverter<LifecycleAction>),
-        typeof(CamelCaseEnumJsonConverter<DeadlineKind>),
-        typeof(CamelCaseEnumJsonConverter<DeadlineStatus>),
-        typeof(CamelCaseEnumJsonConverter<MeasureUnit>),
-        typeof(CamelCaseEnumJsonConverter<EmissionScope>),
-        typeof(CamelCaseEnumJsonConverter<CarbonOrigin>),
-        typeof(CamelCaseEnumJsonConverter<CertificateArrangementKind>),
-    ])]
+    GenerationMode = JsonSourceGenerationMode.Default)]
 [JsonSerializable(typeof(OrganisationOverview))]
 [JsonSerializable(typeof(OrganisationReadinessView))]
 [JsonSerializable(typeof(UnitReadinessView))]
@@ -55,6 +27,8 @@ namespace Miljofyrtarn.Core.Json;
 [JsonSerializable(typeof(IReadOnlyList<ActionView>))]
 [JsonSerializable(typeof(IReadOnlyList<DeadlineView>))]
 [JsonSerializable(typeof(IReadOnlyList<ReasonView>))]
+[JsonSerializable(typeof(ReasonView[]))]
+[JsonSerializable(typeof(CountsView))]
 [JsonSerializable(typeof(AnnualReportView))]
 [JsonSerializable(typeof(ClimateAccountView))]
 [JsonSerializable(typeof(Page<StreamSummary>))]

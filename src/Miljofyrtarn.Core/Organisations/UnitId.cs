@@ -7,6 +7,7 @@ namespace Miljofyrtarn.Core.Organisations;
 /// '-', '_' and '.'. Compared ordinally (case-sensitive).
 /// </summary>
 /// <remarks>Immutable value; equality by the text. The default value is not a valid ID.</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(Json.UnitIdJsonConverter))]
 public readonly struct UnitId : IEquatable<UnitId>, IComparable<UnitId>
 {
     /// <summary>The longest ID accepted.</summary>
