@@ -1,15 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Contracts;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Interchange;
+using Miljofyrtarn.Core.Json;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Localization;
+using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Fuzz;
 using NodaTime;
 
-// Mutation fuzzing of the catalog, snapshot, history, indicator-catalog and factor-set readers. Each outcome is classified:
+// Mutation fuzzing of the catalog, snapshot, history, indicator-catalog, factor-set and command readers. Each outcome is classified:
 // accepted (then writing and re-reading must be stable, and a history must replay or be refused with a code),
 // refused with a code, or a defect (anything else), saved as a reproducer. Exit code 1 when a defect was found.
 //   --seconds N   time per reader (default 60)
@@ -36,8 +41,33 @@ var historyV1 = File.ReadAllBytes(Path.Combine(seeds, "history.v1.json"));
 var history = HistoryJson.Read(historyV1);
 var replayed = OrganisationLifecycle.Replay(catalog, history.Events, clock);
 var reported = WithReport(replayed);
+byte[] Command(LifecycleCommand command) => JsonSerializer.SerializeToUtf8Bytes(command, MiljofyrtarnJson.GetTypeInfo<LifecycleCommand>());
+var hk = reported.Organisation.Headquarters.Id;
+byte[][] commandSeeds =
+[
+    Command(new RecordAssessmentCommand(hk, 1871, FulfilmentStatus.NotApplicable, "kommentar", "begrunnelse", [new EvidenceInput("https://heim.kommune.no/x", null, new LocalDate(2027, 1, 1))])),
+    Command(new AddUnitCommand(new UnitInput(new UnitId("ny"), "Ny", "Veien 1", 12.5m, ["barnehage"], "barnehage", new Dictionary<string, bool> { ["kitchen"] = true },
+        new PersonInput("a@b.no", "A"), [new PersonInput("c@d.no", "C")], CertificateArrangementKind.CoLocated, hk))),
+    Command(new CertifyCommand(hk, new CertifierInput("kari", "Kari", "974760673"), "MFT-9")),
+    Command(new SubmitAnnualReportCommand(hk, 2026, new ReportInput([new IndicatorValue("strom", 1000, MeasureUnit.KilowattHour)], [new ReportGoal("Mindre", 2028, "strom", 900, 2026)], ["Tiltak"]))),
+    Command(new GrantPostponementCommand(hk, 2026, new LocalDate(2027, 6, 1))),
+    Command(new ExpireCertificatesCommand()),
+];
 var readers = new (string Name, byte[][] Seeds, Action<byte[]> Read)[]
 {
+    ("commands", commandSeeds, bytes =>
+    {
+        var command = MiljofyrtarnJson.ReadCommand(bytes);
+        Stable(Command(command), again => Command(MiljofyrtarnJson.ReadCommand(again)));
+        try
+        {
+            _ = reported.Apply(command, "fuzz@heim.kommune.no");
+        }
+        catch (MiljofyrtarnException)
+        {
+            // A well-formed command the lifecycle refuses: refused with a code.
+        }
+    }),
     ("indicators", [IndicatorCatalogJson.Write(IndicatorCatalog.Default)], bytes =>
     {
         var read = IndicatorCatalogJson.Read(bytes);

@@ -112,3 +112,29 @@ public sealed class CamelCaseEnumJsonConverter<TEnum> : JsonStringEnumConverter<
     {
     }
 }
+
+/// <summary>
+/// A number read into a <see cref="double"/> must be finite: <c>1e999</c> parses as infinity, which no figure is and no
+/// JSON can hold, so it is refused with <see cref="ErrorCodes.InvalidValue"/> at its path rather than accepted.
+/// </summary>
+internal sealed class FiniteDoubleJsonConverter : JsonConverter<double>
+{
+    public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw new JsonException("The JSON value could not be converted to System.Double.");
+        }
+
+        var value = reader.GetDouble();
+        if (double.IsFinite(value))
+        {
+            return value;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+        throw new JsonException("A number is out of range.", new MiljofyrtarnException(new Diagnostic(ErrorCodes.InvalidValue, [text, "a finite number"])));
+    }
+
+    public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options) => writer.WriteNumberValue(value);
+}

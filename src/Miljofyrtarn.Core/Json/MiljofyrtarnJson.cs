@@ -22,6 +22,7 @@ public static class MiljofyrtarnJson
 #if NET10_0_OR_GREATER
         AllowDuplicateProperties = false,
 #endif
+        Converters = { new FiniteDoubleJsonConverter() },
     });
 
     /// <summary>The largest request body <see cref="ReadCommand(ReadOnlySpan{byte})"/> reads: 1 MiB.</summary>

@@ -115,6 +115,18 @@ public sealed class CommandTest
     }
 
     [Fact]
+    public void ANumberTooLargeForADouble_IsRefusedAtItsPath()
+    {
+        var json = """{"action":"submitAnnualReport","unit":"raadhuset","year":2025,"content":{"figures":[{"code":"strom","value":1e999,"unit":"kilowattHour"}]}}""";
+
+        var refused = FluentActions.Invoking(() => MiljofyrtarnJson.ReadCommand(Encoding.UTF8.GetBytes(json))).Should().Throw<MiljofyrtarnException>().Which;
+
+        refused.Code.Should().Be(ErrorCodes.InvalidValue);
+        refused.Diagnostics[0].Path.Should().Be("$.content.figures[0].value");
+        refused.Diagnostics[0].Arguments[0].Should().Be("1e999");
+    }
+
+    [Fact]
     public void TheActionName_MayComeAfterTheData()
     {
         MiljofyrtarnJson.ReadCommand("""{"unit":"raadhuset","action":"deliver"}"""u8).Should().Be(new DeliverCommand(Heim.Raadhuset));

@@ -1,4 +1,7 @@
+using System.Text.Json;
 using FluentAssertions;
+using Miljofyrtarn.Core.Contracts;
+using Miljofyrtarn.Core.Json;
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Interchange;
@@ -40,6 +43,7 @@ public class FuzzReproducerTest
             "history" => () => { var read = HistoryJson.Read(bytes); HistoryJson.Write(read.CatalogVersion, read.Events); },
             "indicators" => () => IndicatorCatalogJson.Write(IndicatorCatalogJson.Read(bytes)),
             "factors" => () => EmissionFactorSetJson.Write(EmissionFactorSetJson.Read(bytes)),
+            "commands" => () => JsonSerializer.SerializeToUtf8Bytes(MiljofyrtarnJson.ReadCommand(bytes), MiljofyrtarnJson.GetTypeInfo<LifecycleCommand>()),
             _ => throw new InvalidOperationException($"Unknown reader folder {reader}."),
         };
 
