@@ -9,6 +9,8 @@ internal sealed class FailingStore : IEventStore
 {
     public string Code { get; set; } = ErrorCodes.StoreUnavailable;
 
+    public string[] Arguments { get; set; } = ["test"];
+
     public Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, CancellationToken cancellationToken = default) => throw Fail();
 
     public Task<IReadOnlyList<LifecycleEvent>> ReadAsync(string stream, long afterVersion = 0, CancellationToken cancellationToken = default) => throw Fail();
@@ -21,5 +23,5 @@ internal sealed class FailingStore : IEventStore
 
     public Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? after, int maxCount, CancellationToken cancellationToken = default) => throw Fail();
 
-    private MiljofyrtarnException Fail() => new(new Diagnostic(Code, ["test"]));
+    private MiljofyrtarnException Fail() => new(new Diagnostic(Code, Arguments));
 }

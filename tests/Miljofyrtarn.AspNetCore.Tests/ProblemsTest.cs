@@ -115,6 +115,37 @@ public sealed class ProblemsTest
         problem["code"]!.GetValue<string>().Should().Be("MFT0507");
     }
 
+    public static TheoryData<string, string[], HttpStatusCode, string, string> Categories => new()
+    {
+        { "MFT0219", ["organisation"], HttpStatusCode.BadRequest, "Ugyldig forespørsel", "Invalid request" },
+        { "MFT0506", ["964123454"], HttpStatusCode.NotFound, "Finnes ikke", "Not found" },
+        { "MFT0301", ["Heim kommune"], HttpStatusCode.UnprocessableEntity, "Avvist av regelverket", "Refused by the rules" },
+        { "MFT0314", ["3", "4"], HttpStatusCode.Conflict, "Endret av noen andre", "Changed by someone else" },
+        { "MFT0315", ["7", "MFT0311"], HttpStatusCode.InternalServerError, "Lagrede data er skadet", "Stored data is damaged" },
+        { "MFT0501", ["/data/heim.db"], HttpStatusCode.ServiceUnavailable, "Lageret er ikke tilgjengelig nå", "The store is unavailable now" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Categories))]
+    public async Task EveryCategory_HasItsStatus_AndAProblemInBokmalAndEnglish(string code, string[] arguments, HttpStatusCode status, string bokmal, string english)
+    {
+        var store = new FailingStore { Code = code, Arguments = arguments };
+        await using var api = await TestApi.StartAsync(store: b => b.AddEventStore(_ => Task.FromResult<IEventStore>(store)));
+
+        foreach (var (language, title) in new[] { ("nb", bokmal), ("en", english) })
+        {
+            var problem = await ProblemAsync(await api.GetAsync($"/api/organisations/{TestApi.Number}", language), status);
+            problem["code"]!.GetValue<string>().Should().Be(code);
+            problem["title"]!.GetValue<string>().Should().Be(title);
+            problem["detail"]!.GetValue<string>().Should().Contain(arguments[0]);
+            problem["problems"]![0]!["message"]!.GetValue<string>().Should().NotContain("{0}");
+        }
+
+        var inEnglish = await ProblemAsync(await api.GetAsync($"/api/organisations/{TestApi.Number}", "en"), status);
+        var inBokmal = await ProblemAsync(await api.GetAsync($"/api/organisations/{TestApi.Number}", "nb"), status);
+        inEnglish["detail"]!.GetValue<string>().Should().NotBe(inBokmal["detail"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task CorruptStoredData_Is500_AndAnUnavailableStore503()
     {

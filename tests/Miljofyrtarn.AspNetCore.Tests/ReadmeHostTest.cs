@@ -1,12 +1,13 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text;
 using FluentAssertions;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Miljofyrtarn.Core.Tests.Docs;
 using Xunit;
 
 namespace Miljofyrtarn.AspNetCore.Tests;
@@ -48,9 +49,9 @@ public sealed class ReadmeHostTest
     [Fact]
     public void Readme_ContainsTheHostVerbatim_InUnder30Lines()
     {
-        var snippet = Region("tests/Miljofyrtarn.AspNetCore.Tests/ReadmeHostTest.cs", "readme-host");
+        var snippet = RepositoryFiles.Region("tests/Miljofyrtarn.AspNetCore.Tests/ReadmeHostTest.cs", "readme-host");
 
-        Read("README.md").Replace("\r\n", "\n", StringComparison.Ordinal).Should().Contain(snippet);
+        RepositoryFiles.Read("README.md").Replace("\r\n", "\n", StringComparison.Ordinal).Should().Contain(snippet);
         snippet.Split('\n').Length.Should().BeLessThan(30);
     }
 
@@ -80,31 +81,5 @@ public sealed class ReadmeHostTest
             return next(context);
         });
         return app;
-    }
-
-    private static string Read(string relativePath) => File.ReadAllText(Path.Combine(Root(), relativePath));
-
-    private static string Region(string relativePath, string name)
-    {
-        var source = Read(relativePath).Replace("\r\n", "\n", StringComparison.Ordinal);
-        var marker = $"#region {name}\n";
-        var start = source.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
-        var end = source.IndexOf("#endregion", start, StringComparison.Ordinal);
-        var lines = source[start..end].TrimEnd(' ', '\n').Split('\n');
-        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
-    }
-
-    private static string Root()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Miljofyrtarn.Core.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with Miljofyrtarn.Core.sln) was not found above " + AppContext.BaseDirectory);
     }
 }
