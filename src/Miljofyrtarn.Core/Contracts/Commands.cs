@@ -51,6 +51,7 @@ public abstract record LifecycleCommand
 public sealed record AddUnitCommand(UnitInput Unit) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "addUnit";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -62,6 +63,7 @@ public sealed record AddUnitCommand(UnitInput Unit) : LifecycleCommand
 public sealed record UpdateUnitCommand(UnitInput Unit) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "updateUnit";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -73,6 +75,7 @@ public sealed record UpdateUnitCommand(UnitInput Unit) : LifecycleCommand
 public sealed record RemoveUnitCommand(UnitId Unit) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "removeUnit";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -85,6 +88,7 @@ public sealed record RemoveUnitCommand(UnitId Unit) : LifecycleCommand
 public sealed record AllocateCommand(int Criterion, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<ResponsibleParty>))] ResponsibleParty Party) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "allocate";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -101,6 +105,7 @@ public sealed record AllocateCommand(int Criterion, [property: JsonConverter(typ
 public sealed record RecordAssessmentCommand(UnitId Unit, int Criterion, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<FulfilmentStatus>))] FulfilmentStatus Status, string? Comment = null, string? Justification = null, IReadOnlyList<EvidenceInput>? Evidence = null) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "recordAssessment";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -112,6 +117,7 @@ public sealed record RecordAssessmentCommand(UnitId Unit, int Criterion, [proper
 public sealed record CompleteStartUpCommand([property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate StartUpListSentOn) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "completeStartUp";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -123,6 +129,7 @@ public sealed record CompleteStartUpCommand([property: JsonConverter(typeof(IsoL
 public sealed record OpenMappingCommand(UnitId Unit) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "openMapping";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -134,6 +141,7 @@ public sealed record OpenMappingCommand(UnitId Unit) : LifecycleCommand
 public sealed record DeliverCommand(UnitId Unit) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "deliver";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -147,6 +155,7 @@ public sealed record DeliverCommand(UnitId Unit) : LifecycleCommand
 public sealed record CertifyCommand(UnitId Unit, CertifierInput Certifier, string CertificateNumber) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "certify";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -160,6 +169,7 @@ public sealed record CertifyCommand(UnitId Unit, CertifierInput Certifier, strin
 public sealed record SubmitAnnualReportCommand(UnitId Unit, int Year, ReportInput? Content = null) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "submitAnnualReport";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -174,6 +184,7 @@ public sealed record SubmitAnnualReportCommand(UnitId Unit, int Year, ReportInpu
 public sealed record CorrectAnnualReportCommand(UnitId Unit, int Year, ReportInput Content, string Reason) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "correctAnnualReport";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -187,6 +198,7 @@ public sealed record CorrectAnnualReportCommand(UnitId Unit, int Year, ReportInp
 public sealed record GrantPostponementCommand(UnitId Unit, int Year, [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate DueOn) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "grantPostponement";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -198,6 +210,7 @@ public sealed record GrantPostponementCommand(UnitId Unit, int Year, [property: 
 public sealed record OpenRecertificationCommand(UnitId Unit) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "openRecertification";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -211,6 +224,7 @@ public sealed record OpenRecertificationCommand(UnitId Unit) : LifecycleCommand
 public sealed record RecertifyCommand(UnitId Unit, CertifierInput Certifier, string CertificateNumber) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "recertify";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -223,6 +237,7 @@ public sealed record RecertifyCommand(UnitId Unit, CertifierInput Certifier, str
 public sealed record WithdrawCommand(UnitId Unit, string Reason) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "withdraw";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -234,6 +249,7 @@ public sealed record WithdrawCommand(UnitId Unit, string Reason) : LifecycleComm
 public sealed record ExpireCommand(UnitId Unit) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "expire";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -244,6 +260,7 @@ public sealed record ExpireCommand(UnitId Unit) : LifecycleCommand
 public sealed record ExpireCertificatesCommand : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "expireCertificates";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
@@ -255,6 +272,7 @@ public sealed record ExpireCertificatesCommand : LifecycleCommand
 public sealed record RecordFollowUpAuditCommand(UnitId Unit) : LifecycleCommand
 {
     /// <inheritdoc />
+    [JsonIgnore]
     public override string Name => "recordFollowUpAudit";
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FluentAssertions;
+using Json.Schema;
 using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Contracts;
 using Miljofyrtarn.Core.Diagnostics;
@@ -106,10 +108,13 @@ public sealed class CommandTest
         ];
         samples.Select(s => s.GetType()).Should().BeEquivalentTo(types);
 
+        var schema = ContractSchema.For("lifecycleCommand");
         foreach (var sample in samples)
         {
             var json = JsonSerializer.Serialize(sample, MiljofyrtarnJson.GetTypeInfo<LifecycleCommand>());
             json.Should().StartWith($"{{\"action\":\"{sample.Name}\"");
+            var result = schema.Evaluate(JsonNode.Parse(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
+            result.IsValid.Should().BeTrue($"{json} must match the command schema: {ContractSchema.Errors(result)}");
             Read(sample).Should().BeEquivalentTo(sample, o => o.RespectingRuntimeTypes());
         }
     }
@@ -124,6 +129,28 @@ public sealed class CommandTest
         refused.Code.Should().Be(ErrorCodes.InvalidValue);
         refused.Diagnostics[0].Path.Should().Be("$.content.figures[0].value");
         refused.Diagnostics[0].Arguments[0].Should().Be("1e999");
+    }
+
+    [Theory]
+    [InlineData("""{"action":"fly","unit":"raadhuset"}""")]
+    [InlineData("""{"action":"deliver"}""")]
+    [InlineData("""{"action":"deliver","unit":"raadhuset","colour":"green"}""")]
+    [InlineData("""{"action":"allocate","criterion":1,"party":"everyone"}""")]
+    [InlineData("""{"action":"deliver","unit":"raadhuset","name":"deliver"}""")]
+    public void TheCommandSchema_RefusesWhatTheReaderRefuses(string json)
+    {
+        ContractSchema.For("lifecycleCommand").Evaluate(JsonNode.Parse(json)).IsValid.Should().BeFalse();
+        FluentActions.Invoking(() => Start(Clock()).Apply(MiljofyrtarnJson.ReadCommand(Encoding.UTF8.GetBytes(json)), Coordinator)).Should().Throw<MiljofyrtarnException>();
+    }
+
+    [Fact]
+    public void AStartCommand_MatchesItsSchema_AndStarts()
+    {
+        var json = """{"name":"Heim kommune","kind":"municipality","number":"964123454","headquarters":{"id":"raadhuset","name":"Rådhuset","mainSet":"felles-kommune-2023"}}""";
+
+        ContractSchema.For("startOrganisation").Evaluate(JsonNode.Parse(json)).IsValid.Should().BeTrue();
+        var started = MiljofyrtarnJson.ReadStartCommand(Encoding.UTF8.GetBytes(json)).Start(Miljofyrtarn.Core.Catalog.CriteriaCatalog.LoadDefault(), Coordinator, Clock());
+        started.Organisation.Headquarters.Name.Should().Be("Rådhuset");
     }
 
     [Fact]

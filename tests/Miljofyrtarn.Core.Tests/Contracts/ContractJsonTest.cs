@@ -9,7 +9,6 @@ using Miljofyrtarn.Core.Localization;
 using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Core.Schedule;
 using Miljofyrtarn.Core.Storage;
-using Miljofyrtarn.Core.Tests.Docs;
 using Miljofyrtarn.Core.Tests.Organisations;
 using NodaTime;
 using Xunit;
@@ -61,7 +60,7 @@ public sealed class ContractJsonTest
         {
             var result = Schema(definition).Evaluate(JsonNode.Parse(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
 
-            result.IsValid.Should().BeTrue($"{definition} must match its schema: {string.Join("; ", result.Details.Where(d => d.HasErrors).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")))}\n{json[..Math.Min(json.Length, 600)]}");
+            result.IsValid.Should().BeTrue($"{definition} must match its schema: {ContractSchema.Errors(result)}\n{json[..Math.Min(json.Length, 600)]}");
         }
     }
 
@@ -164,11 +163,5 @@ public sealed class ContractJsonTest
 
     private static string Write<T>(T value) => JsonSerializer.Serialize(value, MiljofyrtarnJson.GetTypeInfo<T>());
 
-    private static JsonSchema Schema(string definition)
-    {
-        var document = JsonNode.Parse(RepositoryFiles.Read("schemas/contracts.schema.json"))!.AsObject();
-        document.Remove("$id");
-        document["$ref"] = $"#/$defs/{definition}";
-        return JsonSchema.FromText(document.ToJsonString());
-    }
+    private static JsonSchema Schema(string definition) => ContractSchema.For(definition);
 }
