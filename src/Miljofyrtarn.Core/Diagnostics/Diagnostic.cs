@@ -22,12 +22,18 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
     /// <param name="path">The JSON path of the offending value (for example <c>$.criteria[3].theme</c>), or null.</param>
     /// <param name="line">The 1-based line of the offending value, or null when unknown.</param>
     /// <param name="column">The 1-based column (in bytes) of the offending value, or null when unknown.</param>
+    /// <exception cref="ArgumentException">The code is not one of <see cref="ErrorCodes"/>, or fewer values are given than its message names.</exception>
     public Diagnostic(string code, IEnumerable<string> arguments, string? path = null, long? line = null, long? column = null)
     {
         Internal.Preconditions.CheckNotBlank(code);
         ArgumentNullException.ThrowIfNull(arguments);
         Code = code;
         _arguments = [.. arguments];
+        var needed = Messages.ArgumentCount(code) ?? throw new ArgumentException($"'{code}' is not a Miljofyrtarn error code.", nameof(code));
+        if (_arguments.Length < needed)
+        {
+            throw new ArgumentException($"The message of {code} names {needed} values; {_arguments.Length} were given.", nameof(arguments));
+        }
         Path = path;
         Line = line;
         Column = column;
@@ -39,8 +45,8 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
     /// <summary>The values the message names, in the order of the message's placeholders.</summary>
     public IReadOnlyList<string> Arguments => _arguments;
 
-    /// <summary>What kind of problem this is (<see cref="ErrorCodes.GetCategory(string)"/>); <see cref="ErrorCategory.InvalidInput"/> for a code that is not the library's own.</summary>
-    public ErrorCategory Category => ErrorCodes.TryGetCategory(Code, out var category) ? category : ErrorCategory.InvalidInput;
+    /// <summary>What kind of problem this is (<see cref="ErrorCodes.GetCategory(string)"/>).</summary>
+    public ErrorCategory Category => ErrorCodes.GetCategory(Code);
 
     /// <summary>The JSON path of the offending value, when the problem is in a document.</summary>
     public string? Path { get; }

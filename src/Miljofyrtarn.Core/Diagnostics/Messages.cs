@@ -366,6 +366,32 @@ internal static partial class Messages
     /// <summary>All codes that have messages; used by tests to check every code is localised.</summary>
     public static IEnumerable<string> Codes => Templates.Keys;
 
+    /// <summary>How many arguments a code's messages name (the highest placeholder index plus one); null for an unknown code.</summary>
+    public static int? ArgumentCount(string code) => ArgumentCounts.Value.TryGetValue(code, out var count) ? count : null;
+
+    private static readonly Lazy<FrozenDictionary<string, int>> ArgumentCounts = new(() =>
+        Templates.ToFrozenDictionary(t => t.Key, t => t.Value.Max(Placeholders), StringComparer.Ordinal));
+
+    private static int Placeholders(string template)
+    {
+        var count = 0;
+        for (var i = 0; i < template.Length - 1; i++)
+        {
+            if (template[i] == '{' && char.IsAsciiDigit(template[i + 1]))
+            {
+                var end = i + 1;
+                while (end < template.Length && char.IsAsciiDigit(template[end]))
+                {
+                    end++;
+                }
+
+                count = Math.Max(count, int.Parse(template.AsSpan(i + 1, end - i - 1), CultureInfo.InvariantCulture) + 1);
+            }
+        }
+
+        return count;
+    }
+
     public static string Format(string code, Language language, IReadOnlyList<string> arguments)
     {
         if (!Templates.TryGetValue(code, out var templates))

@@ -35,7 +35,19 @@ public sealed class ErrorCategoryTest
     public void ACode_HasTheCategoryAHostMapsToAStatus(string code, ErrorCategory category)
     {
         ErrorCodes.GetCategory(code).Should().Be(category);
-        new Diagnostic(code, []).Category.Should().Be(category);
+        new Diagnostic(code, Enumerable.Repeat("x", Messages.ArgumentCount(code)!.Value)).Category.Should().Be(category);
+    }
+
+    [Fact]
+    public void ADiagnostic_RefusesAnUnknownCodeOrTooFewValues_SoItsMessageAlwaysRenders()
+    {
+        FluentActions.Invoking(() => new Diagnostic("MFT9999", [])).Should().Throw<ArgumentException>().WithMessage("*MFT9999*");
+        FluentActions.Invoking(() => new Diagnostic(ErrorCodes.ConcurrencyConflict, ["1"])).Should().Throw<ArgumentException>().WithMessage("*MFT0314 names 2 values; 1 were given*");
+        foreach (var code in Codes)
+        {
+            var diagnostic = new Diagnostic(code, Enumerable.Repeat("x", Messages.ArgumentCount(code)!.Value));
+            Enum.GetValues<Language>().Select(diagnostic.GetMessage).Should().OnlyContain(m => m.Length > 0);
+        }
     }
 
     [Fact]
