@@ -206,9 +206,9 @@ internal static partial class Messages
             "Hovudkontoret «{0}» manglar miljøfyrtårnansvarleg eller brukar med leiingsmerket; utnemn begge før oppstarten vert fullført.",
             "Headquarters '{0}' has no Miljøfyrtårn officer or no user with the management label; appoint both before completing the start-up."],
         [ErrorCodes.UnitDetailsIncomplete] = [
-            "Enheten «{0}» mangler opplysninger: {1}.",
-            "Eininga «{0}» manglar opplysningar: {1}.",
-            "The unit '{0}' is missing details: {1}."],
+            "Enheten «{0}» mangler opplysninger: {1:detail}.",
+            "Eininga «{0}» manglar opplysningar: {1:detail}.",
+            "The unit '{0}' is missing details: {1:detail}."],
         [ErrorCodes.NoManagementUser] = [
             "Enheten «{0}» har ingen bruker med ledelsesmerket; gi minst én bruker merket.",
             "Eininga «{0}» har ingen brukar med leiingsmerket; gje minst éin brukar merket.",
@@ -429,6 +429,8 @@ internal static partial class Messages
                 ? Numbers.Format(number, language)
                 : arg is string text && Dates.TryParseIso(text, out var date)
                 ? format == "long" ? Dates.FormatLong(date, language) : Dates.Format(date, language)
+                : format == "detail" && arg is string list
+                    ? string.Join(", ", list.Split(", ").Select(item => Terms.TryGet(format, item, language, out var detail) ? detail : item))
                 : format is not null && arg is string name && Terms.TryGet(format, name, language, out var term)
                     ? term
                     : arg is IFormattable formattable ? formattable.ToString(format, CultureInfo.InvariantCulture) : arg?.ToString() ?? string.Empty;
