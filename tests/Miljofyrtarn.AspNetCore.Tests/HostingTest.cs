@@ -95,11 +95,14 @@ public sealed class HostingTest
     [Fact]
     public async Task ActionsRefusalsAppendsAndConflicts_AreMeasured_AndTraced()
     {
+        // This host's own meters only: tests run in parallel, each host with its meter factory (the meters' scope).
+        await using var api = await TestApi.StartAsync();
+        var factory = api.Services.GetRequiredService<IMeterFactory>();
         var measurements = new List<(string Instrument, long Value, Dictionary<string, object?> Tags)>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == MiljofyrtarnTelemetry.Name)
+            if (instrument.Meter.Name == MiljofyrtarnTelemetry.Name && ReferenceEquals(instrument.Meter.Scope, factory))
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -120,7 +123,6 @@ public sealed class HostingTest
             ActivityStopped = activity => { lock (activities) { activities.Add(activity.OperationName); } },
         };
         ActivitySource.AddActivityListener(activityListener);
-        await using var api = await TestApi.StartAsync();
 
         await StartAsync(api);
         using var refused = await api.ActAsync(new { action = "deliver", unit = Raadhuset }, user: TestApi.Mayor);
