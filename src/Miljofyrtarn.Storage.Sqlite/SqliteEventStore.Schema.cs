@@ -39,6 +39,11 @@ public sealed partial class SqliteEventStore
             await UpgradeToHashChainAsync(connection, transaction, freshFile: current < 1, cancellationToken).ConfigureAwait(false);
         }
 
+        if (current < 3)
+        {
+            await UpgradeToFeedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL", cancellationToken).ConfigureAwait(false);
     }
@@ -105,6 +110,62 @@ public sealed partial class SqliteEventStore
         }
 
         await ExecuteAsync(connection, transaction, "PRAGMA user_version = 2", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Version 3: every event gets its position in the global feed. Events already in the file are numbered in the order
+    /// they were recorded (their instants, then stream and sequence), each stream's positions following its sequence,
+    /// since the order of earlier commits was not kept.
+    /// </summary>
+    private static async Task UpgradeToFeedAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, transaction, "ALTER TABLE mft_events ADD COLUMN position INTEGER", cancellationToken).ConfigureAwait(false);
+        var rows = new List<(string Stream, long Sequence, NodaTime.Instant At)>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = "SELECT stream, sequence, occurred_at FROM mft_events";
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var at = NodaTime.Text.InstantPattern.ExtendedIso.Parse(reader.GetString(2));
+                rows.Add((reader.GetString(0), reader.GetInt64(1), at.Success ? at.Value : NodaTime.Instant.MinValue));
+            }
+        }
+
+        // Positions in recording order; then, within each stream, its positions go to its events in sequence order.
+        var byTime = rows.OrderBy(r => r.At).ThenBy(r => r.Stream, StringComparer.Ordinal).ThenBy(r => r.Sequence).ToList();
+        var positions = new Dictionary<string, List<long>>(StringComparer.Ordinal);
+        for (var i = 0; i < byTime.Count; i++)
+        {
+            if (!positions.TryGetValue(byTime[i].Stream, out var list))
+            {
+                positions[byTime[i].Stream] = list = [];
+            }
+
+            list.Add(i + 1);
+        }
+
+        await using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = "UPDATE mft_events SET position = $position WHERE stream = $stream AND sequence = $sequence";
+        var pPosition = update.Parameters.Add("$position", SqliteType.Integer);
+        var pStream = update.Parameters.Add("$stream", SqliteType.Text);
+        var pSequence = update.Parameters.Add("$sequence", SqliteType.Integer);
+        foreach (var stream in rows.GroupBy(r => r.Stream, StringComparer.Ordinal))
+        {
+            var sequences = stream.Select(r => r.Sequence).Order().ToList();
+            for (var i = 0; i < sequences.Count; i++)
+            {
+                (pPosition.Value, pStream.Value, pSequence.Value) = (positions[stream.Key][i], stream.Key, sequences[i]);
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await ExecuteAsync(connection, transaction, """
+            CREATE UNIQUE INDEX mft_events_position ON mft_events (position);
+            PRAGMA user_version = 3;
+            """, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Events 1 to this one of the stream were chained at the upgrade to version 2; 0 when none were.</summary>

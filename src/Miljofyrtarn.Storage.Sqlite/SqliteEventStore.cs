@@ -12,7 +12,8 @@ namespace Miljofyrtarn.Storage.Sqlite;
 /// An <see cref="IEventStore"/> in one SQLite file: the embedded default, no server. Each append is one
 /// <c>BEGIN IMMEDIATE</c> transaction that checks the expected version and inserts the events; the primary key
 /// (stream, sequence) makes a duplicate impossible. The database runs in WAL mode with <c>synchronous=FULL</c>, so an
-/// acknowledged append survives the process being killed. Every event is stored with its <see cref="HistoryChain"/>
+/// acknowledged append survives the process being killed. Appends are serialised by SQLite's write lock, so the global
+/// feed's positions are handed out in commit order. Every event is stored with its <see cref="HistoryChain"/>
 /// hash, and every read verifies the chain, so a changed, deleted, inserted or reordered event is refused
 /// (<see cref="ErrorCodes.TamperedHistory"/>). The store creates its tables and upgrades them.
 /// </summary>
@@ -26,8 +27,8 @@ namespace Miljofyrtarn.Storage.Sqlite;
 /// </remarks>
 public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncDisposable
 {
-    /// <summary>The version of the store's own tables: 2 adds the hash chain.</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>The version of the store's own tables: 2 adds the hash chain, 3 the feed's positions.</summary>
+    public const int SchemaVersion = 3;
 
     private readonly string _connectionString;
     private readonly string _path;
@@ -85,14 +86,17 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO mft_events (stream, sequence, type, occurred_at, payload, hash) VALUES ($stream, $sequence, $type, $at, $payload, $hash)";
+        insert.CommandText = "INSERT INTO mft_events (stream, sequence, type, occurred_at, payload, hash, position) VALUES ($stream, $sequence, $type, $at, $payload, $hash, $position)";
         var pStream = insert.Parameters.Add("$stream", SqliteType.Text);
         var pSequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
         var pType = insert.Parameters.Add("$type", SqliteType.Text);
         var pAt = insert.Parameters.Add("$at", SqliteType.Text);
         var pPayload = insert.Parameters.Add("$payload", SqliteType.Text);
         var pHash = insert.Parameters.Add("$hash", SqliteType.Blob);
+        var pPosition = insert.Parameters.Add("$position", SqliteType.Integer);
         pStream.Value = stream;
+        // The write lock is held, so positions follow commit order: no later commit can take a lower one.
+        var lastPosition = await LastPositionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < events.Count; i++)
         {
             previous = HistoryChain.Hash(previous, payloads[i]);
@@ -101,6 +105,7 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
             pAt.Value = events[i].OccurredAt.ToString();
             pPayload.Value = Encoding.UTF8.GetString(payloads[i]);
             pHash.Value = previous;
+            pPosition.Value = lastPosition + i + 1;
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 

@@ -28,7 +28,7 @@ public sealed class KillDuringAppendTest : IDisposable
         var here = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = here.Parent!.Name;
         var tests = here.Parent!.Parent!.Parent!.Parent!.FullName;
-        return Path.Combine(tests, "Miljofyrtarn.Storage.Sqlite.Worker", "bin", configuration, here.Name, "Miljofyrtarn.Storage.Sqlite.Worker.dll");
+        return Path.Combine(tests, "Miljofyrtarn.Storage.Worker", "bin", configuration, here.Name, "Miljofyrtarn.Storage.Worker.dll");
     }
 
     [Fact]

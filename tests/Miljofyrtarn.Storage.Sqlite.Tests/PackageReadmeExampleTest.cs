@@ -1,5 +1,6 @@
 using FluentAssertions;
 using Miljofyrtarn.Core.Storage;
+using Miljofyrtarn.Storage.Tests;
 using Xunit;
 
 namespace Miljofyrtarn.Storage.Sqlite.Tests;

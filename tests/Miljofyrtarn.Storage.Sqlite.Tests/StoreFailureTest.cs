@@ -3,6 +3,7 @@ using FluentAssertions;
 using Microsoft.Data.Sqlite;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Storage;
+using Miljofyrtarn.Storage.Tests;
 using Xunit;
 
 namespace Miljofyrtarn.Storage.Sqlite.Tests;

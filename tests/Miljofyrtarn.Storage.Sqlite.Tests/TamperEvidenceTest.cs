@@ -8,6 +8,7 @@ using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Storage;
 using NodaTime;
 using NodaTime.Testing;
+using Miljofyrtarn.Storage.Tests;
 using Xunit;
 
 namespace Miljofyrtarn.Storage.Sqlite.Tests;
@@ -176,5 +177,38 @@ public sealed class TamperEvidenceTest : IDisposable
         verification.Should().Be(new HistoryVerification(events.Length, HistoryChain.ComputeHead(events), events.Length));
         verification.IsFullyVerified.Should().BeFalse("events stored before the upgrade were chained at the upgrade");
         (await store.VerifyAsync(Stream, Ct)).Should().Be(new HistoryVerification(events.Length + 1, HistoryChain.ComputeHead(next.History), events.Length));
+    }
+
+    [Fact]
+    public async Task AnOlderFile_GetsFeedPositions_InTheOrderItsEventsWereRecorded_EachStreamInSequence()
+    {
+        var (_, events) = HistoryJson.Read(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "history.v1.json"), Ct));
+        await ExecuteAsync("""
+            CREATE TABLE mft_events (stream TEXT NOT NULL, sequence INTEGER NOT NULL CHECK (sequence > 0), type TEXT NOT NULL,
+                occurred_at TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (stream, sequence)) WITHOUT ROWID;
+            PRAGMA user_version = 1;
+            """);
+        // Stream "b" is the same history recorded half a second after each of "a"'s events, so the two interleave.
+        foreach (var (stream, shift) in new[] { ("b", Duration.FromMilliseconds(500)), ("a", Duration.Zero) })
+        {
+            foreach (var e in events)
+            {
+                var shifted = e with { OccurredAt = e.OccurredAt + shift };
+                await ExecuteAsync(
+                    "INSERT INTO mft_events VALUES ($s, $n, $t, $at, $p)",
+                    ("$s", stream), ("$n", e.Sequence), ("$t", e.GetType().Name), ("$at", shifted.OccurredAt.ToString()), ("$p", Encoding.UTF8.GetString(HistoryJson.WriteEvent(shifted))));
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
+        var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        var feed = await store.ReadAllAsync(0, 1000, Ct);
+
+        feed.Select(e => e.Position).Should().Equal(Enumerable.Range(1, events.Length * 2).Select(i => (long)i));
+        feed.Select(e => e.Event.OccurredAt).Should().BeInAscendingOrder();
+        feed.Where(e => e.Stream == "a").Select(e => e.Event.Sequence).Should().Equal(events.Select(e => e.Sequence));
+        feed.Where(e => e.Stream == "b").Select(e => e.Event.Sequence).Should().Equal(events.Select(e => e.Sequence));
+        feed[0].Stream.Should().Be("a");
+        feed[1].Stream.Should().Be("b");
     }
 }

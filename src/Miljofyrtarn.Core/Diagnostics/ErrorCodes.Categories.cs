@@ -54,7 +54,7 @@ public static partial class ErrorCodes
             or InvalidSha256 or MainSetNotChosen or InvalidUnitId or InvalidFullTimeEquivalents or InvalidCertificateHost
             or BlankText or DuplicateEntry or InvalidCertificateNumber => true,
         DateOutOfRange or InvalidReminderOffset or InvalidRuleBook or NumberOutOfRange or RangeEndsBeforeStart
-            or InMemoryDatabaseNotSupported or ActorRequired => true,
+            or InMemoryDatabaseNotSupported or ActorRequired or InvalidSchemaName => true,
         UnknownIndicator or WrongIndicatorUnit or InvalidIndicatorValue or PercentOver100 or DuplicateIndicatorValue
             or IndicatorNotInYear or DuplicateEmissionFactor or DuplicateIndicator or InvalidIndicatorCode => true,
         _ => false,

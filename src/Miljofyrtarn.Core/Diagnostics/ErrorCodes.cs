@@ -283,6 +283,9 @@ public static partial class ErrorCodes
     /// <summary>A request that changes something names no user (nobody is signed in), so the change cannot be attributed.</summary>
     public const string ActorRequired = "MFT0507";
 
+    /// <summary>A database schema name for a server store is not a plain identifier: lower-case letters a–z, digits and underscores, up to 63, not starting with a digit.</summary>
+    public const string InvalidSchemaName = "MFT0508";
+
     // ---- Annual reports and climate accounts (MFT06xx) ----
 
     /// <summary>No indicator with that code in the indicator catalog.</summary>

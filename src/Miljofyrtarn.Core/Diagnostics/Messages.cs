@@ -357,6 +357,10 @@ internal static partial class Messages
             "Ingen bruker er logget inn, så endringen «{0}» kan ikke knyttes til noen.",
             "Ingen brukar er logga inn, så endringa «{0}» kan ikkje knytast til nokon.",
             "Nobody is signed in, so the change '{0}' cannot be attributed to anyone."],
+        [ErrorCodes.InvalidSchemaName] = [
+            "Skjemanavnet «{0}» kan ikke brukes: bruk små bokstaver a–z, sifre og _, høyst 63 tegn, og ikke et siffer først.",
+            "Skjemanamnet «{0}» kan ikkje brukast: bruk små bokstavar a–z, siffer og _, høgst 63 teikn, og ikkje eit siffer først.",
+            "The schema name '{0}' cannot be used: use lower-case letters a–z, digits and _, at most 63 characters, not starting with a digit."],
         [ErrorCodes.InMemoryDatabaseNotSupported] = [
             "«{0}» er en database i minnet, som forsvinner med hver tilkobling; bruk InMemoryEventStore.",
             "«{0}» er ein database i minnet, som forsvinn med kvar tilkopling; bruk InMemoryEventStore.",

@@ -68,7 +68,29 @@ public interface IEventStore
     /// <returns>The streams with their versions; fewer than <paramref name="maxCount"/> on the last page.</returns>
     /// <exception cref="MiljofyrtarnException">The page size is outside 1 to 10,000 (<see cref="ErrorCodes.NumberOutOfRange"/>).</exception>
     Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? after, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reads the global feed: every stream's events in commit order, at most <paramref name="maxCount"/> after a
+    /// position. Positions number the feed 1, 2, 3, … without gaps; a host that builds a read model keeps the last
+    /// position it processed and resumes after it. The feed never skips an event: one committed later never gets a
+    /// position before one already read, even with concurrent writers (each store says how it ensures this).
+    /// </summary>
+    /// <param name="afterPosition">Only events after this position; 0 from the start.</param>
+    /// <param name="maxCount">The most events to return, 1 to 10,000.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The events with their positions and streams, in position order; fewer than <paramref name="maxCount"/> (or none) at the end of the feed.</returns>
+    /// <exception cref="MiljofyrtarnException">
+    /// The position is negative or the page size outside 1 to 10,000 (<see cref="ErrorCodes.NumberOutOfRange"/>), or an
+    /// event read does not match its stream's hash chain (<see cref="ErrorCodes.TamperedHistory"/>).
+    /// </exception>
+    Task<IReadOnlyList<FeedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default);
 }
+
+/// <summary>An event in the global feed (<see cref="IEventStore.ReadAllAsync"/>): its position across all streams, its stream, and the event.</summary>
+/// <param name="Position">The event's position in the feed, from 1, without gaps.</param>
+/// <param name="Stream">The stream it belongs to, for example the organisation number.</param>
+/// <param name="Event">The event; its <see cref="LifecycleEvent.Sequence"/> is its number in the stream.</param>
+public sealed record FeedEvent(long Position, string Stream, LifecycleEvent Event);
 
 /// <summary>A stream in a listing: its name and version (the sequence number of its last event).</summary>
 /// <param name="Name">The stream's name, for example the organisation number.</param>
@@ -134,6 +156,45 @@ public static class EventStoreRules
 
     /// <summary>The largest page a store returns at once.</summary>
     public const int MaxPageSize = 10_000;
+
+    /// <summary>Checks a feed read: a position of 0 or more, and a page size of 1 to <see cref="MaxPageSize"/>.</summary>
+    /// <param name="afterPosition">The position to read after.</param>
+    /// <param name="maxCount">The page size.</param>
+    /// <exception cref="MiljofyrtarnException">One is out of range (<see cref="ErrorCodes.NumberOutOfRange"/>).</exception>
+    public static void CheckFeedRead(long afterPosition, int maxCount)
+    {
+        if (afterPosition < 0)
+        {
+            throw Problems.Single(ErrorCodes.NumberOutOfRange, nameof(afterPosition), afterPosition, 0, long.MaxValue);
+        }
+
+        CheckPageSize(maxCount);
+    }
+
+    /// <summary>
+    /// Checks one link of a stream's hash chain on its own, as the feed does: the event's stored hash must be SHA-256
+    /// over the stored hash of the event before it in its stream (<see cref="HistoryChain.Genesis"/> for the first) and
+    /// its JSON.
+    /// </summary>
+    /// <param name="sequence">The event's sequence in its stream.</param>
+    /// <param name="previousHash">The stored hash of event <paramref name="sequence"/> − 1; null when that event is missing (ignored for the first event).</param>
+    /// <param name="eventUtf8">The event's JSON as <see cref="Interchange.HistoryJson.WriteEvent"/> wrote it.</param>
+    /// <param name="storedHash">The event's stored hash.</param>
+    /// <exception cref="MiljofyrtarnException">The link does not hold, or the event before is missing (<see cref="ErrorCodes.TamperedHistory"/>).</exception>
+    public static void CheckLink(long sequence, byte[]? previousHash, ReadOnlySpan<byte> eventUtf8, ReadOnlySpan<byte> storedHash)
+    {
+        if (sequence > 1 && previousHash is null)
+        {
+            throw HistoryChain.Broken(sequence - 1);
+        }
+
+        Span<byte> computed = stackalloc byte[HistoryChain.HashLength];
+        HistoryChain.Hash(sequence == 1 ? HistoryChain.Genesis : previousHash, eventUtf8, computed);
+        if (!computed.SequenceEqual(storedHash))
+        {
+            throw HistoryChain.Broken(sequence);
+        }
+    }
 }
 
 /// <summary>Loads and saves lifecycles over any <see cref="IEventStore"/>; <see cref="LifecycleRepository"/> bundles the same with its catalog and clock.</summary>

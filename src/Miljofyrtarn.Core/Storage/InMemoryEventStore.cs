@@ -7,10 +7,11 @@ namespace Miljofyrtarn.Core.Storage;
 /// An <see cref="IEventStore"/> in memory, for tests and small hosts. Events are kept in their JSON form with their
 /// chain hashes, so what is read back is a verified copy, exactly as from a database.
 /// </summary>
-/// <remarks>Thread-safe: appends to a stream are serialised.</remarks>
+/// <remarks>Thread-safe: appends are serialised, so the feed's positions follow the order of the appends.</remarks>
 public sealed class InMemoryEventStore : IEventStore
 {
     private readonly Dictionary<string, List<(byte[] Payload, byte[] Hash)>> _streams = new(StringComparer.Ordinal);
+    private readonly List<(string Stream, int Index)> _feed = [];
     private readonly object _gate = new();
 
     /// <inheritdoc />
@@ -35,6 +36,7 @@ public sealed class InMemoryEventStore : IEventStore
             foreach (var payload in payloads)
             {
                 previous = HistoryChain.Hash(previous, payload);
+                _feed.Add((stream, list.Count));
                 list.Add((payload, previous));
             }
 
@@ -66,6 +68,31 @@ public sealed class InMemoryEventStore : IEventStore
                 .Select(s => new StreamSummary(s.Key, s.Value.Count))];
             return Task.FromResult(page);
         }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FeedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        EventStoreRules.CheckFeedRead(afterPosition, maxCount);
+        var rows = new List<(long Position, string Stream, int Index, byte[] Payload, byte[] Hash, byte[]? Previous)>();
+        lock (_gate)
+        {
+            for (var position = afterPosition; position < _feed.Count && rows.Count < maxCount; position++)
+            {
+                var (stream, index) = _feed[(int)position];
+                var list = _streams[stream];
+                rows.Add((position + 1, stream, index, list[index].Payload, list[index].Hash, index == 0 ? null : list[index - 1].Hash));
+            }
+        }
+
+        var events = new List<FeedEvent>(rows.Count);
+        foreach (var row in rows)
+        {
+            EventStoreRules.CheckLink(row.Index + 1, row.Previous, row.Payload, row.Hash);
+            events.Add(new FeedEvent(row.Position, row.Stream, HistoryJson.ReadEvent(row.Payload)));
+        }
+
+        return Task.FromResult<IReadOnlyList<FeedEvent>>(events);
     }
 
     private IReadOnlyList<LifecycleEvent> Read(string stream, long afterVersion, int maxCount)

@@ -3,14 +3,19 @@ using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Storage;
+using Miljofyrtarn.Storage.Postgres;
 using Miljofyrtarn.Storage.Sqlite;
 using NodaTime;
 
-// Usage: worker <database> <stream>
+// Usage: worker <sqlite-file> <stream>
+//        worker postgres <connection-string> <schema> <stream>
 // Appends events to the stream one at a time, forever, and writes "ack <version>" after each append returns.
-// The test kills this process hard in the middle and checks that every acknowledged event is in the file.
-var store = await SqliteEventStore.OpenAsync(args[0]);
-var stream = args[1];
+// The test kills this process hard in the middle and checks that every acknowledged event is in the store.
+IEventStore store = args[0] == "postgres"
+    ? await PostgresEventStore.ConnectAsync(args[1], args[2])
+    : await SqliteEventStore.OpenAsync(args[0]);
+var stream = args[^1];
 var clock = SystemClock.Instance;
 var lifecycle = OrganisationLifecycle.Start(CriteriaCatalog.LoadDefault(), "Heim kommune", OrganisationKind.Municipality,
     OrganisationNumber.Parse("964123454"), new UnitDefinition(new UnitId("raadhuset"), "Rådhuset"), "worker", clock);

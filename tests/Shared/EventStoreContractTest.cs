@@ -10,9 +10,9 @@ using NodaTime;
 using NodaTime.Testing;
 using Xunit;
 
-namespace Miljofyrtarn.Storage.Sqlite.Tests;
+namespace Miljofyrtarn.Storage.Tests;
 
-/// <summary>What every <see cref="IEventStore"/> must do, run against each implementation.</summary>
+/// <summary>What every <see cref="IEventStore"/> must do: one suite, run against each implementation (in-memory, SQLite, PostgreSQL).</summary>
 public abstract class EventStoreContractTest
 {
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -200,57 +200,77 @@ public abstract class EventStoreContractTest
         last.Should().Equal(new StreamSummary("e", 2));
         (await store.ListStreamsAsync("e", 2, Ct)).Should().BeEmpty();
     }
-}
 
-public sealed class InMemoryEventStoreTest : EventStoreContractTest
-{
-    private readonly InMemoryEventStore _store = new();
-
-    protected override Task<IEventStore> CreateAsync() => Task.FromResult<IEventStore>(_store);
-}
-
-public sealed class SqliteEventStoreTest : EventStoreContractTest, IDisposable
-{
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"mft-{Guid.NewGuid():N}.db");
-
-    protected override async Task<IEventStore> CreateAsync() => await SqliteEventStore.OpenAsync(_path, Ct);
-
-    public void Dispose()
+    [Fact]
+    public async Task TheFeed_HoldsEveryStreamsEvents_InCommitOrder_NumberedWithoutGaps_AndReadsInPages()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm" })
+        var store = await CreateAsync();
+        var (a, b, c) = (Lifecycle(4), Lifecycle(2), Lifecycle(1));
+        await store.AppendAsync("a", 0, [.. a.History.Take(2)], Ct);
+        await store.AppendAsync("b", 0, [.. b.History], Ct);
+        await store.AppendAsync("a", 2, [.. a.History.Skip(2)], Ct);
+        await store.AppendAsync("c", 0, [.. c.History], Ct);
+        var expected = a.History.Take(2).Select(e => ("a", e.Sequence)).Concat(b.History.Select(e => ("b", e.Sequence)))
+            .Concat(a.History.Skip(2).Select(e => ("a", e.Sequence))).Concat(c.History.Select(e => ("c", e.Sequence))).ToList();
+
+        var feed = new List<FeedEvent>();
+        for (long after = 0; ;)
         {
-            File.Delete(file);
+            var page = await store.ReadAllAsync(after, 4, Ct);
+            feed.AddRange(page);
+            if (page.Count < 4)
+            {
+                break;
+            }
+
+            after = page[^1].Position;
         }
+
+        feed.Select(e => (e.Stream, e.Event.Sequence)).Should().Equal(expected);
+        feed.Select(e => e.Position).Should().Equal(Enumerable.Range(1, expected.Count).Select(i => (long)i));
+        feed.Where(e => e.Stream == "a").Select(e => e.Event).Should().Equal(a.History);
+        (await store.ReadAllAsync(expected.Count, 10, Ct)).Should().BeEmpty();
+        (await store.ReadAllAsync(5, 2, Ct)).Select(e => e.Position).Should().Equal(6, 7);
     }
 
     [Fact]
-    public async Task Opening_CreatesTheSchema_AndReopeningKeepsTheEvents()
+    public async Task TheFeed_OfAnEmptyStore_IsEmpty_AndAbsurdArgumentsAreRefusedWithTheirValues()
     {
-        var store = await SqliteEventStore.OpenAsync(_path, Ct);
-        await store.SaveAsync("s", Lifecycle(3), 0, Ct);
+        var store = await CreateAsync();
 
-        var reopened = await SqliteEventStore.OpenAsync(_path, Ct);
-
-        (await reopened.GetVersionAsync("s", Ct)).Should().Be(4);
-        await reopened.SaveAsync("a", Lifecycle(0), 0, Ct);
-        (await reopened.ListStreamsAsync(null, 10, Ct)).Should().Equal(new StreamSummary("a", 1), new StreamSummary("s", 4));
+        (await store.ReadAllAsync(0, 10, Ct)).Should().BeEmpty();
+        var negative = (await FluentActions.Awaiting(() => store.ReadAllAsync(-1, 10, Ct)).Should().ThrowAsync<MiljofyrtarnException>()).Which;
+        negative.Code.Should().Be(ErrorCodes.NumberOutOfRange);
+        negative.Diagnostics[0].Arguments.Should().Contain("afterPosition");
+        (await FluentActions.Awaiting(() => store.ReadAllAsync(0, 0, Ct)).Should().ThrowAsync<MiljofyrtarnException>()).Which.Code.Should().Be(ErrorCodes.NumberOutOfRange);
+        (await FluentActions.Awaiting(() => store.ReadAllAsync(0, 10_001, Ct)).Should().ThrowAsync<MiljofyrtarnException>()).Which.Code.Should().Be(ErrorCodes.NumberOutOfRange);
     }
 
     [Fact]
-    public async Task AFileFromANewerStore_IsRefused()
+    public async Task ARefusedAppend_LeavesNoTraceInTheFeed()
     {
-        await SqliteEventStore.OpenAsync(_path, Ct);
-        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path}"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version = 9";
-            await command.ExecuteNonQueryAsync(Ct);
-        }
+        var store = await CreateAsync();
+        var lifecycle = Lifecycle(3);
+        await store.SaveAsync("s", lifecycle, 0, Ct);
+        await FluentActions.Awaiting(() => store.AppendAsync("s", 0, [.. lifecycle.History], Ct)).Should().ThrowAsync<MiljofyrtarnException>();
+        await store.AppendAsync("t", 0, [lifecycle.History[0]], Ct);
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        (await FluentActions.Invoking(() => SqliteEventStore.OpenAsync(_path, Ct)).Should().ThrowAsync<MiljofyrtarnException>())
-            .Which.Code.Should().Be(ErrorCodes.UnsupportedSchemaVersion);
+        var feed = await store.ReadAllAsync(0, 100, Ct);
+
+        feed.Select(e => (e.Position, e.Stream)).Should().Equal((1, "s"), (2, "s"), (3, "s"), (4, "s"), (5, "t"));
+    }
+
+    [Fact]
+    public async Task TheChainHead_IsTheSameInEveryStore()
+    {
+        var store = await CreateAsync();
+        var lifecycle = Lifecycle(12);
+        await store.SaveAsync("s", lifecycle, 0, Ct);
+
+        var verification = await store.VerifyAsync("s", Ct);
+
+        verification.ChainHead.Should().Be(HistoryChain.ComputeHead(lifecycle.History));
+        verification.Version.Should().Be(13);
+        verification.IsFullyVerified.Should().BeTrue();
     }
 }

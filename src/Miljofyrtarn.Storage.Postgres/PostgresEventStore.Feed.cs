@@ -1,0 +1,84 @@
+using Miljofyrtarn.Core.Storage;
+using Npgsql;
+
+namespace Miljofyrtarn.Storage.Postgres;
+
+/// <summary>
+/// The global feed, safe under concurrent writers. Positions are not taken from a sequence at insert time: with
+/// several writers, a transaction that took position 11 can commit after one that took 12, and a reader that had
+/// already passed 12 would skip 11 for ever. Instead every event records the ID of the transaction that wrote it, and
+/// positions are handed out after commit, by the reader, in transaction order, to the events of transactions older
+/// than every transaction still running (below the snapshot's <c>xmin</c>). Everything numbered is committed and
+/// nothing can later commit before it, so positions are gapless and final, and no reader skips or repeats an event.
+/// </summary>
+/// <remarks>
+/// A reader therefore needs permission to update the events table. An event becomes visible in the feed once every
+/// transaction that started before it has ended, so a long-running write transaction on the same server (in any
+/// database) holds the feed back until it ends; events are never lost, only delayed.
+/// </remarks>
+public sealed partial class PostgresEventStore
+{
+    /// <summary>The most events numbered in one turn.</summary>
+    private const int NumberingBatch = 10_000;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<FeedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        EventStoreRules.CheckFeedRead(afterPosition, maxCount);
+        return Guard(async () =>
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var events = await ReadNumberedAsync(connection, afterPosition, maxCount, cancellationToken).ConfigureAwait(false);
+            while (events.Count < maxCount && await NumberPendingAsync(connection, cancellationToken).ConfigureAwait(false) > 0)
+            {
+                var after = events.Count == 0 ? afterPosition : events[^1].Position;
+                events.AddRange(await ReadNumberedAsync(connection, after, maxCount - events.Count, cancellationToken).ConfigureAwait(false));
+            }
+
+            return (IReadOnlyList<FeedEvent>)events;
+        });
+    }
+
+    private async Task<List<FeedEvent>> ReadNumberedAsync(NpgsqlConnection connection, long afterPosition, int maxCount, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(_sql.ReadFeed, connection);
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterPosition });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
+        var events = new List<FeedEvent>(Math.Min(maxCount, 1024));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var sequence = reader.GetInt64(2);
+            var (@event, canonical) = ReadStored(reader.GetString(3), sequence);
+            EventStoreRules.CheckLink(sequence, reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5), canonical, reader.GetFieldValue<byte[]>(4));
+            events.Add(new FeedEvent(reader.GetInt64(0), reader.GetString(1), @event));
+        }
+
+        return events;
+    }
+
+    /// <summary>Numbers the next events of finished transactions, in one short transaction; returns how many.</summary>
+    private async Task<long> NumberPendingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var probe = new NpgsqlCommand(_sql.HasPending, connection))
+        {
+            if (await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+            {
+                return 0;
+            }
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Two statements, so the numbering's snapshot is taken after the lock: it sees what the numberer before numbered.
+        await using (var lockFeed = new NpgsqlCommand(_sql.LockFeed, connection, transaction))
+        {
+            await lockFeed.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var number = new NpgsqlCommand(_sql.NumberPending, connection, transaction);
+        number.Parameters.Add(new NpgsqlParameter<int> { TypedValue = NumberingBatch });
+        var count = (long)(await number.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return count;
+    }
+}

@@ -1,0 +1,348 @@
+using System.Text;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Interchange;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Miljofyrtarn.Storage.Postgres;
+
+/// <summary>
+/// An <see cref="IEventStore"/> on a PostgreSQL server, for hosts that run several processes or serve many
+/// organisations. Each append is one statement, so it is stored whole or not at all; the primary key
+/// (stream, sequence) makes a race impossible to win twice, and the loser gets <see cref="ErrorCodes.ConcurrencyConflict"/>
+/// as from every store. Events are kept as <c>jsonb</c> in the library's own event JSON (<see cref="HistoryJson.WriteEvent"/>),
+/// with their type, instant, actor, the writing transaction and their <see cref="HistoryChain"/> hash; every read checks
+/// the chain. The store creates and upgrades its own tables in a schema of the host's choosing.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Thread-safe, and safe to share between processes and servers. The connection comes from an
+/// <see cref="NpgsqlDataSource"/>: pooling, TLS, credentials and timeouts stay the host's. A failure of the server or
+/// the connection surfaces as a coded <see cref="MiljofyrtarnException"/> (<see cref="ErrorCodes.StoreUnavailable"/>,
+/// <see cref="ErrorCodes.StoreReadOnly"/>, <see cref="ErrorCodes.StoreFull"/>, <see cref="ErrorCodes.StoreCorrupt"/>)
+/// naming the server and schema, with Npgsql's exception inside. After a lost connection an append may or may not have
+/// been stored; retrying it is safe: if it was stored, the retry is refused as a conflict and never stored twice.
+/// </para>
+/// <para>
+/// The jsonb column keeps the event's content, not its bytes (PostgreSQL orders keys and drops spaces), so a read
+/// checks the chain against the event written again exactly as <see cref="HistoryJson.WriteEvent"/> wrote it at the
+/// append; the chain head is the same as in every other store.
+/// </para>
+/// </remarks>
+public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyncDisposable
+{
+    /// <summary>The version of the store's own tables.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>The schema the store uses unless told otherwise.</summary>
+    public const string DefaultSchema = "miljofyrtarn";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
+    private readonly string _schema;
+    private readonly string _name;
+    private readonly Sql _sql;
+    private int _disposed;
+
+    private PostgresEventStore(NpgsqlDataSource dataSource, bool ownsDataSource, string schema)
+    {
+        _dataSource = dataSource;
+        _ownsDataSource = ownsDataSource;
+        _schema = schema;
+        _name = DescribeServer(dataSource.ConnectionString, schema);
+        _sql = new Sql(schema);
+    }
+
+    /// <summary>Opens the store on a data source the host owns, creating or upgrading its tables in the schema.</summary>
+    /// <param name="dataSource">The host's data source; the store does not dispose it.</param>
+    /// <param name="schema">The schema for the store's tables; <see cref="DefaultSchema"/> when null. Lower-case letters, digits and underscores.</param>
+    /// <param name="cancellationToken">Cancels the opening.</param>
+    /// <returns>The store.</returns>
+    /// <exception cref="MiljofyrtarnException">
+    /// The schema name is not a plain identifier (<see cref="ErrorCodes.InvalidSchemaName"/>), the tables were made by a
+    /// newer version of the store (<see cref="ErrorCodes.UnsupportedSchemaVersion"/>), or the server cannot be used
+    /// (<see cref="ErrorCodes.StoreUnavailable"/> and the other store codes).
+    /// </exception>
+    public static Task<PostgresEventStore> OpenAsync(NpgsqlDataSource dataSource, string? schema = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        return OpenCoreAsync(dataSource, ownsDataSource: false, schema, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens the store with a connection string, creating or upgrading its tables in the schema. The store builds its
+    /// own data source (pooled) and disposes it with itself; a host that shares a data source uses
+    /// <see cref="OpenAsync(NpgsqlDataSource, string?, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="connectionString">An Npgsql connection string, for example <c>Host=/run/postgresql;Database=miljofyrtarn;Username=app</c>.</param>
+    /// <param name="schema">The schema for the store's tables; <see cref="DefaultSchema"/> when null.</param>
+    /// <param name="cancellationToken">Cancels the opening.</param>
+    /// <returns>The store.</returns>
+    /// <exception cref="ArgumentException">The connection string is blank or not a connection string.</exception>
+    /// <exception cref="MiljofyrtarnException">As for <see cref="OpenAsync(NpgsqlDataSource, string?, CancellationToken)"/>.</exception>
+    public static Task<PostgresEventStore> ConnectAsync(string connectionString, string? schema = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return OpenCoreAsync(NpgsqlDataSource.Create(connectionString), ownsDataSource: true, schema, cancellationToken);
+    }
+
+    private static async Task<PostgresEventStore> OpenCoreAsync(NpgsqlDataSource dataSource, bool ownsDataSource, string? schema, CancellationToken cancellationToken)
+    {
+        schema ??= DefaultSchema;
+        if (!IsPlainIdentifier(schema))
+        {
+            if (ownsDataSource)
+            {
+                await dataSource.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.InvalidSchemaName, [schema]));
+        }
+
+        var store = new PostgresEventStore(dataSource, ownsDataSource, schema);
+        try
+        {
+            await store.Guard(() => store.MigrateAsync(cancellationToken)).ConfigureAwait(false);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The schema holding the store's tables.</summary>
+    public string Schema => _schema;
+
+    /// <inheritdoc />
+    public Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, CancellationToken cancellationToken = default)
+    {
+        EventStoreRules.CheckAppend(stream, expectedVersion, events);
+        var payloads = new byte[events.Count][];
+        for (var i = 0; i < events.Count; i++)
+        {
+            payloads[i] = HistoryJson.WriteEvent(events[i]);
+        }
+
+        return Guard(() => AppendCoreAsync(stream, expectedVersion, events, payloads, cancellationToken));
+    }
+
+    private async Task<long> AppendCoreAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, byte[][] payloads, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var (current, previous) = await HeadAsync(connection, stream, cancellationToken).ConfigureAwait(false);
+        if (current != expectedVersion)
+        {
+            throw EventStoreRules.Conflict(expectedVersion, current);
+        }
+
+        var count = events.Count;
+        var (sequences, types, instants, actors, json, hashes) = (new long[count], new string[count], new DateTime[count], new string[count], new string[count], new byte[count][]);
+        for (var i = 0; i < count; i++)
+        {
+            previous = HistoryChain.Hash(previous, payloads[i]);
+            sequences[i] = events[i].Sequence;
+            types[i] = events[i].GetType().Name;
+            instants[i] = events[i].OccurredAt.ToDateTimeUtc();
+            actors[i] = events[i].Actor;
+            json[i] = Encoding.UTF8.GetString(payloads[i]);
+            hashes[i] = previous;
+        }
+
+        // One statement: PostgreSQL stores all its rows or none. A writer that appended the same sequence first wins on
+        // the primary key, and this one is refused as a conflict below.
+        await using var insert = new NpgsqlCommand(_sql.Insert, connection);
+        insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream, NpgsqlDbType = NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = sequences, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = instants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = actors, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = json, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = hashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        try
+        {
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            var actual = (await HeadAsync(connection, stream, cancellationToken).ConfigureAwait(false)).Version;
+            throw new MiljofyrtarnException([EventStoreRules.Conflict(expectedVersion, actual).Diagnostics[0]], exception);
+        }
+
+        return expectedVersion + count;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LifecycleEvent>> ReadAsync(string stream, long afterVersion = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Guard(async () => (IReadOnlyList<LifecycleEvent>)(await WalkAsync(stream, afterVersion, int.MaxValue, cancellationToken).ConfigureAwait(false)).Events);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<LifecycleEvent>> ReadPageAsync(string stream, long afterVersion, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        EventStoreRules.CheckPageSize(maxCount);
+        return Guard(async () => (IReadOnlyList<LifecycleEvent>)(await WalkAsync(stream, afterVersion, maxCount, cancellationToken).ConfigureAwait(false)).Events);
+    }
+
+    /// <inheritdoc />
+    public Task<HistoryVerification> VerifyAsync(string stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Guard(async () =>
+        {
+            var (events, head) = await WalkAsync(stream, 0, int.MaxValue, cancellationToken).ConfigureAwait(false);
+            return new HistoryVerification(events.Count, HistoryChain.ToHex(head), 0);
+        });
+    }
+
+    /// <summary>
+    /// Reads a stream's rows after a version in order and checks every link of the chain before handing any event on;
+    /// reading from the middle chains from the stored hash of the event before.
+    /// </summary>
+    private async Task<(List<LifecycleEvent> Events, byte[] Head)> WalkAsync(string stream, long afterVersion, int maxCount, CancellationToken cancellationToken)
+    {
+        afterVersion = Math.Max(afterVersion, 0);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.ReadStream, connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterVersion });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterVersion > 0 ? (long)maxCount + 1 : maxCount });
+        var previous = HistoryChain.Genesis.ToArray();
+        var events = new List<LifecycleEvent>();
+        var (payloads, hashes) = (new List<byte[]>(), new List<byte[]>());
+        long? outOfPlace = null;
+        var first = true;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var sequence = reader.GetInt64(0);
+                if (first && afterVersion > 0)
+                {
+                    first = false;
+                    if (sequence != afterVersion)
+                    {
+                        throw HistoryChain.Broken(Math.Min(sequence, afterVersion));
+                    }
+
+                    previous = reader.GetFieldValue<byte[]>(2);
+                    continue;
+                }
+
+                first = false;
+                var expected = afterVersion + events.Count + 1;
+                if (sequence != expected)
+                {
+                    outOfPlace = Math.Min(sequence, expected);
+                    break;
+                }
+
+                var (@event, canonical) = ReadStored(reader.GetString(1), sequence);
+                events.Add(@event);
+                payloads.Add(canonical);
+                hashes.Add(reader.GetFieldValue<byte[]>(2));
+            }
+        }
+
+        HistoryChain.VerifyRange(afterVersion + 1, previous, payloads, hashes);
+        if (outOfPlace is { } sequenceOutOfPlace)
+        {
+            throw HistoryChain.Broken(sequenceOutOfPlace);
+        }
+
+        return (events, hashes.Count == 0 ? previous : hashes[^1]);
+    }
+
+    /// <summary>
+    /// An event from its stored jsonb text, with the JSON its hash was computed over: the event written again as the
+    /// append wrote it. A row whose JSON is not a valid event, or not the event it claims to be, breaks the chain there.
+    /// </summary>
+    private static (LifecycleEvent Event, byte[] Canonical) ReadStored(string json, long sequence)
+    {
+        LifecycleEvent @event;
+        try
+        {
+            @event = HistoryJson.ReadEvent(Encoding.UTF8.GetBytes(json));
+        }
+        catch (MiljofyrtarnException)
+        {
+            throw HistoryChain.Broken(sequence);
+        }
+
+        return (@event, HistoryJson.WriteEvent(@event));
+    }
+
+    /// <inheritdoc />
+    public Task<long> GetVersionAsync(string stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return Guard(async () =>
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return (await HeadAsync(connection, stream, cancellationToken).ConfigureAwait(false)).Version;
+        });
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? after, int maxCount, CancellationToken cancellationToken = default)
+    {
+        EventStoreRules.CheckPageSize(maxCount);
+        return Guard(async () =>
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var command = new NpgsqlCommand(_sql.ListStreams, connection);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = after ?? string.Empty });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
+            var streams = new List<StreamSummary>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                streams.Add(new StreamSummary(reader.GetString(0), reader.GetInt64(1)));
+            }
+
+            return (IReadOnlyList<StreamSummary>)streams;
+        });
+    }
+
+    /// <summary>The stream's version and the hash of its last event (the genesis hash for an empty stream).</summary>
+    private async Task<(long Version, byte[] Hash)> HeadAsync(NpgsqlConnection connection, string stream, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(_sql.Head, connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1))
+            : (0, HistoryChain.Genesis.ToArray());
+    }
+
+    /// <summary>Releases the data source if the store built it from a connection string; a host's own data source is left open. Idempotent.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsDataSource)
+        {
+            _dataSource.Dispose();
+        }
+    }
+
+    /// <summary>Releases the data source if the store built it from a connection string. Idempotent.</summary>
+    /// <returns>A task that completes when the data source is released.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsDataSource)
+        {
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return _dataSource.OpenConnectionAsync(cancellationToken);
+    }
+}
