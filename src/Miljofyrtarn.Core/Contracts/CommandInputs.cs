@@ -21,6 +21,7 @@ namespace Miljofyrtarn.Core.Contracts;
 /// <param name="Management">Its management (<i>ledelse</i>).</param>
 /// <param name="Arrangement">Own certificate (the default), co-located with or attached to a host unit.</param>
 /// <param name="Host">The host unit, when co-located or attached.</param>
+/// <param name="Municipality">The municipality number (<i>kommunenummer</i>) of the municipality it is in, four digits.</param>
 public sealed record UnitInput(
     UnitId Id,
     string Name,
@@ -32,7 +33,8 @@ public sealed record UnitInput(
     PersonInput? Officer = null,
     IReadOnlyList<PersonInput>? Management = null,
     [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<CertificateArrangementKind>))] CertificateArrangementKind Arrangement = CertificateArrangementKind.Own,
-    UnitId? Host = null)
+    UnitId? Host = null,
+    string? Municipality = null)
 {
     /// <summary>The unit's definition.</summary>
     /// <param name="path">The JSON path of this input, for the problems.</param>
@@ -52,6 +54,7 @@ public sealed record UnitInput(
         return new UnitDefinition(Id, Name)
         {
             Address = Address,
+            Municipality = Municipality,
             FullTimeEquivalents = FullTimeEquivalents,
             SetIds = Sets is null ? [] : [.. Sets],
             MainSetId = MainSet,

@@ -3,7 +3,6 @@ using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Schedule;
-using NodaTime;
 
 namespace Miljofyrtarn.Core.Contracts;
 
@@ -24,22 +23,7 @@ public static partial class ContractViews
         ArgumentNullException.ThrowIfNull(lifecycle);
         var organisation = lifecycle.Organisation;
         var today = lifecycle.Today;
-        var schedule = new DeadlineSchedule(lifecycle, deadlines);
-        var all = schedule.Between(SchemeRuleBook.MinDate, Min(today.PlusYears(10), SchemeRuleBook.MaxDate));
-        var next = new Dictionary<UnitId, Deadline>();
-        var overdue = new Dictionary<UnitId, int>();
-        foreach (var deadline in all)
-        {
-            if (deadline.Status == DeadlineStatus.Overdue)
-            {
-                overdue[deadline.Unit] = overdue.GetValueOrDefault(deadline.Unit) + 1;
-            }
-            else if (deadline.DueDate >= today && deadline.Status != DeadlineStatus.Met)
-            {
-                next.TryAdd(deadline.Unit, deadline);
-            }
-        }
-
+        var summary = DeadlineSummary.Of(lifecycle, deadlines);
         var units = new UnitOverview[organisation.AllUnits.Length];
         for (var i = 0; i < units.Length; i++)
         {
@@ -52,8 +36,8 @@ public static partial class ContractViews
                 unitLifecycle.State,
                 language.Text(l => unitLifecycle.State.GetName(l)),
                 unitLifecycle.CurrentCertificate is { } certificate ? ToView(certificate) : null,
-                next.TryGetValue(unit.Id, out var due) ? ToView(due, language) : null,
-                overdue.GetValueOrDefault(unit.Id));
+                summary.Next(unit.Id) is { } due ? ToView(due, language) : null,
+                summary.Overdue(unit.Id));
         }
 
         var phase = lifecycle.Phase;
@@ -230,7 +214,6 @@ public static partial class ContractViews
         return [.. diagnostics.Select(d => new ReasonView(d.Code, language.Text(d.GetMessage), d.Path))];
     }
 
-    private static LocalDate Min(LocalDate a, LocalDate b) => a < b ? a : b;
 
     private static double Round(double percent) => Math.Round(percent, 1, MidpointRounding.AwayFromZero);
 }

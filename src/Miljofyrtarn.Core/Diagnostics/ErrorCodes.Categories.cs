@@ -52,7 +52,7 @@ public static partial class ErrorCodes
             or NoCommonSet or SetThemeCriterion or UnknownSetTheme => true,
         InvalidOrganisationNumber or SecondHeadquarters or UnknownSet or UnknownQuestionAnswered or JustificationRequired
             or InvalidSha256 or MainSetNotChosen or InvalidUnitId or InvalidFullTimeEquivalents or InvalidCertificateHost
-            or BlankText or DuplicateEntry or InvalidCertificateNumber => true,
+            or BlankText or DuplicateEntry or InvalidCertificateNumber or InvalidMunicipalityNumber => true,
         DateOutOfRange or InvalidReminderOffset or InvalidRuleBook or NumberOutOfRange or RangeEndsBeforeStart
             or InMemoryDatabaseNotSupported or ActorRequired or InvalidSchemaName => true,
         UnknownIndicator or WrongIndicatorUnit or InvalidIndicatorValue or PercentOver100 or DuplicateIndicatorValue

@@ -216,6 +216,9 @@ public static partial class ErrorCodes
     /// <summary>A certificate number is blank or already issued.</summary>
     public const string InvalidCertificateNumber = "MFT0320";
 
+    /// <summary>A unit's municipality number (<i>kommunenummer</i>) is not four digits starting with a county's number.</summary>
+    public const string InvalidMunicipalityNumber = "MFT0221";
+
     /// <summary>A certificate cannot expire before its last valid day has passed.</summary>
     public const string CertificateNotExpired = "MFT0321";
 

@@ -357,6 +357,10 @@ internal static partial class Messages
             "Ingen bruker er logget inn, så endringen «{0}» kan ikke knyttes til noen.",
             "Ingen brukar er logga inn, så endringa «{0}» kan ikkje knytast til nokon.",
             "Nobody is signed in, so the change '{0}' cannot be attributed to anyone."],
+        [ErrorCodes.InvalidMunicipalityNumber] = [
+            "Kommunenummeret «{0}» er ugyldig: det skal ha fire sifre, for eksempel 4601 for Bergen.",
+            "Kommunenummeret «{0}» er ugyldig: det skal ha fire siffer, til dømes 4601 for Bergen.",
+            "The municipality number '{0}' is invalid: it has four digits, for example 4601 for Bergen."],
         [ErrorCodes.InvalidSchemaName] = [
             "Skjemanavnet «{0}» kan ikke brukes: bruk små bokstaver a–z, sifre og _, høyst 63 tegn, og ikke et siffer først.",
             "Skjemanamnet «{0}» kan ikkje brukast: bruk små bokstavar a–z, siffer og _, høgst 63 teikn, og ikkje eit siffer først.",

@@ -89,6 +89,8 @@ internal sealed class UnitDocument
 
     public string? Address { get; set; }
 
+    public string? Municipality { get; set; }
+
     public decimal? FullTimeEquivalents { get; set; }
 
     public List<string?>? SetIds { get; set; }

@@ -217,6 +217,7 @@ internal sealed partial class InterchangeReader(InterchangeOptions options)
         return new UnitDefinition(id.Value, name)
         {
             Address = document.Address,
+            Municipality = document.Municipality,
             FullTimeEquivalents = document.FullTimeEquivalents,
             SetIds = setIds.ToImmutable(),
             MainSetId = document.MainSetId,

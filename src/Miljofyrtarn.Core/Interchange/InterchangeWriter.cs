@@ -142,6 +142,7 @@ internal static class InterchangeWriter
         Name = u.Name,
         Role = role is { } r ? Roles.Name(r) : null,
         Address = u.Address,
+        Municipality = u.Municipality,
         FullTimeEquivalents = u.FullTimeEquivalents,
         SetIds = u.SetIds.IsDefaultOrEmpty ? null : [.. u.SetIds],
         MainSetId = u.MainSetId,

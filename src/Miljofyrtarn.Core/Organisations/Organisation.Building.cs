@@ -93,6 +93,10 @@ public sealed partial class Organisation
         return new Organisation(catalog, name, kind, number, startedOn, commonSet, pendingCommonSet, [.. built], allocation, tables.MoveToImmutable(), null);
     }
 
+    /// <summary>A municipality number: four digits, the first two a county's number (01 to 99), not 0000.</summary>
+    internal static bool IsMunicipalityNumber(string value) =>
+        value.Length == 4 && value.All(char.IsAsciiDigit) && value[..2] != "00";
+
     /// <summary>Checks a definition against the catalog and builds the unit; reports problems instead of throwing.</summary>
     private static Unit? BuildUnit(CriteriaCatalog catalog, CriteriaSet commonSet, UnitDefinition definition, UnitRole role, LocalDate on, Problems problems, ImmutableArray<CriteriaSet> keptSets = default)
     {
@@ -109,6 +113,11 @@ public sealed partial class Organisation
         if (definition.FullTimeEquivalents is { } fte && (fte < 0 || fte > 1_000_000))
         {
             problems.Add(ErrorCodes.InvalidFullTimeEquivalents, fte);
+        }
+
+        if (definition.Municipality is { } municipality && !IsMunicipalityNumber(municipality))
+        {
+            problems.Add(ErrorCodes.InvalidMunicipalityNumber, municipality);
         }
 
         var sets = ImmutableArray.CreateBuilder<CriteriaSet>();

@@ -43,6 +43,9 @@ public sealed class Unit
     /// <summary>The unit's address or location, if given.</summary>
     public string? Address => Definition.Address;
 
+    /// <summary>The municipality number (<i>kommunenummer</i>) of the municipality the unit is in; null while not given.</summary>
+    public string? Municipality => Definition.Municipality;
+
     /// <summary>The unit's full-time equivalents (årsverk), if given.</summary>
     public decimal? FullTimeEquivalents => Definition.FullTimeEquivalents;
 

@@ -14,6 +14,13 @@ public sealed record UnitDefinition(UnitId Id, string Name)
     /// <summary>The unit's address or location; units that share a certificate as co-located must have the same one.</summary>
     public string? Address { get; init; }
 
+    /// <summary>
+    /// The municipality (<i>kommune</i>) the unit is in, by its four-digit municipality number (<i>kommunenummer</i>),
+    /// for example <c>4601</c> for Bergen or <c>0301</c> for Oslo; null while not given. A municipality's officer lists
+    /// the certified units in it by this number (<see cref="ReadModels.MunicipalityOverview"/>).
+    /// </summary>
+    public string? Municipality { get; init; }
+
     /// <summary>The unit's full-time equivalents (årsverk), or null while not given.</summary>
     public decimal? FullTimeEquivalents { get; init; }
 
