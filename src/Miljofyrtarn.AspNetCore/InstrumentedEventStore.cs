@@ -10,10 +10,10 @@ namespace Miljofyrtarn.AspNetCore;
 /// The registered store as the host sees it: opened on first use (once, even under concurrent first requests), with
 /// every append and read logged, traced and measured. Refusals pass through unchanged.
 /// </summary>
-internal sealed partial class InstrumentedEventStore(StoreRegistration registration, MiljofyrtarnInstruments instruments, ILogger<InstrumentedEventStore> logger)
+internal sealed partial class InstrumentedEventStore(StoreRegistration registration, IServiceProvider services, MiljofyrtarnInstruments instruments, ILogger<InstrumentedEventStore> logger)
     : IEventStore, IAsyncDisposable
 {
-    private readonly Lazy<Task<IEventStore>> _store = new(() => OpenAsync(registration, logger));
+    private readonly Lazy<Task<IEventStore>> _store = new(() => OpenAsync(registration, services, logger));
 
     public async Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, CancellationToken cancellationToken = default)
     {
@@ -57,6 +57,22 @@ internal sealed partial class InstrumentedEventStore(StoreRegistration registrat
     public async Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? after, int maxCount, CancellationToken cancellationToken = default) =>
         await (await _store.Value.ConfigureAwait(false)).ListStreamsAsync(after, maxCount, cancellationToken).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<FeedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
+    {
+        var store = await _store.Value.ConfigureAwait(false);
+        using var activity = MiljofyrtarnInstruments.Source.StartActivity("miljofyrtarn.store.feed");
+        activity?.SetTag("miljofyrtarn.position", afterPosition);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await store.ReadAllAsync(afterPosition, maxCount, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            instruments.ReadDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_store.IsValueCreated && _store.Value.IsCompletedSuccessfully)
@@ -73,9 +89,9 @@ internal sealed partial class InstrumentedEventStore(StoreRegistration registrat
         }
     }
 
-    private static async Task<IEventStore> OpenAsync(StoreRegistration registration, ILogger logger)
+    private static async Task<IEventStore> OpenAsync(StoreRegistration registration, IServiceProvider services, ILogger logger)
     {
-        var store = await registration.Open(CancellationToken.None).ConfigureAwait(false);
+        var store = await registration.Open(services, CancellationToken.None).ConfigureAwait(false);
         LogOpened(logger, store.GetType().Name);
         return store;
     }

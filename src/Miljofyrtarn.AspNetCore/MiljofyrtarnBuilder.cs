@@ -1,6 +1,7 @@
 using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Core.Storage;
 using Miljofyrtarn.Storage.Sqlite;
+using Miljofyrtarn.Storage.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,6 +36,36 @@ public sealed class MiljofyrtarnBuilder
         return AddEventStore(async cancellationToken => await SqliteEventStore.OpenAsync(path, cancellationToken).ConfigureAwait(false));
     }
 
+    /// <summary>
+    /// Keeps events in PostgreSQL (Miljofyrtarn.Storage.Postgres), for hosts with several servers or many
+    /// municipalities: opened on first use, with its tables created or upgraded in the schema then. The connection is
+    /// the host's: a connection string here, or (when it is null) the <see cref="Npgsql.NpgsqlDataSource"/> the host
+    /// registered in its services, for example with Npgsql's <c>AddNpgsqlDataSource</c>, so pooling, TLS and
+    /// credentials stay where the host configures them. The <c>miljofyrtarn-store</c> health check asks the server.
+    /// </summary>
+    /// <param name="connectionString">An Npgsql connection string; null to use the registered data source.</param>
+    /// <param name="schema">The schema for the store's tables; <see cref="PostgresEventStore.DefaultSchema"/> when null.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="Core.Diagnostics.MiljofyrtarnException">The schema name is not a plain identifier (<c>MFT0508</c>), refused here rather than at the first request.</exception>
+    public MiljofyrtarnBuilder AddPostgresEventStore(string? connectionString = null, string? schema = null)
+    {
+        PostgresEventStore.CheckSchemaName(schema ?? PostgresEventStore.DefaultSchema);
+        if (connectionString is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+            Services.AddSingleton(new StoreRegistration(async (_, cancellationToken) => await PostgresEventStore.ConnectAsync(connectionString, schema, cancellationToken).ConfigureAwait(false)));
+            return this;
+        }
+
+        Services.AddSingleton(new StoreRegistration(async (services, cancellationToken) =>
+        {
+            var dataSource = services.GetService<Npgsql.NpgsqlDataSource>() ?? throw new InvalidOperationException(
+                "AddPostgresEventStore() without a connection string uses the host's NpgsqlDataSource, but none is registered: register one (for example services.AddNpgsqlDataSource(connectionString)) or pass the connection string.");
+            return await PostgresEventStore.OpenAsync(dataSource, schema, cancellationToken).ConfigureAwait(false);
+        }));
+        return this;
+    }
+
     /// <summary>Keeps events in memory only, for tests and demonstrations: everything is lost when the host stops.</summary>
     /// <returns>This builder.</returns>
     public MiljofyrtarnBuilder AddInMemoryEventStore()
@@ -64,7 +95,7 @@ public sealed class MiljofyrtarnBuilder
     public MiljofyrtarnBuilder AddEventStore(Func<CancellationToken, Task<IEventStore>> open)
     {
         ArgumentNullException.ThrowIfNull(open);
-        Services.AddSingleton(new StoreRegistration(open));
+        Services.AddSingleton(new StoreRegistration((_, cancellationToken) => open(cancellationToken)));
         return this;
     }
 }
@@ -73,4 +104,4 @@ public sealed class MiljofyrtarnBuilder
 internal sealed record ClimateAccountSettings(IReadOnlyList<EmissionFactorSet>? FactorSets, IReadOnlyList<LeftOutActivity> LeftOut);
 
 /// <summary>How to open the registered store; the last registration wins.</summary>
-internal sealed record StoreRegistration(Func<CancellationToken, Task<IEventStore>> Open);
+internal sealed record StoreRegistration(Func<IServiceProvider, CancellationToken, Task<IEventStore>> Open);

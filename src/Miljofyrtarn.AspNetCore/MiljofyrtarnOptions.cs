@@ -57,7 +57,7 @@ internal sealed class MiljofyrtarnOptionsValidator(IEnumerable<StoreRegistration
         var failures = new List<string>();
         if (!stores.Any())
         {
-            failures.Add("No event store is registered: call AddSqliteEventStore(...), AddInMemoryEventStore() or AddEventStore(...) on the builder AddMiljofyrtarn returns.");
+            failures.Add("No event store is registered: call AddSqliteEventStore(...), AddPostgresEventStore(...), AddInMemoryEventStore() or AddEventStore(...) on the builder AddMiljofyrtarn returns.");
         }
 
         if (options.CatalogPath is { } path && !File.Exists(path))

@@ -53,7 +53,8 @@ public static class MiljofyrtarnServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<MiljofyrtarnInstruments>();
         services.TryAddSingleton<IEventStore>(sp => new InstrumentedEventStore(
-            sp.GetServices<StoreRegistration>().LastOrDefault() ?? throw new InvalidOperationException("No event store is registered: call AddSqliteEventStore(...), AddInMemoryEventStore() or AddEventStore(...) on the builder AddMiljofyrtarn returns."),
+            sp.GetServices<StoreRegistration>().LastOrDefault() ?? throw new InvalidOperationException("No event store is registered: call AddSqliteEventStore(...), AddPostgresEventStore(...), AddInMemoryEventStore() or AddEventStore(...) on the builder AddMiljofyrtarn returns."),
+            sp,
             sp.GetRequiredService<MiljofyrtarnInstruments>(),
             sp.GetRequiredService<ILogger<InstrumentedEventStore>>()));
         services.TryAddSingleton(sp => new LifecycleRepository(

@@ -91,6 +91,18 @@ public sealed partial class PostgresEventStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Checks a schema name before it is used: lower-case letters a–z, digits and underscores, at most 63, not starting with a digit.</summary>
+    /// <param name="schema">The schema name.</param>
+    /// <exception cref="MiljofyrtarnException">It is not such a name (<see cref="ErrorCodes.InvalidSchemaName"/>), naming it.</exception>
+    public static void CheckSchemaName(string schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (!IsPlainIdentifier(schema))
+        {
+            throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.InvalidSchemaName, [schema]));
+        }
+    }
+
     /// <summary>Lower-case letters, digits and underscores, up to 63 (PostgreSQL's limit), not starting with a digit: safe to write into SQL as a quoted identifier.</summary>
     private static bool IsPlainIdentifier(string name) =>
         name.Length is > 0 and <= 63 && !char.IsAsciiDigit(name[0]) && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_');

@@ -23,5 +23,7 @@ internal sealed class FailingStore : IEventStore
 
     public Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? after, int maxCount, CancellationToken cancellationToken = default) => throw Fail();
 
+    public Task<IReadOnlyList<FeedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default) => throw Fail();
+
     private MiljofyrtarnException Fail() => new(new Diagnostic(Code, Arguments));
 }

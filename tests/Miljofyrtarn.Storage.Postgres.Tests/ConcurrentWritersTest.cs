@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using FluentAssertions;
 using Npgsql;
+using Miljofyrtarn.Storage.Tests;
 using Xunit;
 
 namespace Miljofyrtarn.Storage.Postgres.Tests;

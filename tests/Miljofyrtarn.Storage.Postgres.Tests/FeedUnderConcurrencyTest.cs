@@ -4,6 +4,7 @@ using FluentAssertions;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Storage;
 using Npgsql;
+using Miljofyrtarn.Storage.Tests;
 using Xunit;
 
 namespace Miljofyrtarn.Storage.Postgres.Tests;

@@ -6,6 +6,7 @@ using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Storage;
 using NodaTime.Testing;
+using Miljofyrtarn.Storage.Tests;
 using Xunit;
 
 namespace Miljofyrtarn.Storage.Postgres.Tests;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace Miljofyrtarn.Storage.Postgres.Tests;
+namespace Miljofyrtarn.Storage.Tests;
 
 /// <summary>
 /// The PostgreSQL server the tests run against, found through one environment variable. Without it every test here

@@ -1,0 +1,67 @@
+using System.Net;
+using FluentAssertions;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Storage.Tests;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit;
+using static Miljofyrtarn.AspNetCore.Tests.HeimScenario;
+
+namespace Miljofyrtarn.AspNetCore.Tests;
+
+/// <summary>The hosting package on the PostgreSQL store: by connection string or the host's data source, with its health.</summary>
+public sealed class PostgresHostingTest : IAsyncLifetime
+{
+    private readonly string _schema = PostgresServer.NewSchema();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await PostgresServer.DropAsync(_schema);
+
+    [Fact]
+    public async Task WithAConnectionString_HeimIsKeptAcrossHosts_AndTheStoreIsHealthy()
+    {
+        await using (var first = await TestApi.StartAsync(store: b => b.AddPostgresEventStore(PostgresServer.ConnectionString, _schema)))
+        {
+            await StartAsync(first);
+        }
+
+        await using var second = await TestApi.StartAsync(store: b => b.AddPostgresEventStore(PostgresServer.ConnectionString, _schema));
+        (await second.GetJsonAsync($"/api/organisations/{TestApi.Number}"))["units"]!.AsArray().Should().HaveCount(2);
+        using var health = await second.GetAsync("/health");
+        health.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task WithoutAConnectionString_TheHostsOwnDataSourceIsUsed()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(PostgresServer.ConnectionString);
+        await using var api = await TestApi.StartAsync(
+            configure: builder => builder.Services.AddSingleton(dataSource),
+            store: b => b.AddPostgresEventStore(schema: _schema));
+
+        await StartAsync(api);
+
+        (await PostgresServer.ScalarAsync<long>($"SELECT max(sequence) FROM \"{_schema}\".mft_events WHERE stream = '{TestApi.Number}'")).Should().BeGreaterThan(1);
+    }
+
+    [Fact]
+    public async Task AServerThatDoesNotAnswer_IsUnhealthy_WithTheStoresCode()
+    {
+        await using var api = await TestApi.StartAsync(store: b => b.AddPostgresEventStore("Host=127.0.0.1;Port=1;Username=app;Database=mft;Timeout=2", _schema));
+
+        using var health = await api.GetAsync("/health");
+
+        health.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Be("Unhealthy");
+    }
+
+    [Fact]
+    public void AnUnsafeSchemaName_IsRefusedWhenRegistered()
+    {
+        var builder = new ServiceCollection().AddMiljofyrtarn();
+
+        FluentActions.Invoking(() => builder.AddPostgresEventStore(PostgresServer.ConnectionString, "Drop Table"))
+            .Should().Throw<MiljofyrtarnException>().Which.Code.Should().Be(ErrorCodes.InvalidSchemaName);
+    }
+}
