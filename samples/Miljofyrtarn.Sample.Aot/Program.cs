@@ -1,9 +1,12 @@
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Interchange;
 using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.ReadModels;
 using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Core.Schedule;
+using Miljofyrtarn.Core.Storage;
 using Miljofyrtarn.Samples;
+using Miljofyrtarn.Storage.Postgres;
 using NodaTime;
 
 // Catalog loading, the lifecycle, deadlines, the annual report and climate account, and the JSON documents, under Native AOT. Exit code 0 when every
@@ -53,5 +56,32 @@ var indicators = IndicatorCatalogJson.Write(IndicatorCatalog.Default);
 var factors = EmissionFactorSetJson.Write(EmissionFactorSet.Defaults[^1]);
 Check("indicator catalog and factor set JSON", IndicatorCatalogJson.Write(IndicatorCatalogJson.Read(indicators)).AsSpan().SequenceEqual(indicators)
     && EmissionFactorSetJson.Write(EmissionFactorSetJson.Read(factors)).AsSpan().SequenceEqual(factors));
+
+// The PostgreSQL store under Native AOT, against the server named by MILJOFYRTARN_POSTGRES (tools/postgres.sh starts
+// one). CI passes --require-postgres, so a missing server fails the run instead of skipping the check.
+if (Environment.GetEnvironmentVariable("MILJOFYRTARN_POSTGRES") is { Length: > 0 } connectionString)
+{
+    var schema = $"aot_{Guid.NewGuid():N}";
+    await using (var postgres = await PostgresEventStore.ConnectAsync(connectionString, schema))
+    {
+        var municipal = heim.UpdateUnit(heim.Organisation.Headquarters.Definition with { Municipality = "4601" }, "miljo");
+        await postgres.SaveAsync("964123454", municipal, 0);
+        var fromServer = await postgres.LoadAsync("964123454", catalog, municipal.Clock);
+        var feed = await postgres.ReadAllAsync(0, 1000);
+        var overview = await MunicipalityOverview.BuildAsync(postgres, catalog, municipal.Clock);
+        Check($"PostgreSQL store: {feed.Count} events in the feed, chain head verified, overview of 4601",
+            fromServer.Version == municipal.Version && feed.Count == municipal.Version
+            && (await postgres.VerifyAsync("964123454")).ChainHead == HistoryChain.ComputeHead(municipal.History)
+            && overview.GetUnits("4601").Count == 1);
+    }
+
+    await using var cleanup = Npgsql.NpgsqlDataSource.Create(connectionString);
+    await using var drop = cleanup.CreateCommand($"DROP SCHEMA \"{schema}\" CASCADE");
+    await drop.ExecuteNonQueryAsync();
+}
+else
+{
+    Check("PostgreSQL store: MILJOFYRTARN_POSTGRES is not set (start a server with tools/postgres.sh)", !args.Contains("--require-postgres"));
+}
 
 return failures == 0 ? 0 : 1;

@@ -44,14 +44,24 @@ public sealed partial class PostgresEventStore
         await using var command = new NpgsqlCommand(_sql.ReadFeed, connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterPosition });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
-        var events = new List<FeedEvent>(Math.Min(maxCount, 1024));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var rows = new List<(long Position, string Stream, byte[]? Previous, byte[] Hash)>(Math.Min(maxCount, 1024));
+        var (sequences, stored) = (new List<long>(), new List<byte[]>());
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            var sequence = reader.GetInt64(2);
-            var (@event, canonical) = ReadStored(reader.GetString(3), sequence);
-            EventStoreRules.CheckLink(sequence, reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5), canonical, reader.GetFieldValue<byte[]>(4));
-            events.Add(new FeedEvent(reader.GetInt64(0), reader.GetString(1), @event));
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                sequences.Add(reader.GetInt64(2));
+                stored.Add(reader.GetFieldValue<byte[]>(3));
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5), reader.GetFieldValue<byte[]>(4)));
+            }
+        }
+
+        var (decoded, canonical) = Decode(sequences, stored);
+        var events = new List<FeedEvent>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            EventStoreRules.CheckLink(sequences[i], rows[i].Previous, canonical[i], rows[i].Hash);
+            events.Add(new FeedEvent(rows[i].Position, rows[i].Stream, decoded[i]));
         }
 
         return events;

@@ -1,4 +1,3 @@
-using System.Text;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Interchange;
 using Miljofyrtarn.Core.Lifecycle;
@@ -140,7 +139,7 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
         }
 
         var count = events.Count;
-        var (sequences, types, instants, actors, json, hashes) = (new long[count], new string[count], new DateTime[count], new string[count], new string[count], new byte[count][]);
+        var (sequences, types, instants, actors, hashes) = (new long[count], new string[count], new DateTime[count], new string[count], new byte[count][]);
         for (var i = 0; i < count; i++)
         {
             previous = HistoryChain.Hash(previous, payloads[i]);
@@ -148,7 +147,6 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
             types[i] = events[i].GetType().Name;
             instants[i] = events[i].OccurredAt.ToDateTimeUtc();
             actors[i] = events[i].Actor;
-            json[i] = Encoding.UTF8.GetString(payloads[i]);
             hashes[i] = previous;
         }
 
@@ -160,7 +158,7 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
         insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         insert.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = instants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = actors, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = json, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = hashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         try
         {
@@ -214,8 +212,7 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterVersion });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterVersion > 0 ? (long)maxCount + 1 : maxCount });
         var previous = HistoryChain.Genesis.ToArray();
-        var events = new List<LifecycleEvent>();
-        var (payloads, hashes) = (new List<byte[]>(), new List<byte[]>());
+        var (sequences, stored, hashes) = (new List<long>(), new List<byte[]>(), new List<byte[]>());
         long? outOfPlace = null;
         var first = true;
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -236,46 +233,74 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
                 }
 
                 first = false;
-                var expected = afterVersion + events.Count + 1;
+                var expected = afterVersion + sequences.Count + 1;
                 if (sequence != expected)
                 {
                     outOfPlace = Math.Min(sequence, expected);
                     break;
                 }
 
-                var (@event, canonical) = ReadStored(reader.GetString(1), sequence);
-                events.Add(@event);
-                payloads.Add(canonical);
+                sequences.Add(sequence);
+                stored.Add(reader.GetFieldValue<byte[]>(1)); // jsonb's text as UTF-8, without a string between
                 hashes.Add(reader.GetFieldValue<byte[]>(2));
             }
         }
 
-        HistoryChain.VerifyRange(afterVersion + 1, previous, payloads, hashes);
+        var (events, canonical) = Decode(sequences, stored);
+        HistoryChain.VerifyRange(afterVersion + 1, previous, canonical, hashes);
         if (outOfPlace is { } sequenceOutOfPlace)
         {
             throw HistoryChain.Broken(sequenceOutOfPlace);
         }
 
-        return (events, hashes.Count == 0 ? previous : hashes[^1]);
+        return ([.. events], hashes.Count == 0 ? previous : hashes[^1]);
     }
 
     /// <summary>
-    /// An event from its stored jsonb text, with the JSON its hash was computed over: the event written again as the
-    /// append wrote it. A row whose JSON is not a valid event, or not the event it claims to be, breaks the chain there.
+    /// Events from their stored jsonb, each with the JSON its hash was computed over: the event written again exactly
+    /// as the append wrote it. A row whose JSON is not a valid event breaks the chain there. A long run is decoded in
+    /// parallel, one slice per processor; the first bad row is the one reported.
     /// </summary>
-    private static (LifecycleEvent Event, byte[] Canonical) ReadStored(string json, long sequence)
+    private static (LifecycleEvent[] Events, byte[][] Canonical) Decode(IReadOnlyList<long> sequences, IReadOnlyList<byte[]> stored)
     {
-        LifecycleEvent @event;
-        try
+        var count = stored.Count;
+        var (events, canonical) = (new LifecycleEvent[count], new byte[count][]);
+        var slices = Math.Clamp(count / DecodeSliceSize, 1, Environment.ProcessorCount);
+        var firstBad = new int[slices];
+        if (slices == 1)
         {
-            @event = HistoryJson.ReadEvent(Encoding.UTF8.GetBytes(json));
+            firstBad[0] = DecodeSlice(stored, events, canonical, 0, count);
         }
-        catch (MiljofyrtarnException)
+        else
         {
-            throw HistoryChain.Broken(sequence);
+            Parallel.For(0, slices, slice => firstBad[slice] = DecodeSlice(stored, events, canonical, (int)((long)count * slice / slices), (int)((long)count * (slice + 1) / slices)));
         }
 
-        return (@event, HistoryJson.WriteEvent(@event));
+        var bad = firstBad.Min();
+        return bad < count ? throw HistoryChain.Broken(sequences[bad]) : (events, canonical);
+    }
+
+    // Below this many events per slice, another thread costs more than it saves.
+    private const int DecodeSliceSize = 1024;
+
+    /// <summary>Decodes rows [from, to); returns the index of the first that is not a valid event, or <see cref="int.MaxValue"/>.</summary>
+    private static int DecodeSlice(IReadOnlyList<byte[]> stored, LifecycleEvent[] events, byte[][] canonical, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            try
+            {
+                events[i] = HistoryJson.ReadEvent(stored[i]);
+            }
+            catch (MiljofyrtarnException)
+            {
+                return i;
+            }
+
+            canonical[i] = HistoryJson.WriteEvent(events[i]);
+        }
+
+        return int.MaxValue;
     }
 
     /// <inheritdoc />

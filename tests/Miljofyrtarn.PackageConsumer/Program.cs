@@ -8,6 +8,7 @@ using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Schedule;
 using Miljofyrtarn.Core.Storage;
 using Miljofyrtarn.Samples;
+using Miljofyrtarn.Storage.Postgres;
 using Miljofyrtarn.Storage.Sqlite;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,8 +18,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodaTime;
 
-// A scenario on the four packages as published: Heim's town hall certified, its events stored in SQLite and
-// loaded back, its deadlines exported as iCalendar, and a web host on the hosting package serving Heim over HTTP.
+// A scenario on the five packages as published: Heim's town hall certified, its events stored in SQLite and in
+// PostgreSQL and loaded back, its deadlines exported as iCalendar, and a web host on the hosting package serving Heim over HTTP.
 // Exit code 0 when every check holds.
 var catalog = CriteriaCatalog.LoadDefault();
 var clock = new SteppingClock(Instant.FromUtc(2024, 3, 1, 8, 0));
@@ -48,7 +49,21 @@ var overview = await client.GetStringAsync("/api/organisations/964123454/units/r
 using var refused = await client.PostAsync("/api/organisations/964123454/actions", new StringContent("""{"action":"deliver","unit":"raadhuset"}""", Encoding.UTF8, "application/json"));
 await app.StopAsync();
 
-var ok = loaded.Version == heim.Version
+// The PostgreSQL package, against the server .ci/run started (MILJOFYRTARN_POSTGRES); required there (--require-postgres).
+var postgresOk = !args.Contains("--require-postgres");
+if (Environment.GetEnvironmentVariable("MILJOFYRTARN_POSTGRES") is { Length: > 0 } connectionString)
+{
+    var schema = $"consumer_{Guid.NewGuid():N}";
+    await using var postgres = await PostgresEventStore.ConnectAsync(connectionString, schema);
+    await postgres.SaveAsync("964123454", heim, 0);
+    postgresOk = (await postgres.LoadAsync("964123454", catalog, clock)).Version == heim.Version
+        && (await postgres.ReadAllAsync(0, 1000)).Count == heim.Version;
+    await using var cleanup = Npgsql.NpgsqlDataSource.Create(connectionString);
+    await using var drop = cleanup.CreateCommand($"DROP SCHEMA \"{schema}\" CASCADE");
+    await drop.ExecuteNonQueryAsync();
+}
+
+var ok = postgresOk && loaded.Version == heim.Version
     && loaded.GetUnitLifecycle(hk).State == UnitState.Certified
     && ics.Contains("BEGIN:VEVENT", StringComparison.Ordinal)
     && overview.Contains("\"readyForCertifier\":true", StringComparison.Ordinal)
@@ -56,5 +71,5 @@ var ok = loaded.Version == heim.Version
     && refused.Content.Headers.ContentType?.MediaType == "application/problem+json";
 Console.WriteLine(ok
     ? $"package consumer: ok ({loaded.Version} events stored and loaded, {ics.Split("BEGIN:VEVENT").Length - 1} calendar events, the web host answered)"
-    : $"package consumer: FAILED ({overview}; {(int)refused.StatusCode})");
+    : $"package consumer: FAILED ({overview}; {(int)refused.StatusCode}; PostgreSQL {(postgresOk ? "ok" : "failed or MILJOFYRTARN_POSTGRES not set")})");
 return ok ? 0 : 1;

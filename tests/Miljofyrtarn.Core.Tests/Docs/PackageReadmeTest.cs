@@ -52,6 +52,7 @@ public class PackageReadmeTest
         { "Miljofyrtarn.Core", "core" },
         { "Miljofyrtarn.Calendar", "calendar" },
         { "Miljofyrtarn.Storage.Sqlite", "sqlite" },
+        { "Miljofyrtarn.Storage.Postgres", "postgres" },
         { "Miljofyrtarn.AspNetCore", "readme-host" },
     };
 
@@ -63,6 +64,7 @@ public class PackageReadmeTest
         var source = region switch
         {
             "sqlite" => "tests/Miljofyrtarn.Storage.Sqlite.Tests/PackageReadmeExampleTest.cs",
+            "postgres" => "tests/Miljofyrtarn.Storage.Postgres.Tests/PackageReadmeExampleTest.cs",
             "readme-host" => "tests/Miljofyrtarn.AspNetCore.Tests/ReadmeHostTest.cs",
             _ => "tests/Miljofyrtarn.Core.Tests/Docs/PackageReadmeTest.cs",
         };
