@@ -44,6 +44,7 @@ public sealed partial class PostgresEventStore
         await using var command = new NpgsqlCommand(_sql.ReadFeed, connection);
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterPosition });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = maxCount });
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<(long Position, string Stream, byte[]? Previous, byte[] Hash)>(Math.Min(maxCount, 1024));
         var (sequences, stored) = (new List<long>(), new List<byte[]>());
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -56,11 +57,15 @@ public sealed partial class PostgresEventStore
             }
         }
 
-        var (decoded, canonical) = Decode(sequences, stored);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            EventStoreRules.CheckLink(sequences[i], rows[i].Previous, stored[i], rows[i].Hash);
+        }
+
+        var decoded = Decode(sequences, stored);
         var events = new List<FeedEvent>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
-            EventStoreRules.CheckLink(sequences[i], rows[i].Previous, canonical[i], rows[i].Hash);
             events.Add(new FeedEvent(rows[i].Position, rows[i].Stream, decoded[i]));
         }
 

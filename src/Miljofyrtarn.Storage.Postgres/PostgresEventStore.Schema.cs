@@ -17,6 +17,7 @@ public sealed partial class PostgresEventStore
             type           text        NOT NULL,
             occurred_at    timestamptz NOT NULL,
             actor          text        NOT NULL,
+            body           bytea       NOT NULL,
             payload        jsonb       NOT NULL,
             hash           bytea       NOT NULL CHECK (length(hash) = 32),
             transaction_id xid8        NOT NULL DEFAULT pg_current_xact_id(),
@@ -24,6 +25,8 @@ public sealed partial class PostgresEventStore
             PRIMARY KEY (stream, sequence)
         );
         COMMENT ON TABLE {_sql.Events} IS 'Miljofyrtarn events: one stream per organisation; position is set by the feed after commit.';
+        COMMENT ON COLUMN {_sql.Events}.body IS 'The event JSON exactly as written (UTF-8): what the hash chain covers and what reads use.';
+        COMMENT ON COLUMN {_sql.Events}.payload IS 'The same event as jsonb, derived from body at insert, for queries.';
         CREATE INDEX mft_events_unnumbered ON {_sql.Events} (transaction_id, stream, sequence) WHERE position IS NULL;
         CREATE TABLE {_sql.Schema}.mft_feed (id int PRIMARY KEY CHECK (id = 1), last_position bigint NOT NULL);
         INSERT INTO {_sql.Schema}.mft_feed VALUES (1, 0);

@@ -11,20 +11,21 @@ public sealed partial class PostgresEventStore
         public string Events => $"{Schema}.mft_events";
 
         public string Insert => field ??= $"""
-            INSERT INTO {Events} (stream, sequence, type, occurred_at, actor, payload, hash)
-            SELECT $1, e.sequence, e.type, e.occurred_at, e.actor, e.payload, e.hash
-            FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $5::text[], $6::jsonb[], $7::bytea[])
-                AS e(sequence, type, occurred_at, actor, payload, hash)
+            INSERT INTO {Events} (stream, sequence, type, occurred_at, actor, body, payload, hash)
+            SELECT $1, e.sequence, e.type, e.occurred_at, e.actor, e.body, convert_from(e.body, 'UTF8')::jsonb, e.hash
+            FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $5::text[], $6::bytea[], $7::bytea[])
+                AS e(sequence, type, occurred_at, actor, body, hash)
+            WHERE $8 = 0 OR EXISTS (SELECT 1 FROM {Events} h WHERE h.stream = $1 AND h.sequence = $8 AND h.hash = $9)
             """;
 
         public string Head => field ??= $"SELECT sequence, hash FROM {Events} WHERE stream = $1 ORDER BY sequence DESC LIMIT 1";
 
-        public string ReadStream => field ??= $"SELECT sequence, payload, hash FROM {Events} WHERE stream = $1 AND sequence >= $2 ORDER BY sequence LIMIT $3";
+        public string ReadStream => field ??= $"SELECT sequence, body, hash FROM {Events} WHERE stream = $1 AND sequence >= $2 ORDER BY sequence LIMIT $3";
 
         public string ListStreams => field ??= $"SELECT stream, max(sequence) FROM {Events} WHERE stream > $1 GROUP BY stream ORDER BY stream LIMIT $2";
 
         public string ReadFeed => field ??= $"""
-            SELECT e.position, e.stream, e.sequence, e.payload, e.hash, p.hash
+            SELECT e.position, e.stream, e.sequence, e.body, e.hash, p.hash
             FROM {Events} e LEFT JOIN {Events} p ON p.stream = e.stream AND p.sequence = e.sequence - 1
             WHERE e.position > $1 ORDER BY e.position LIMIT $2
             """;

@@ -25,9 +25,10 @@ namespace Miljofyrtarn.Storage.Postgres;
 /// been stored; retrying it is safe: if it was stored, the retry is refused as a conflict and never stored twice.
 /// </para>
 /// <para>
-/// The jsonb column keeps the event's content, not its bytes (PostgreSQL orders keys and drops spaces), so a read
-/// checks the chain against the event written again exactly as <see cref="HistoryJson.WriteEvent"/> wrote it at the
-/// append; the chain head is the same as in every other store.
+/// Each event is kept twice in its row: <c>body</c>, the JSON exactly as written, which the hash chain covers and every
+/// read uses, and <c>payload</c>, the same event as <c>jsonb</c> (PostgreSQL orders its keys and drops spaces) derived
+/// from it at insert, for the host's own queries. So a read verifies the bytes that were hashed, as the SQLite store
+/// does, and a later version of the library that writes events differently still verifies old ones.
 /// </para>
 /// </remarks>
 public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyncDisposable
@@ -43,6 +44,7 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
     private readonly string _schema;
     private readonly string _name;
     private readonly Sql _sql;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, byte[] Hash)> _heads = new(StringComparer.Ordinal);
     private int _disposed;
 
     private PostgresEventStore(NpgsqlDataSource dataSource, bool ownsDataSource, string schema)
@@ -132,46 +134,94 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
     private async Task<long> AppendCoreAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, byte[][] payloads, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        // The head this store last wrote or read saves a round trip; the insert checks it is still the stored head.
+        if (_heads.TryGetValue(stream, out var known) && known.Version == expectedVersion
+            && await InsertAsync(connection, stream, expectedVersion, known.Hash, events, payloads, cancellationToken).ConfigureAwait(false))
+        {
+            return expectedVersion + events.Count;
+        }
+
         var (current, previous) = await HeadAsync(connection, stream, cancellationToken).ConfigureAwait(false);
         if (current != expectedVersion)
         {
             throw EventStoreRules.Conflict(expectedVersion, current);
         }
 
+        if (!await InsertAsync(connection, stream, expectedVersion, previous, events, payloads, cancellationToken).ConfigureAwait(false))
+        {
+            // The head changed between the two statements (a writer appended and the events were removed again).
+            throw EventStoreRules.Conflict(expectedVersion, (await HeadAsync(connection, stream, cancellationToken).ConfigureAwait(false)).Version);
+        }
+
+        return expectedVersion + events.Count;
+    }
+
+    /// <summary>
+    /// Inserts the events in one statement, chained from <paramref name="previous"/>, if the stream's event
+    /// <paramref name="expectedVersion"/> is still stored with that hash. PostgreSQL stores all the rows or none; a writer
+    /// that appended the same sequence first wins on the primary key, and this one is refused as a conflict.
+    /// </summary>
+    /// <returns>False when the stored head is not the one given (nothing was written).</returns>
+    private async Task<bool> InsertAsync(NpgsqlConnection connection, string stream, long expectedVersion, byte[] previous, IReadOnlyList<LifecycleEvent> events, byte[][] payloads, CancellationToken cancellationToken)
+    {
         var count = events.Count;
         var (sequences, types, instants, actors, hashes) = (new long[count], new string[count], new DateTime[count], new string[count], new byte[count][]);
+        var chained = previous;
         for (var i = 0; i < count; i++)
         {
-            previous = HistoryChain.Hash(previous, payloads[i]);
+            chained = HistoryChain.Hash(chained, payloads[i]);
             sequences[i] = events[i].Sequence;
             types[i] = events[i].GetType().Name;
             instants[i] = events[i].OccurredAt.ToDateTimeUtc();
             actors[i] = events[i].Actor;
-            hashes[i] = previous;
+            hashes[i] = chained;
         }
 
-        // One statement: PostgreSQL stores all its rows or none. A writer that appended the same sequence first wins on
-        // the primary key, and this one is refused as a conflict below.
         await using var insert = new NpgsqlCommand(_sql.Insert, connection);
         insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream, NpgsqlDbType = NpgsqlDbType.Text });
         insert.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = sequences, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         insert.Parameters.Add(new NpgsqlParameter<DateTime[]> { TypedValue = instants, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         insert.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = actors, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = payloads, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
         insert.Parameters.Add(new NpgsqlParameter<byte[][]> { TypedValue = hashes, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bytea });
+        insert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expectedVersion });
+        insert.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = previous });
+        int inserted;
         try
         {
-            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await insert.PrepareAsync(cancellationToken).ConfigureAwait(false);
+            inserted = await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
         {
+            _heads.TryRemove(stream, out _);
             var actual = (await HeadAsync(connection, stream, cancellationToken).ConfigureAwait(false)).Version;
             throw new MiljofyrtarnException([EventStoreRules.Conflict(expectedVersion, actual).Diagnostics[0]], exception);
         }
 
-        return expectedVersion + count;
+        if (inserted == 0)
+        {
+            _heads.TryRemove(stream, out _);
+            return false;
+        }
+
+        Remember(stream, expectedVersion + count, chained);
+        return true;
     }
+
+    /// <summary>Remembers a stream's head as this store last saw it; bounded, so a host with many streams does not grow without end.</summary>
+    private void Remember(string stream, long version, byte[] hash)
+    {
+        if (_heads.Count >= MaxKnownHeads)
+        {
+            _heads.Clear();
+        }
+
+        _heads.AddOrUpdate(stream, (version, hash), (_, old) => old.Version >= version ? old : (version, hash));
+    }
+
+    private const int MaxKnownHeads = 10_000;
 
     /// <inheritdoc />
     public Task<IReadOnlyList<LifecycleEvent>> ReadAsync(string stream, long afterVersion = 0, CancellationToken cancellationToken = default)
@@ -211,6 +261,7 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterVersion });
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterVersion > 0 ? (long)maxCount + 1 : maxCount });
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         var previous = HistoryChain.Genesis.ToArray();
         var (sequences, stored, hashes) = (new List<long>(), new List<byte[]>(), new List<byte[]>());
         long? outOfPlace = null;
@@ -241,50 +292,55 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
                 }
 
                 sequences.Add(sequence);
-                stored.Add(reader.GetFieldValue<byte[]>(1)); // jsonb's text as UTF-8, without a string between
+                stored.Add(reader.GetFieldValue<byte[]>(1));
                 hashes.Add(reader.GetFieldValue<byte[]>(2));
             }
         }
 
-        var (events, canonical) = Decode(sequences, stored);
-        HistoryChain.VerifyRange(afterVersion + 1, previous, canonical, hashes);
-        if (outOfPlace is { } sequenceOutOfPlace)
+        HistoryChain.VerifyRange(afterVersion + 1, previous, stored, hashes);
+        if (outOfPlace is { } outOfPlaceFirst)
         {
-            throw HistoryChain.Broken(sequenceOutOfPlace);
+            throw HistoryChain.Broken(outOfPlaceFirst);
+        }
+
+        var events = Decode(sequences, stored);
+        if (maxCount == int.MaxValue && hashes.Count > 0)
+        {
+            Remember(stream, sequences[^1], hashes[^1]);
         }
 
         return ([.. events], hashes.Count == 0 ? previous : hashes[^1]);
     }
 
     /// <summary>
-    /// Events from their stored jsonb, each with the JSON its hash was computed over: the event written again exactly
-    /// as the append wrote it. A row whose JSON is not a valid event breaks the chain there. A long run is decoded in
-    /// parallel, one slice per processor; the first bad row is the one reported.
+    /// Events from their stored JSON, whose hashes were checked. A row whose JSON is not a valid event (possible only
+    /// if it was changed together with every hash after it) is reported there. A long run is decoded in parallel, one
+    /// slice per processor; the first bad row is the one reported.
     /// </summary>
-    private static (LifecycleEvent[] Events, byte[][] Canonical) Decode(IReadOnlyList<long> sequences, IReadOnlyList<byte[]> stored)
+    private static LifecycleEvent[] Decode(IReadOnlyList<long> sequences, IReadOnlyList<byte[]> stored)
     {
         var count = stored.Count;
-        var (events, canonical) = (new LifecycleEvent[count], new byte[count][]);
+        var events = new LifecycleEvent[count];
         var slices = Math.Clamp(count / DecodeSliceSize, 1, Environment.ProcessorCount);
         var firstBad = new int[slices];
         if (slices == 1)
         {
-            firstBad[0] = DecodeSlice(stored, events, canonical, 0, count);
+            firstBad[0] = DecodeSlice(stored, events, 0, count);
         }
         else
         {
-            Parallel.For(0, slices, slice => firstBad[slice] = DecodeSlice(stored, events, canonical, (int)((long)count * slice / slices), (int)((long)count * (slice + 1) / slices)));
+            Parallel.For(0, slices, slice => firstBad[slice] = DecodeSlice(stored, events, (int)((long)count * slice / slices), (int)((long)count * (slice + 1) / slices)));
         }
 
         var bad = firstBad.Min();
-        return bad < count ? throw HistoryChain.Broken(sequences[bad]) : (events, canonical);
+        return bad < count ? throw HistoryChain.Broken(sequences[bad]) : events;
     }
 
     // Below this many events per slice, another thread costs more than it saves.
     private const int DecodeSliceSize = 1024;
 
     /// <summary>Decodes rows [from, to); returns the index of the first that is not a valid event, or <see cref="int.MaxValue"/>.</summary>
-    private static int DecodeSlice(IReadOnlyList<byte[]> stored, LifecycleEvent[] events, byte[][] canonical, int from, int to)
+    private static int DecodeSlice(IReadOnlyList<byte[]> stored, LifecycleEvent[] events, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
@@ -296,8 +352,6 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
             {
                 return i;
             }
-
-            canonical[i] = HistoryJson.WriteEvent(events[i]);
         }
 
         return int.MaxValue;
@@ -340,6 +394,7 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
     {
         await using var command = new NpgsqlCommand(_sql.Head, connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream });
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? (reader.GetInt64(0), reader.GetFieldValue<byte[]>(1))

@@ -124,7 +124,7 @@ public sealed class PostgresStoreTest : IAsyncLifetime
         var store = await OpenAsync();
         await store.SaveAsync("s", EventStoreContractTest.Lifecycle(6), 0, Ct);
         await store.ReadAllAsync(0, 100, Ct);
-        await PostgresServer.ExecuteAsync($"UPDATE \"{_schema}\".mft_events SET payload = jsonb_set(payload, '{{actor}}', '\"mallory\"') WHERE stream = 's' AND sequence = 4");
+        await PostgresServer.ExecuteAsync($"UPDATE \"{_schema}\".mft_events SET body = convert_to(jsonb_set(payload, '{{actor}}', '\"mallory\"')::text, 'UTF8') WHERE stream = 's' AND sequence = 4");
 
         await ExpectTamperedAt("4", () => store.ReadAsync("s", cancellationToken: Ct));
         await ExpectTamperedAt("4", () => store.VerifyAsync("s", Ct));
@@ -143,13 +143,19 @@ public sealed class PostgresStoreTest : IAsyncLifetime
     }
 
     [Fact]
-    public async Task JsonThatIsNotAnEvent_BreaksTheChainThere()
+    public async Task JsonThatIsNotAnEvent_IsRefusedThere_EvenWithItsHashRecomputed()
     {
         var store = await OpenAsync();
         await store.SaveAsync("s", EventStoreContractTest.Lifecycle(3), 0, Ct);
-        await PostgresServer.ExecuteAsync($"UPDATE \"{_schema}\".mft_events SET payload = '{{\"type\": \"Nothing\"}}' WHERE stream = 's' AND sequence = 2");
+        // The last event replaced, and its hash recomputed over the event before: the chain holds, the JSON does not.
+        await PostgresServer.ExecuteAsync($$"""
+            UPDATE "{{_schema}}".mft_events e SET body = convert_to('{"type": "Nothing"}', 'UTF8'),
+                hash = sha256(p.hash || convert_to('{"type": "Nothing"}', 'UTF8'))
+            FROM "{{_schema}}".mft_events p WHERE e.stream = 's' AND e.sequence = 4 AND p.stream = 's' AND p.sequence = 3
+            """);
 
-        await ExpectTamperedAt("2", () => store.ReadAsync("s", cancellationToken: Ct));
+        await ExpectTamperedAt("4", () => store.ReadAsync("s", cancellationToken: Ct));
+        await ExpectTamperedAt("4", () => store.ReadAllAsync(0, 100, Ct));
     }
 
     private static async Task ExpectTamperedAt(string sequence, Func<Task> read)
