@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Mutation testing of one folder of Miljofyrtarn.Core with Stryker.NET (docs/quality.md). The test project is compiled
 # with only the tests of that folder (and the helpers they use), so a run finishes on two cores.
-# Usage: tools/mutation.sh Schedule   (Catalog, Organisations, Resolution, Assessment, Lifecycle or Schedule)
+# Usage: tools/mutation.sh Schedule   (Catalog, Organisations, Resolution, Assessment, Lifecycle, Schedule or ReadModels)
 # The report lands in tests/Miljofyrtarn.Core.Tests/StrykerOutput/<date>/reports.
 set -euo pipefail
-folder=${1:?folder: Catalog, Organisations, Resolution, Assessment, Lifecycle or Schedule}
+folder=${1:?folder: Catalog, Organisations, Resolution, Assessment, Lifecycle, Schedule or ReadModels}
 helpers='Organisations/Heim.cs;Organisations/OrganisationState.cs;Lifecycle/HeimLifecycle.cs;Lifecycle/LifecycleFingerprint.cs;Docs/RepositoryFiles.cs'
 case "$folder" in
   Catalog) tests='Catalog/*.cs' ;;
   Organisations | Resolution | Assessment) tests='Organisations/*.cs;Assessment/*.cs;Lifecycle/CommonSetSwitchTest.cs' ;;
   Lifecycle) tests='Lifecycle/*.cs;Interchange/SnapshotInvariantsTest.cs;Diagnostics/ExtremeValueProperties.cs;Diagnostics/CodedFailureTest.cs;Schedule/FollowUpAuditTest.cs;Reporting/ReportBuilder.cs;Reporting/ReportRoundTripProperties.cs' ;;
   Schedule) tests='Schedule/*.cs' ;;
+  ReadModels) tests='ReadModels/*.cs' ;;
   *) echo "unknown folder: $folder" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/../tests/Miljofyrtarn.Core.Tests"

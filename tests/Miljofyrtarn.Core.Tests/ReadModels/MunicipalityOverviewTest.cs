@@ -203,6 +203,98 @@ public sealed class MunicipalityOverviewTest
         refused.Diagnostics.Should().Contain(d => d.Code == ErrorCodes.InvalidMunicipalityNumber && d.Arguments[0] == "460");
         heim.Organisation.AllUnits.Should().ContainSingle();
     }
+
+    [Fact]
+    public async Task AFeedLongerThanOnePage_IsCaughtUpToItsEnd_CountingEveryEvent()
+    {
+        var heim = OverviewOrganisations.CertifiedTownHallIn("4601", _clock);
+        var hq = heim.Organisation.Headquarters.Id;
+        var criteria = heim.Organisation.Resolve(hq).Criteria;
+        for (var i = 0; i < 1_500; i++)
+        {
+            heim = heim.RecordAssessment(hq, criteria[i % criteria.Length].Criterion.Id, (FulfilmentStatus)(i % 3), "miljo");
+        }
+
+        await _store.SaveAsync("964123454", heim, 0, Ct);
+        var overview = new MunicipalityOverview(Catalog, _clock);
+
+        (await overview.CatchUpAsync(_store, Ct)).Should().Be(heim.Version);
+        overview.Position.Should().Be(heim.Version);
+        (await overview.CatchUpAsync(_store, Ct)).Should().Be(0);
+        overview.GetUnits("4601").Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task NothingToApply_ChangesNothing_AndTwoEventsAtOnePosition_AreRefused()
+    {
+        await SeedAsync();
+        var feed = await _store.ReadAllAsync(0, 100, Ct);
+        var overview = new MunicipalityOverview(Catalog, _clock);
+
+        overview.Apply([]).Should().Be(0);
+        overview.Position.Should().Be(0);
+        FluentActions.Invoking(() => overview.Apply([feed[0], feed[0]])).Should().Throw<ArgumentException>();
+        overview.Position.Should().Be(0);
+        FluentActions.Invoking(() => overview.Apply(null!)).Should().Throw<ArgumentNullException>();
+        await FluentActions.Awaiting(() => overview.CatchUpAsync(null!, Ct)).Should().ThrowAsync<ArgumentNullException>();
+        FluentActions.Invoking(() => overview.MustRecertifyWithin(null!, Period.FromMonths(1))).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => overview.MustRecertifyWithin("4601", null!)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new MunicipalityOverview(null!, _clock)).Should().Throw<ArgumentNullException>();
+        FluentActions.Invoking(() => new MunicipalityOverview(Catalog, null!)).Should().Throw<ArgumentNullException>();
+    }
+
+    [Fact]
+    public async Task AUnitWithoutANumber_IsInItsHeadquartersMunicipality()
+    {
+        var heim = OverviewOrganisations.CertifiedTownHallIn("4601", _clock).AddUnit(new UnitDefinition(new UnitId("skolen"), "Skolen"), "miljo");
+        await _store.SaveAsync("964123454", heim, 0, Ct);
+
+        var overview = await MunicipalityOverview.BuildAsync(_store, Catalog, _clock, cancellationToken: Ct);
+
+        overview.GetUnits("4601").Select(e => (e.Unit.Value, e.Municipality)).Should().Equal(("raadhuset", "4601"), ("skolen", "4601"));
+    }
+
+    [Fact]
+    public async Task AnOrganisationThatBecomesUnreadable_LeavesTheOverview_AndItsMunicipality()
+    {
+        await SeedAsync();
+        var overview = await MunicipalityOverview.BuildAsync(_store, Catalog, _clock, cancellationToken: Ct);
+        var bedrift = await _store.LoadAsync("bedrift", Catalog, _clock, cancellationToken: Ct);
+        // An event the lifecycle could never have made: an assessment of a unit that does not exist.
+        var bad = (AssessmentRecorded)bedrift.RecordAssessment(new UnitId("kontoret"), bedrift.Organisation.Resolve(new UnitId("kontoret")).Criteria[0].Criterion.Id, FulfilmentStatus.Fulfilled, "eier").History[^1];
+        await _store.AppendAsync("bedrift", bedrift.Version, [bad with { Unit = new UnitId("finnes-ikke") }], Ct);
+
+        await overview.CatchUpAsync(_store, Ct);
+
+        overview.Unreadable.Should().ContainKey("bedrift").WhoseValue.Code.Should().Be(ErrorCodes.CorruptHistory);
+        overview.GetUnits().Should().NotContain(e => e.Stream == "bedrift");
+        overview.GetUnits("0301").Select(e => e.Stream).Should().Equal("oslo-firma");
+        overview.Municipalities.Should().Equal("0301", "4601");
+        overview.GetUnits().Should().Equal((await MunicipalityOverview.BuildAsync(_store, Catalog, _clock, cancellationToken: Ct)).GetUnits());
+    }
+
+    [Fact]
+    public async Task WhoMustRecertify_IsOrderedByExpiry_AndTheWindowIncludesTodayAndItsLastDay()
+    {
+        var first = OverviewOrganisations.CertifiedTownHallIn("4601", _clock);
+        await _store.SaveAsync("a-first", first, 0, Ct);
+        _clock.Reset(Instant.FromUtc(2024, 3, 1, 8, 0));
+        await _store.SaveAsync("0-second", OverviewOrganisations.CertifiedTownHallIn("4601", _clock), 0, Ct);
+        var overview = await MunicipalityOverview.BuildAsync(_store, Catalog, _clock, cancellationToken: Ct);
+        var expiries = overview.GetUnits("4601").Select(e => e.ExpiresOn!.Value).Order().ToList();
+
+        _clock.Reset(expiries[0].AtStartOfDayInZone(DateTimeZoneProviders.Tzdb["Europe/Oslo"]).ToInstant() + Duration.FromHours(12));
+        var window = Period.Between(expiries[0], expiries[1]);
+        var due = overview.MustRecertifyWithin("4601", window);
+        var today = overview.MustRecertifyWithin("4601", Period.Zero);
+        var shorter = overview.MustRecertifyWithin("4601", Period.Between(expiries[0], expiries[1].PlusDays(-1)));
+
+        due.Select(e => e.Stream).Should().Equal("a-first", "0-second");
+        today.Select(e => e.Stream).Should().Equal("a-first");
+        shorter.Select(e => e.Stream).Should().Equal("a-first");
+        _clock.Reset(expiries[0].PlusDays(1).AtStartOfDayInZone(DateTimeZoneProviders.Tzdb["Europe/Oslo"]).ToInstant() + Duration.FromHours(12));
+        overview.MustRecertifyWithin("4601", window).Select(e => e.Stream).Should().Equal("0-second");
+    }
 }
 
 /// <summary>Organisations for the overview's tests.</summary>
