@@ -90,11 +90,13 @@ public sealed class ConcurrentWritersTest : IAsyncLifetime
             }
         }, Ct)));
 
-        // In every second of the run, every writer appended: none waited for the others to finish.
-        for (var second = 0; second < 6; second++)
+        // In every two seconds of the run, every writer appended: none waited for the others to finish. (Windows of two
+        // seconds, so a writer that the machine's other work starves for a moment does not fail the test.)
+        for (var window = 0; window < 3; window++)
         {
-            var inSecond = appended.Where(a => a.At >= TimeSpan.FromSeconds(second) && a.At < TimeSpan.FromSeconds(second + 1)).Select(a => a.Writer).ToHashSet();
-            inSecond.Should().HaveCount(8, $"all eight writers appended in second {second + 1}");
+            var (from, to) = (TimeSpan.FromSeconds(2 * window), TimeSpan.FromSeconds(2 * (window + 1)));
+            var inWindow = appended.Where(a => a.At >= from && a.At < to).Select(a => a.Writer).ToHashSet();
+            inWindow.Should().HaveCount(8, $"all eight writers appended between {from.TotalSeconds} and {to.TotalSeconds} seconds");
         }
 
         for (var w = 0; w < stores.Length; w++)
