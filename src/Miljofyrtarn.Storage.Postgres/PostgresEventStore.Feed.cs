@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Miljofyrtarn.Core.Storage;
 using Npgsql;
 
@@ -12,14 +13,19 @@ namespace Miljofyrtarn.Storage.Postgres;
 /// nothing can later commit before it, so positions are gapless and final, and no reader skips or repeats an event.
 /// </summary>
 /// <remarks>
-/// A reader therefore needs permission to update the events table. An event becomes visible in the feed once every
-/// transaction that started before it has ended, so a long-running write transaction on the same server (in any
-/// database) holds the feed back until it ends; events are never lost, only delayed.
+/// A reader therefore needs permission to update the events table. An event enters the feed once every transaction
+/// that started writing before it has ended. When committed events wait only for such a transaction (usually another
+/// append, which takes a millisecond), a read waits for it, up to two seconds, so a reader sees what was committed
+/// before it asked, its own appends included. A write transaction on the same server (in any database) that stays open
+/// longer holds the feed back until it ends: events are never lost or reordered, only delayed.
 /// </remarks>
 public sealed partial class PostgresEventStore
 {
     /// <summary>The most events numbered in one turn.</summary>
     private const int NumberingBatch = 10_000;
+
+    /// <summary>How long a read waits for older transactions to end before it returns without the events committed after them.</summary>
+    private static readonly TimeSpan MaxWaitForOlderTransactions = TimeSpan.FromSeconds(2);
 
     /// <inheritdoc />
     public Task<IReadOnlyList<FeedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
@@ -29,10 +35,27 @@ public sealed partial class PostgresEventStore
         {
             await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             var events = await ReadNumberedAsync(connection, afterPosition, maxCount, cancellationToken).ConfigureAwait(false);
-            while (events.Count < maxCount && await NumberPendingAsync(connection, cancellationToken).ConfigureAwait(false) > 0)
+            var started = Stopwatch.GetTimestamp();
+            var pause = 1;
+            while (events.Count < maxCount)
             {
-                var after = events.Count == 0 ? afterPosition : events[^1].Position;
-                events.AddRange(await ReadNumberedAsync(connection, after, maxCount - events.Count, cancellationToken).ConfigureAwait(false));
+                var (numbered, waiting) = await NumberPendingAsync(connection, cancellationToken).ConfigureAwait(false);
+                if (numbered > 0)
+                {
+                    var after = events.Count == 0 ? afterPosition : events[^1].Position;
+                    events.AddRange(await ReadNumberedAsync(connection, after, maxCount - events.Count, cancellationToken).ConfigureAwait(false));
+                    continue;
+                }
+
+                // Committed events wait for an older transaction that is still running (usually another append, done
+                // in a millisecond): wait for it, so a reader sees what was committed before it asked, within a limit.
+                if (!waiting || Stopwatch.GetElapsedTime(started) > MaxWaitForOlderTransactions)
+                {
+                    break;
+                }
+
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+                pause = Math.Min(pause * 2, 50);
             }
 
             return (IReadOnlyList<FeedEvent>)events;
@@ -72,14 +95,17 @@ public sealed partial class PostgresEventStore
         return events;
     }
 
-    /// <summary>Numbers the next events of finished transactions, in one short transaction; returns how many.</summary>
-    private async Task<long> NumberPendingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Numbers the next events of finished transactions, in one short transaction. Returns how many, and whether
+    /// committed events remain un-numbered because an older transaction is still running.
+    /// </summary>
+    private async Task<(long Numbered, bool Waiting)> NumberPendingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using (var probe = new NpgsqlCommand(_sql.HasPending, connection))
         {
             if (await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
             {
-                return 0;
+                return (0, false);
             }
         }
 
@@ -92,8 +118,15 @@ public sealed partial class PostgresEventStore
 
         await using var number = new NpgsqlCommand(_sql.NumberPending, connection, transaction);
         number.Parameters.Add(new NpgsqlParameter<int> { TypedValue = NumberingBatch });
-        var count = (long)(await number.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? 0L);
+        long count;
+        bool waiting;
+        await using (var reader = await number.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            (count, waiting) = (reader.GetInt64(0), reader.GetBoolean(1));
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return count;
+        return (count, waiting);
     }
 }

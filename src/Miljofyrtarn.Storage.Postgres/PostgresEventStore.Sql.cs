@@ -51,7 +51,8 @@ public sealed partial class PostgresEventStore
                 RETURNING e.position)
             UPDATE {Schema}.mft_feed SET last_position = COALESCE((SELECT max(position) FROM numbered), last_position)
             WHERE id = 1
-            RETURNING (SELECT count(*) FROM numbered)
+            RETURNING (SELECT count(*) FROM numbered),
+                EXISTS (SELECT 1 FROM {Events} w WHERE w.position IS NULL AND w.transaction_id >= pg_snapshot_xmin(pg_current_snapshot()))
             """;
 
         public string HasPending => field ??= $"SELECT EXISTS (SELECT 1 FROM {Events} WHERE position IS NULL)";

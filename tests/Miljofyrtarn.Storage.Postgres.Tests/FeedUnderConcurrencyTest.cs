@@ -170,4 +170,33 @@ public sealed class FeedUnderConcurrencyTest : IAsyncLifetime
         events.Skip(1).Should().OnlyContain(e => e.Actor == "cut");
         TestContext.Current.SendDiagnosticMessage($"{unavailable} appends lost their connection; {storedBeforeTheCut} of them had been stored and their retry was a conflict.");
     }
+
+    [Fact]
+    public async Task EventsCommittedWhileAnOlderTransactionRuns_AreReadOnceItEnds_TheReaderWaitingForIt()
+    {
+        var store = await StoreAsync();
+        // An older write transaction, still open when the append commits: the append's events must not get positions
+        // before it ends, or a transaction committing later could take lower ones.
+        await using var older = await PostgresServer.DataSource.OpenConnectionAsync(Ct);
+        await using var transaction = await older.BeginTransactionAsync(Ct);
+        await using (var write = new NpgsqlCommand("CREATE TEMP TABLE older_writer (i int); INSERT INTO older_writer VALUES (1)", older, transaction))
+        {
+            await write.ExecuteNonQueryAsync(Ct);
+        }
+
+        await store.AppendAsync("s", 0, [Writers.First], Ct);
+        var ending = Task.Run(async () =>
+        {
+            await Task.Delay(300, Ct);
+            await transaction.CommitAsync(Ct);
+        }, Ct);
+        var clock = Stopwatch.StartNew();
+
+        var feed = await store.ReadAllAsync(0, 10, Ct);
+
+        clock.Elapsed.Should().BeGreaterThan(TimeSpan.FromMilliseconds(250), "the read waited for the older transaction");
+        feed.Select(e => (e.Position, e.Stream)).Should().Equal((1, "s"));
+        await ending;
+    }
 }
+
