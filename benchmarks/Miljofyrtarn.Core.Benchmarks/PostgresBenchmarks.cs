@@ -26,6 +26,19 @@ internal static class BenchmarkServer
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Appends the first <paramref name="count"/> events to a new stream in batches.</summary>
+    public static async Task<long> AppendToNewStreamAsync(IEventStore store, List<LifecycleEvent> events, int count, int batch)
+    {
+        var stream = Guid.NewGuid().ToString("N");
+        long version = 0;
+        for (var i = 0; i < count; i += batch)
+        {
+            version = await store.AppendAsync(stream, version, events.GetRange(i, batch));
+        }
+
+        return version;
+    }
+
     public static string NewSqlitePath() => Path.Combine(Path.GetTempPath(), $"mft-bench-{Guid.NewGuid():N}.db");
 
     public static void DeleteSqlite(string path)
@@ -82,17 +95,7 @@ public class PostgresAppendBenchmarks
     [Benchmark(Description = "PostgreSQL: append to a new stream")]
     public Task<long> Postgres() => AppendAsync(_postgres);
 
-    private async Task<long> AppendAsync(IEventStore store)
-    {
-        var stream = Guid.NewGuid().ToString("N");
-        long version = 0;
-        for (var i = 0; i < Count; i += Batch)
-        {
-            version = await store.AppendAsync(stream, version, _events.GetRange(i, Batch));
-        }
-
-        return version;
-    }
+    private Task<long> AppendAsync(IEventStore store) => BenchmarkServer.AppendToNewStreamAsync(store, _events, Count, Batch);
 }
 
 /// <summary>
@@ -137,17 +140,7 @@ public class PostgresWritersBenchmarks
     [Benchmark(Description = "PostgreSQL: eight writers on eight streams, eight times the events")]
     public async Task<long> EightWriters() => (await Task.WhenAll(_stores.Select(store => Task.Run(() => AppendAsync(store))))).Sum();
 
-    private async Task<long> AppendAsync(IEventStore store)
-    {
-        var stream = Guid.NewGuid().ToString("N");
-        long version = 0;
-        for (var i = 0; i < Count; i += Batch)
-        {
-            version = await store.AppendAsync(stream, version, _events.GetRange(i, Batch));
-        }
-
-        return version;
-    }
+    private Task<long> AppendAsync(IEventStore store) => BenchmarkServer.AppendToNewStreamAsync(store, _events, Count, Batch);
 }
 
 /// <summary>

@@ -1,40 +1,19 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using FluentAssertions;
-using Npgsql;
-using Miljofyrtarn.Storage.Tests;
 using Xunit;
 
 namespace Miljofyrtarn.Storage.Postgres.Tests;
 
 /// <summary>Concurrent writers against the real server, each with its own data source (its own pool), as separate processes would be.</summary>
-public sealed class ConcurrentWritersTest : IAsyncLifetime
+public sealed class ConcurrentWritersTest : SchemaScopedTest
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private readonly string _schema = PostgresServer.NewSchema();
-    private readonly List<NpgsqlDataSource> _sources = [];
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var source in _sources)
-        {
-            await source.DisposeAsync();
-        }
-
-        await PostgresServer.DropAsync(_schema);
-    }
-
     private async Task<PostgresEventStore[]> StoresAsync(int count)
     {
         var stores = new PostgresEventStore[count];
         for (var i = 0; i < count; i++)
         {
-            var source = NpgsqlDataSource.Create(PostgresServer.ConnectionString);
-            _sources.Add(source);
-            stores[i] = await PostgresEventStore.OpenAsync(source, _schema, Ct);
+            stores[i] = await OwnStoreAsync();
         }
 
         return stores;

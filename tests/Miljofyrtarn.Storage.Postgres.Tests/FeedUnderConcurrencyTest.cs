@@ -10,42 +10,18 @@ using Xunit;
 namespace Miljofyrtarn.Storage.Postgres.Tests;
 
 /// <summary>The feed while writers append, and appends while connections are cut.</summary>
-public sealed class FeedUnderConcurrencyTest : IAsyncLifetime
+public sealed class FeedUnderConcurrencyTest : SchemaScopedTest
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private readonly string _schema = PostgresServer.NewSchema();
-    private readonly List<NpgsqlDataSource> _sources = [];
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var source in _sources)
-        {
-            await source.DisposeAsync();
-        }
-
-        await PostgresServer.DropAsync(_schema);
-    }
-
-    private async Task<PostgresEventStore> StoreAsync(string applicationName = "mft-test")
-    {
-        var source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { ApplicationName = applicationName }.ConnectionString);
-        _sources.Add(source);
-        return await PostgresEventStore.OpenAsync(source, _schema, Ct);
-    }
-
     [Fact]
     public async Task ReadersTailingTheFeed_WhileEightWritersAppend_NeverSkipOrRepeatAnEvent()
     {
         var writers = new PostgresEventStore[8];
         for (var w = 0; w < writers.Length; w++)
         {
-            writers[w] = await StoreAsync();
+            writers[w] = await OwnStoreAsync();
         }
 
-        var readers = new[] { await StoreAsync(), await StoreAsync() };
+        var readers = new[] { await OwnStoreAsync(), await OwnStoreAsync() };
         var tails = readers.Select(_ => new List<FeedEvent>()).ToArray();
         var appended = new ConcurrentBag<(string Stream, long Sequence)>();
         using var stop = new CancellationTokenSource();
@@ -113,7 +89,7 @@ public sealed class FeedUnderConcurrencyTest : IAsyncLifetime
     [Fact]
     public async Task AppendsWhoseConnectionIsCut_FailWithACode_AndARetryIsNeverStoredTwice()
     {
-        var store = await StoreAsync("mft-cut");
+        var store = await OwnStoreAsync("mft-cut");
         var acknowledged = new List<long>();
         var (unavailable, storedBeforeTheCut) = (0, 0);
         using var stop = new CancellationTokenSource();
@@ -163,7 +139,7 @@ public sealed class FeedUnderConcurrencyTest : IAsyncLifetime
 
         await stop.CancelAsync();
         await cutter;
-        var events = await (await StoreAsync()).ReadAsync("s", cancellationToken: Ct);
+        var events = await (await OwnStoreAsync()).ReadAsync("s", cancellationToken: Ct);
 
         unavailable.Should().BeGreaterThan(0, "connections were cut during appends");
         events.Select(e => e.Sequence).Should().Equal(acknowledged, "each append is stored once: none lost, none twice");
@@ -174,7 +150,7 @@ public sealed class FeedUnderConcurrencyTest : IAsyncLifetime
     [Fact]
     public async Task EventsCommittedWhileAnOlderTransactionRuns_AreReadOnceItEnds_TheReaderWaitingForIt()
     {
-        var store = await StoreAsync();
+        var store = await OwnStoreAsync();
         // An older write transaction, still open when the append commits: the append's events must not get positions
         // before it ends, or a transaction committing later could take lower ones.
         await using var older = await PostgresServer.DataSource.OpenConnectionAsync(Ct);

@@ -12,16 +12,8 @@ using Xunit;
 namespace Miljofyrtarn.Storage.Postgres.Tests;
 
 /// <summary>A writer killed hard, and the server stopped and started again, in the middle of appends.</summary>
-public sealed class KillAndRestartTest : IAsyncLifetime
+public sealed class KillAndRestartTest : SchemaScopedTest
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private readonly string _schema = PostgresServer.NewSchema();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await PostgresServer.DropAsync(_schema);
-
     private static string WorkerPath()
     {
         // The worker is built next to this project with the same configuration: .../tests/<project>/bin/<config>/net10.0/
@@ -34,8 +26,8 @@ public sealed class KillAndRestartTest : IAsyncLifetime
     public async Task KillingTheWriterHard_LosesNoAcknowledgedEvent_LeavesNoPartialOne_AndTheStreamReplays()
     {
         File.Exists(WorkerPath()).Should().BeTrue(WorkerPath());
-        await PostgresEventStore.OpenAsync(PostgresServer.DataSource, _schema, Ct);
-        var start = new ProcessStartInfo("dotnet", [WorkerPath(), "postgres", PostgresServer.ConnectionString, _schema, "964123454"])
+        await PostgresEventStore.OpenAsync(PostgresServer.DataSource, Schema, Ct);
+        var start = new ProcessStartInfo("dotnet", [WorkerPath(), "postgres", PostgresServer.ConnectionString, Schema, "964123454"])
         {
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -52,7 +44,7 @@ public sealed class KillAndRestartTest : IAsyncLifetime
         await worker.WaitForExitAsync(timeout.Token);
         acknowledged.Should().BeGreaterThanOrEqualTo(300, "the worker acknowledged appends before it was killed");
 
-        var store = await PostgresEventStore.OpenAsync(PostgresServer.DataSource, _schema, Ct);
+        var store = await PostgresEventStore.OpenAsync(PostgresServer.DataSource, Schema, Ct);
         var events = await store.ReadAsync("964123454", cancellationToken: Ct);
 
         events.Count.Should().BeGreaterThanOrEqualTo((int)acknowledged, "every acknowledged event is stored");

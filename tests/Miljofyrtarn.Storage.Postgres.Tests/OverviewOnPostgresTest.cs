@@ -11,20 +11,12 @@ using Xunit;
 namespace Miljofyrtarn.Storage.Postgres.Tests;
 
 /// <summary>The municipality overview from the PostgreSQL feed: caught up incrementally while organisations change, it equals a rebuild.</summary>
-public sealed class OverviewOnPostgresTest : IAsyncLifetime
+public sealed class OverviewOnPostgresTest : SchemaScopedTest
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private readonly string _schema = PostgresServer.NewSchema();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await PostgresServer.DropAsync(_schema);
-
     [Fact]
     public async Task CaughtUpAfterEachChange_TheOverviewEqualsARebuild_AndNamesWhoMustRecertify()
     {
-        var store = await PostgresEventStore.OpenAsync(PostgresServer.DataSource, _schema, Ct);
+        var store = await PostgresEventStore.OpenAsync(PostgresServer.DataSource, Schema, Ct);
         var catalog = CriteriaCatalog.LoadDefault();
         var clock = new FakeClock(Instant.FromUtc(2024, 1, 15, 8, 0)) { AutoAdvance = Duration.FromSeconds(1) };
         string[] municipalities = ["4601", "0301", "5001"];

@@ -9,29 +9,19 @@ using Xunit;
 namespace Miljofyrtarn.Storage.Postgres.Tests;
 
 /// <summary>What only the PostgreSQL store has: its schema and upgrades, jsonb, the hash chain over jsonb, and the server's failures as codes.</summary>
-public sealed class PostgresStoreTest : IAsyncLifetime
+public sealed class PostgresStoreTest : SchemaScopedTest
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private readonly string _schema = PostgresServer.NewSchema();
-
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public async ValueTask DisposeAsync() => await PostgresServer.DropAsync(_schema);
-
-    private Task<PostgresEventStore> OpenAsync() => PostgresEventStore.OpenAsync(PostgresServer.DataSource, _schema, Ct);
-
     [Fact]
     public async Task Opening_CreatesTheSchema_RecordsItsVersion_AndReopeningKeepsTheEvents()
     {
-        var store = await OpenAsync();
+        var store = await StoreAsync();
         await store.SaveAsync("s", EventStoreContractTest.Lifecycle(3), 0, Ct);
 
-        var reopened = await OpenAsync();
+        var reopened = await StoreAsync();
 
-        store.Schema.Should().Be(_schema);
+        store.Schema.Should().Be(Schema);
         (await reopened.GetVersionAsync("s", Ct)).Should().Be(4);
-        (await PostgresServer.ScalarAsync<int>($"SELECT max(version) FROM \"{_schema}\".mft_schema")).Should().Be(PostgresEventStore.SchemaVersion);
+        (await PostgresServer.ScalarAsync<int>($"SELECT max(version) FROM \"{Schema}\".mft_schema")).Should().Be(PostgresEventStore.SchemaVersion);
     }
 
     [Fact]
@@ -40,10 +30,10 @@ public sealed class PostgresStoreTest : IAsyncLifetime
         var sources = Enumerable.Range(0, 8).Select(_ => NpgsqlDataSource.Create(PostgresServer.ConnectionString)).ToList();
         try
         {
-            var stores = await Task.WhenAll(sources.Select(source => PostgresEventStore.OpenAsync(source, _schema, Ct)));
+            var stores = await Task.WhenAll(sources.Select(source => PostgresEventStore.OpenAsync(source, Schema, Ct)));
 
             stores.Should().HaveCount(8);
-            (await PostgresServer.ScalarAsync<long>($"SELECT count(*) FROM \"{_schema}\".mft_schema")).Should().Be(PostgresEventStore.SchemaVersion);
+            (await PostgresServer.ScalarAsync<long>($"SELECT count(*) FROM \"{Schema}\".mft_schema")).Should().Be(PostgresEventStore.SchemaVersion);
         }
         finally
         {
@@ -57,10 +47,10 @@ public sealed class PostgresStoreTest : IAsyncLifetime
     [Fact]
     public async Task ASchemaFromANewerStore_IsRefused_WithBothVersions()
     {
-        await OpenAsync();
-        await PostgresServer.ExecuteAsync($"INSERT INTO \"{_schema}\".mft_schema (version) VALUES (9)");
+        await StoreAsync();
+        await PostgresServer.ExecuteAsync($"INSERT INTO \"{Schema}\".mft_schema (version) VALUES (9)");
 
-        var refused = (await FluentActions.Awaiting(OpenAsync).Should().ThrowAsync<MiljofyrtarnException>()).Which;
+        var refused = (await FluentActions.Awaiting(StoreAsync).Should().ThrowAsync<MiljofyrtarnException>()).Which;
 
         refused.Code.Should().Be(ErrorCodes.UnsupportedSchemaVersion);
         refused.Diagnostics[0].Arguments.Should().Equal("9", PostgresEventStore.SchemaVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -100,12 +90,12 @@ public sealed class PostgresStoreTest : IAsyncLifetime
     [Fact]
     public async Task EventsAreStoredAsJsonb_WithTheirType_Instant_Actor_AndTransaction()
     {
-        var store = await OpenAsync();
+        var store = await StoreAsync();
         var lifecycle = EventStoreContractTest.Lifecycle(2);
         await store.SaveAsync("s", lifecycle, 0, Ct);
 
         await using var command = PostgresServer.DataSource.CreateCommand(
-            $"SELECT type, occurred_at, actor, jsonb_typeof(payload), payload->>'actor', transaction_id IS NOT NULL FROM \"{_schema}\".mft_events WHERE stream = 's' ORDER BY sequence");
+            $"SELECT type, occurred_at, actor, jsonb_typeof(payload), payload->>'actor', transaction_id IS NOT NULL FROM \"{Schema}\".mft_events WHERE stream = 's' ORDER BY sequence");
         await using var reader = await command.ExecuteReaderAsync(Ct);
         var rows = new List<(string Type, DateTime At, string Actor, string JsonType, string JsonActor, bool HasTransaction)>();
         while (await reader.ReadAsync(Ct))
@@ -121,10 +111,10 @@ public sealed class PostgresStoreTest : IAsyncLifetime
     [Fact]
     public async Task AnEventChangedInTheDatabase_IsFound_AndNamed_ByEveryRead()
     {
-        var store = await OpenAsync();
+        var store = await StoreAsync();
         await store.SaveAsync("s", EventStoreContractTest.Lifecycle(6), 0, Ct);
         await store.ReadAllAsync(0, 100, Ct);
-        await PostgresServer.ExecuteAsync($"UPDATE \"{_schema}\".mft_events SET body = convert_to(jsonb_set(payload, '{{actor}}', '\"mallory\"')::text, 'UTF8') WHERE stream = 's' AND sequence = 4");
+        await PostgresServer.ExecuteAsync($"UPDATE \"{Schema}\".mft_events SET body = convert_to(jsonb_set(payload, '{{actor}}', '\"mallory\"')::text, 'UTF8') WHERE stream = 's' AND sequence = 4");
 
         await ExpectTamperedAt("4", () => store.ReadAsync("s", cancellationToken: Ct));
         await ExpectTamperedAt("4", () => store.VerifyAsync("s", Ct));
@@ -134,9 +124,9 @@ public sealed class PostgresStoreTest : IAsyncLifetime
     [Fact]
     public async Task ADeletedEvent_IsFound_AndNamed()
     {
-        var store = await OpenAsync();
+        var store = await StoreAsync();
         await store.SaveAsync("s", EventStoreContractTest.Lifecycle(6), 0, Ct);
-        await PostgresServer.ExecuteAsync($"DELETE FROM \"{_schema}\".mft_events WHERE stream = 's' AND sequence = 3");
+        await PostgresServer.ExecuteAsync($"DELETE FROM \"{Schema}\".mft_events WHERE stream = 's' AND sequence = 3");
 
         await ExpectTamperedAt("3", () => store.ReadAsync("s", cancellationToken: Ct));
         await ExpectTamperedAt("3", () => store.ReadAllAsync(0, 100, Ct));
@@ -145,13 +135,13 @@ public sealed class PostgresStoreTest : IAsyncLifetime
     [Fact]
     public async Task JsonThatIsNotAnEvent_IsRefusedThere_EvenWithItsHashRecomputed()
     {
-        var store = await OpenAsync();
+        var store = await StoreAsync();
         await store.SaveAsync("s", EventStoreContractTest.Lifecycle(3), 0, Ct);
         // The last event replaced, and its hash recomputed over the event before: the chain holds, the JSON does not.
         await PostgresServer.ExecuteAsync($$"""
-            UPDATE "{{_schema}}".mft_events e SET body = convert_to('{"type": "Nothing"}', 'UTF8'),
+            UPDATE "{{Schema}}".mft_events e SET body = convert_to('{"type": "Nothing"}', 'UTF8'),
                 hash = sha256(p.hash || convert_to('{"type": "Nothing"}', 'UTF8'))
-            FROM "{{_schema}}".mft_events p WHERE e.stream = 's' AND e.sequence = 4 AND p.stream = 's' AND p.sequence = 3
+            FROM "{{Schema}}".mft_events p WHERE e.stream = 's' AND e.sequence = 4 AND p.stream = 's' AND p.sequence = 3
             """);
 
         await ExpectTamperedAt("4", () => store.ReadAsync("s", cancellationToken: Ct));
@@ -181,12 +171,12 @@ public sealed class PostgresStoreTest : IAsyncLifetime
     [Fact]
     public async Task OnAReadOnlyConnection_TheStoreReads_ButAnAppendIsRefusedAsReadOnly()
     {
-        var store = await OpenAsync();
+        var store = await StoreAsync();
         var lifecycle = EventStoreContractTest.Lifecycle(2);
         await store.SaveAsync("s", lifecycle, 0, Ct);
         var readOnly = new NpgsqlConnectionStringBuilder(PostgresServer.ConnectionString) { Options = "-c default_transaction_read_only=on" };
 
-        await using var standby = await PostgresEventStore.ConnectAsync(readOnly.ConnectionString, _schema, Ct);
+        await using var standby = await PostgresEventStore.ConnectAsync(readOnly.ConnectionString, Schema, Ct);
         var more = lifecycle.RecordAssessment(lifecycle.Organisation.Headquarters.Id, 7, Core.Assessment.FulfilmentStatus.Fulfilled, "tester");
 
         (await standby.ReadAsync("s", cancellationToken: Ct)).Should().Equal(lifecycle.History);
@@ -197,7 +187,7 @@ public sealed class PostgresStoreTest : IAsyncLifetime
     [Fact]
     public async Task AStoreBuiltFromAConnectionString_OwnsItsDataSource_AndRefusesUseAfterDisposal()
     {
-        var store = await PostgresEventStore.ConnectAsync(PostgresServer.ConnectionString, _schema, Ct);
+        var store = await PostgresEventStore.ConnectAsync(PostgresServer.ConnectionString, Schema, Ct);
         await store.DisposeAsync();
         await store.DisposeAsync();
 
@@ -208,7 +198,7 @@ public sealed class PostgresStoreTest : IAsyncLifetime
     public async Task AHostsDataSource_IsLeftOpen_WhenTheStoreIsDisposed()
     {
         await using var source = NpgsqlDataSource.Create(PostgresServer.ConnectionString);
-        var store = await PostgresEventStore.OpenAsync(source, _schema, Ct);
+        var store = await PostgresEventStore.OpenAsync(source, Schema, Ct);
         store.Dispose();
 
         await using var command = source.CreateCommand("SELECT 1");
