@@ -90,6 +90,16 @@ internal static class Terms
         ["indicatortheme.Energy"] = ["Energi", "Energi", "Energy"],
         ["indicatortheme.Purchasing"] = ["Innkjøp", "Innkjøp", "Purchasing"],
         ["indicatortheme.Transport"] = ["Transport", "Transport", "Transport"],
+        ["status.NotStarted"] = ["Ikke påbegynt", "Ikkje påbyrja", "Not started"],
+        ["status.InProgress"] = ["Under arbeid", "Under arbeid", "In progress"],
+        ["status.Fulfilled"] = ["Oppfylt", "Oppfylt", "Fulfilled"],
+        ["status.NotApplicable"] = ["Ikke relevant", "Ikkje relevant", "Not applicable"],
+        ["obligation.Must"] = ["Må", "Må", "Must"],
+        ["obligation.Should"] = ["Bør", "Bør", "Should"],
+        ["party.Headquarters"] = ["Hovedkontoret", "Hovudkontoret", "The headquarters"],
+        ["party.Unit"] = ["Enheten selv", "Eininga sjølv", "The unit itself"],
+        ["role.Headquarters"] = ["Hovedkontor (HK)", "Hovudkontor (HK)", "Headquarters (HK)"],
+        ["role.Unit"] = ["Underliggende enhet (UE)", "Underliggjande eining (UE)", "Underlying unit (UE)"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static IEnumerable<string> Keys => Table.Keys;

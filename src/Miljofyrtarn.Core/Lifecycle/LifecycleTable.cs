@@ -20,12 +20,18 @@ internal sealed record Guard(LocalizedText Name, GuardCheck Holds, GuardReason R
 /// <summary>From a state, on an action, to a state.</summary>
 internal sealed record Transition(UnitState From, LifecycleAction Action, UnitState To);
 
-/// <summary>What an action is given: who acts and the action's data. A probe asks whether anyone could act now.</summary>
+/// <summary>
+/// What an action is given: who acts and the action's data. A probe has no data and asks whether the action could be
+/// done now with suitable data: by anyone (<see cref="Probe"/>), or by one person (<see cref="ProbeAs"/>), which still
+/// checks the guards about the actor.
+/// </summary>
 internal sealed record ActionInput(string? Actor = null, Certifier? Certifier = null, int? Year = null, LocalDate? DueOn = null, string? CertificateNumber = null, string? Reason = null)
 {
-    public static ActionInput Probe { get; } = new();
+    public static ActionInput Probe { get; } = new() { IsProbe = true };
 
-    public bool IsProbe => ReferenceEquals(this, Probe);
+    public bool IsProbe { get; private init; }
+
+    public static ActionInput ProbeAs(string actor) => new(Actor: actor) { IsProbe = true };
 }
 
 /// <summary>Everything a guard looks at.</summary>
@@ -161,8 +167,8 @@ internal static class LifecycleTable
 
     private static readonly Guard ActorIsManagement = new(
         new LocalizedText("av en ledelsesbruker", "av ein leiingsbrukar", "by a management user"),
-        static (in GuardContext c) => c.Input.IsProbe ? !c.Unit.Management.IsEmpty : IsManagement(c.Unit, c.Input.Actor),
-        static (in GuardContext c) => c.Input.IsProbe
+        static (in GuardContext c) => c.Input.IsProbe && c.Input.Actor is null ? !c.Unit.Management.IsEmpty : IsManagement(c.Unit, c.Input.Actor),
+        static (in GuardContext c) => c.Input.IsProbe && c.Input.Actor is null
             ? new Diagnostic(ErrorCodes.NoManagementUser, [c.Unit.Name])
             : new Diagnostic(ErrorCodes.ActorNotManagement, [c.Input.Actor ?? string.Empty, c.Unit.Name]));
 

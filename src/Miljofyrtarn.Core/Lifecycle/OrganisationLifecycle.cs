@@ -230,7 +230,7 @@ public sealed partial class OrganisationLifecycle
             return [.. LifecycleTable.Actions.Select(a => new ActionAvailability(a, [covered]))];
         }
 
-        var input = actor is null ? ActionInput.Probe : new ActionInput(Actor: actor);
+        var input = actor is null ? ActionInput.Probe : ActionInput.ProbeAs(actor);
         var context = new GuardContext(_state, Rules, position, Today, input);
         return [.. LifecycleTable.Actions.Select(a => new ActionAvailability(a, LifecycleTable.Reasons(a, context)))];
     }

@@ -102,6 +102,29 @@ public class OrganisationLifecycleGuardTest
     }
 
     [Fact]
+    public void GetActions_ForAnActor_AsksOnlyAboutThatPerson_NotAboutDataTheActionWillBeGiven()
+    {
+        // Found by the dashboard: with an actor, certifying a delivered unit was listed as blocked by an empty certifier
+        // and an empty certificate number, data no one had given yet. Only the guards about the actor may depend on them.
+        var clock = Clock();
+        var heim = FulfilAll(Start(clock).CompleteStartUp(new LocalDate(2024, 1, 20), Coordinator).OpenMapping(Heim.Raadhuset, Coordinator), Heim.Raadhuset);
+
+        Availability(heim, Heim.Raadhuset, LifecycleAction.Deliver, Coordinator).Reasons.Select(r => r.Code).Should().Equal(ErrorCodes.ActorNotManagement);
+        Availability(heim, Heim.Raadhuset, LifecycleAction.Deliver, Mayor).IsAllowed.Should().BeTrue();
+
+        heim = heim.Deliver(Heim.Raadhuset, Mayor);
+        Availability(heim, Heim.Raadhuset, LifecycleAction.Certify, Coordinator).Reasons.Should().BeEmpty();
+        Availability(heim, Heim.Raadhuset, LifecycleAction.Certify).IsAllowed.Should().BeTrue();
+
+        heim = heim.Certify(Heim.Raadhuset, Kari, "HK-1");
+        clock.AdvanceDays(400);
+        foreach (var action in new[] { LifecycleAction.SubmitAnnualReport, LifecycleAction.GrantPostponement, LifecycleAction.Withdraw })
+        {
+            Availability(heim, Heim.Raadhuset, action, Coordinator).Should().Be(Availability(heim, Heim.Raadhuset, action), $"{action} needs no particular actor");
+        }
+    }
+
+    [Fact]
     public void Certify_ByTheMunicipalityItself_IsRefused()
     {
         var clock = Clock();
