@@ -15,6 +15,9 @@ namespace Miljofyrtarn.Sample.Web.Components.Pages;
 /// <summary>One unit: readiness, criteria, the assessment form and the lifecycle's actions.</summary>
 public sealed partial class UnitPage
 {
+    /// <summary>The dates a reader may type: Norwegian (20.01.2024) or ISO (2024-01-20).</summary>
+    private static readonly LocalDatePattern[] DatePatterns = [LocalDatePattern.CreateWithInvariantCulture("dd.MM.uuuu"), LocalDatePattern.CreateWithInvariantCulture("d.M.uuuu"), LocalDatePattern.Iso];
+
     /// <summary>The unit's id from the address.</summary>
     [Parameter]
     public string UnitId { get; set; } = string.Empty;
@@ -155,12 +158,25 @@ public sealed partial class UnitPage
                 Required(form.CertifierId, "certifierId");
                 Required(form.CertifierOrganisation, "certifierOrganisation");
                 Required(form.CertificateNumber, "certificateNumber");
+                var organisation = form.CertifierOrganisation?.Replace(" ", string.Empty, StringComparison.Ordinal) ?? string.Empty;
+                if (organisation.Length > 0)
+                {
+                    try
+                    {
+                        OrganisationNumber.Parse(organisation);
+                    }
+                    catch (MiljofyrtarnException e)
+                    {
+                        AddField("certifierOrganisation", ContractViews.ToReasons(e.Diagnostics, Ui.Contract)[0].Message.Get(Ui.Language));
+                    }
+                }
+
                 if (FieldProblems.Count > 0)
                 {
                     return null;
                 }
 
-                var certifier = new CertifierInput(form.CertifierId!.Trim(), form.CertifierName!.Trim(), form.CertifierOrganisation!.Replace(" ", string.Empty, StringComparison.Ordinal));
+                var certifier = new CertifierInput(form.CertifierId!.Trim(), form.CertifierName!.Trim(), organisation);
                 return action == LifecycleAction.Certify
                     ? new CertifyCommand(unit, certifier, form.CertificateNumber!.Trim())
                     : new RecertifyCommand(unit, certifier, form.CertificateNumber!.Trim());
@@ -180,13 +196,16 @@ public sealed partial class UnitPage
 
     private LocalDate? Date(string? text, string field)
     {
-        var parsed = LocalDatePattern.Iso.Parse(text?.Trim() ?? string.Empty);
-        if (parsed.Success)
+        foreach (var pattern in DatePatterns)
         {
-            return parsed.Value;
+            var parsed = pattern.Parse(text?.Trim() ?? string.Empty);
+            if (parsed.Success)
+            {
+                return parsed.Value;
+            }
         }
 
-        AddField(field, Ui.T("Skriv en dato (åååå-mm-dd).", "Skriv ein dato (åååå-mm-dd).", "Write a date (yyyy-mm-dd)."));
+        AddField(field, Ui.T($"«{text}» er ikke en dato. Skriv for eksempel 20.01.2024.", $"«{text}» er ikkje ein dato. Skriv til dømes 20.01.2024.", $"“{text}” is not a date. Write, for example, 2024-01-20."));
         return null;
     }
 
@@ -206,7 +225,7 @@ public sealed partial class UnitPage
     private static string? AssessmentField(ReasonView reason) => reason.Code switch
     {
         ErrorCodes.JustificationRequired => "justification",
-        ErrorCodes.CriterionNotApplicable or ErrorCodes.CriterionAllocatedToHeadquarters => "criterion",
+        ErrorCodes.CriterionNotApplicable or ErrorCodes.CriterionAllocatedToHeadquarters or ErrorCodes.UnknownCriterion => "criterion",
         _ when reason.Path?.Contains("evidence", StringComparison.OrdinalIgnoreCase) == true => "evidence",
         _ when reason.Path?.Contains("comment", StringComparison.OrdinalIgnoreCase) == true => "comment",
         _ => null,
