@@ -52,6 +52,3 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Store: {settings.StoreDescription}");
 });
 app.Run();
-
-/// <summary>The entry point, visible to the browser tests and the benchmarks.</summary>
-public partial class Program;

@@ -27,6 +27,7 @@ public sealed class BadInputTest : DashboardTest
         browser.ById("justification").GetAttribute("aria-describedby").Should().Be("justification-error");
         browser.ById("comment").GetAttribute("value").Should().Be("Gjelder ikke oss", "what was typed is kept");
         Version(browser).Should().Be(version, "nothing was stored");
+        browser.MainText.Should().NotContain("Handlingen er utført", "the notice of the previous change is not repeated over a refusal");
         browser.Check("20-assessment-justification-missing");
 
         browser.Go(UnitPage("raadhuset") + "?lang=en");

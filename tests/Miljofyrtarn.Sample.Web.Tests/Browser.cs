@@ -22,6 +22,13 @@ public sealed class Browser : IDisposable
     private readonly ChromeDriver _driver;
     private readonly DashboardApp _app;
 
+    static Browser()
+    {
+        // One list of page weights per test run.
+        Directory.CreateDirectory(ArtifactsDirectory);
+        File.Delete(Path.Combine(ArtifactsDirectory, "page-weights.txt"));
+    }
+
     private Browser(ChromeDriver driver, DashboardApp app)
     {
         _driver = driver;
@@ -135,7 +142,9 @@ public sealed class Browser : IDisposable
               .map(e => e.name || e.id);
             """) as IEnumerable<object>;
         (unlabelled ?? []).Should().BeEmpty($"every form field on {name} has a label");
-        PageWeight().Should().BeLessThan(200 * 1024, $"{name} weighs under 200 KB with its stylesheet");
+        var weight = PageWeight();
+        weight.Should().BeLessThan(200 * 1024, $"{name} weighs under 200 KB with its stylesheet");
+        File.AppendAllText(Path.Combine(ArtifactsDirectory, "page-weights.txt"), $"{name}\t{weight}\t{_driver.Url}\n");
     }
 
     /// <summary>Runs axe-core (the script bundled in Deque.AxeCore.Commons) on the page: its serious and critical violations.</summary>

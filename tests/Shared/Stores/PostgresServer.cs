@@ -20,7 +20,7 @@ internal static class PostgresServer
         : throw new InvalidOperationException(
             $"The PostgreSQL tests need a server, found through the environment variable {Variable} (an Npgsql connection string). " +
             "Start a throw-away one from the repository root with: eval \"$(tools/postgres.sh start)\" — it installs PostgreSQL if needed, " +
-            "starts it on a Unix socket in a temporary directory and exports the variable (see README, 'Two commands', and docs/storage.md).");
+            "starts it on a Unix socket in a temporary directory and exports the variable (see README, 'Three commands', and docs/storage.md).");
 
     /// <summary>One data source for the tests that do not need their own (a process's pool, as a host would have).</summary>
     public static NpgsqlDataSource DataSource => SharedDataSource.Value;
