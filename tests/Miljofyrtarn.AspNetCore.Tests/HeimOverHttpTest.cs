@@ -62,6 +62,11 @@ public sealed class HeimOverHttpTest
         calendar.Content.Headers.ContentType!.MediaType.Should().Be("text/calendar");
         (await calendar.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().StartWith("BEGIN:VCALENDAR").And.Contain("Solsikken barnehage");
 
+        // The kindergarten's 2025 report is open, so its leader may submit a report now; once it is in, the 2026 report
+        // cannot be submitted during 2026. (Asked with an actor, only the guards about the actor depend on who asks.)
+        var open = await api.GetJsonAsync($"/api/organisations/{TestApi.Number}/units/{Barnehage}/actions", "en", BarnehageLeader);
+        open.AsArray().Single(a => (string?)a!["action"] == "submitAnnualReport")!["allowed"]!.GetValue<bool>().Should().BeTrue("the 2025 report is due");
+        await OkAsync(api.ActAsync(Report(Barnehage, 2025)));
         var actions = await api.GetJsonAsync($"/api/organisations/{TestApi.Number}/units/{Barnehage}/actions", "en", BarnehageLeader);
         var submit = actions.AsArray().Single(a => (string?)a!["action"] == "submitAnnualReport")!;
         submit["allowed"]!.GetValue<bool>().Should().BeFalse("the 2026 report cannot be submitted during 2026");

@@ -44,6 +44,23 @@ public sealed class Browser : IDisposable
     /// <returns>The browser.</returns>
     public static Browser Open(DashboardApp app, string acceptLanguage = "nb-NO,nb;q=0.9")
     {
+        var (chromium, chromedriver) = Find();
+        var options = new ChromeOptions { BinaryLocation = chromium };
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1000", "--lang=" + acceptLanguage.Split(',')[0]);
+        options.AddUserProfilePreference("intl.accept_languages", acceptLanguage);
+        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(chromedriver)!, Path.GetFileName(chromedriver));
+        service.SuppressInitialDiagnosticInformation = true;
+        service.HideCommandPromptWindow = true;
+        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
+        driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
+        return new Browser(driver, app);
+    }
+
+    /// <summary>The browser and its driver: explicit paths, checked to exist.</summary>
+    /// <returns>The paths of chromium and chromedriver.</returns>
+    /// <exception cref="InvalidOperationException">One is missing; the message says what to install.</exception>
+    public static (string Chromium, string Chromedriver) Find()
+    {
         var chromium = Environment.GetEnvironmentVariable("MILJOFYRTARN_CHROMIUM") is { Length: > 0 } b ? b : "/usr/bin/chromium";
         var chromedriver = Environment.GetEnvironmentVariable("MILJOFYRTARN_CHROMEDRIVER") is { Length: > 0 } d ? d : "/usr/bin/chromedriver";
         foreach (var (path, package) in new[] { (chromium, "chromium"), (chromedriver, "chromium-driver") })
@@ -56,15 +73,7 @@ public sealed class Browser : IDisposable
             }
         }
 
-        var options = new ChromeOptions { BinaryLocation = chromium };
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1000", "--lang=" + acceptLanguage.Split(',')[0]);
-        options.AddUserProfilePreference("intl.accept_languages", acceptLanguage);
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(chromedriver)!, Path.GetFileName(chromedriver));
-        service.SuppressInitialDiagnosticInformation = true;
-        service.HideCommandPromptWindow = true;
-        var driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-        driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(30);
-        return new Browser(driver, app);
+        return (chromium, chromedriver);
     }
 
     /// <summary>Opens a page of the app.</summary>

@@ -72,12 +72,13 @@ public sealed class DashboardApp : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Received(e.Data, null);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var exited = process.WaitForExitAsync();
-        var first = await Task.WhenAny(address.Task, exited, Task.Delay(TimeSpan.FromSeconds(60)));
+        var ended = process.WaitForExitAsync();
+        var first = await Task.WhenAny(address.Task, ended, Task.Delay(TimeSpan.FromSeconds(60)));
         if (first != address.Task)
         {
+            var exited = process.HasExited;
             await app.DisposeAsync();
-            throw new InvalidOperationException($"The dashboard did not print its address within 60 s (exited: {process.HasExited}). Its output:\n{app.Output}");
+            throw new InvalidOperationException($"The dashboard did not print its address within 60 s (exited: {exited}). Its output:\n{app.Output}");
         }
 
         app.BaseAddress = await address.Task;
