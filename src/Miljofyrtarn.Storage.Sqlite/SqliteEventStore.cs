@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Interchange;
@@ -86,12 +85,15 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
 
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO mft_events (stream, sequence, type, occurred_at, payload, hash, position) VALUES ($stream, $sequence, $type, $at, $payload, $hash, $position)";
+        // The payload is bound as the event's UTF-8 bytes and stored as TEXT by SQLite itself (CAST of a blob to text
+        // takes the bytes as they are in the database's UTF-8): the same column and value as before, without a string
+        // decoded from the bytes and encoded again.
+        insert.CommandText = "INSERT INTO mft_events (stream, sequence, type, occurred_at, payload, hash, position) VALUES ($stream, $sequence, $type, $at, CAST($payload AS TEXT), $hash, $position)";
         var pStream = insert.Parameters.Add("$stream", SqliteType.Text);
         var pSequence = insert.Parameters.Add("$sequence", SqliteType.Integer);
         var pType = insert.Parameters.Add("$type", SqliteType.Text);
         var pAt = insert.Parameters.Add("$at", SqliteType.Text);
-        var pPayload = insert.Parameters.Add("$payload", SqliteType.Text);
+        var pPayload = insert.Parameters.Add("$payload", SqliteType.Blob);
         var pHash = insert.Parameters.Add("$hash", SqliteType.Blob);
         var pPosition = insert.Parameters.Add("$position", SqliteType.Integer);
         pStream.Value = stream;
@@ -103,7 +105,7 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
             pSequence.Value = events[i].Sequence;
             pType.Value = events[i].GetType().Name;
             pAt.Value = events[i].OccurredAt.ToString();
-            pPayload.Value = Encoding.UTF8.GetString(payloads[i]);
+            pPayload.Value = payloads[i];
             pHash.Value = previous;
             pPosition.Value = lastPosition + i + 1;
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -42,6 +42,30 @@ public sealed class SqliteEventStoreTest : EventStoreContractTest, IDisposable
     }
 
     [Fact]
+    public async Task EachEvent_IsStoredAsTheExactJsonText_ReadableByTheHostsOwnQueries()
+    {
+        var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        var lifecycle = Lifecycle(2);
+        await store.SaveAsync("s", lifecycle, 0, Ct);
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_path}");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT typeof(payload), payload, json_valid(payload) FROM mft_events WHERE stream = 's' ORDER BY sequence";
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        var i = 0;
+        while (await reader.ReadAsync(Ct))
+        {
+            reader.GetString(0).Should().Be("text", "the payload column holds JSON text, as it always has, not a blob");
+            reader.GetString(1).Should().Be(System.Text.Encoding.UTF8.GetString(Miljofyrtarn.Core.Interchange.HistoryJson.WriteEvent(lifecycle.History[i])));
+            reader.GetInt64(2).Should().Be(1, "SQLite's JSON functions read it");
+            i++;
+        }
+
+        i.Should().Be(lifecycle.History.Count);
+    }
+
+    [Fact]
     public async Task AFileFromANewerStore_IsRefused()
     {
         await SqliteEventStore.OpenAsync(_path, Ct);

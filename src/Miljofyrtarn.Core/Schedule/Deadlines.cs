@@ -85,13 +85,17 @@ public enum DeadlineStatus
 public sealed record Deadline
 {
     private readonly string _organisation;
-    private readonly string _key;
+    private readonly string? _certificate;
+    private readonly int _audit;
     private readonly DateTimeZone _zone;
 
-    internal Deadline(string organisation, string key, DateTimeZone zone, DeadlineKind kind, UnitId unit, string unitName, int? year, LocalDate nominalDate, LocalDate dueDate, DeadlineAdjustment adjustment, bool postponed, DeadlineStatus status)
+    // certificate: the certificate number the deadline belongs to, null for an annual report (keyed by its year);
+    // audit: the follow-up audit's number under the certificate (1, 2, …), 0 for the other kinds.
+    internal Deadline(string organisation, string? certificate, int audit, DateTimeZone zone, DeadlineKind kind, UnitId unit, string unitName, int? year, LocalDate nominalDate, LocalDate dueDate, DeadlineAdjustment adjustment, bool postponed, DeadlineStatus status)
     {
         _organisation = organisation;
-        _key = key;
+        _certificate = certificate;
+        _audit = audit;
         _zone = zone;
         Kind = kind;
         Unit = unit;
@@ -105,7 +109,13 @@ public sealed record Deadline
     }
 
     /// <summary>A stable ID: organisation number, unit, kind, and the year or certificate number.</summary>
-    public string Id => string.Join('/', _organisation, Unit.Value, Kind.ToString(), _key);
+    /// <remarks>Built when asked for: a schedule of thousands of deadlines keeps numbers, not texts.</remarks>
+    public string Id => string.Join('/', _organisation, Unit.Value, Kind.ToString(), Key);
+
+    /// <summary>The year (annual report), the certificate number, or the certificate number and the audit's number.</summary>
+    private string Key => _certificate is null
+        ? (Year ?? 0).ToString(CultureInfo.InvariantCulture)
+        : _audit > 0 ? string.Create(CultureInfo.InvariantCulture, $"{_certificate}-{_audit}") : _certificate;
 
     /// <summary>The kind of deadline.</summary>
     public DeadlineKind Kind { get; }
@@ -242,8 +252,9 @@ public sealed class DeadlineSchedule
         Internal.SupportedRange.Check(from);
         Internal.SupportedRange.Check(to);
         var today = Today;
-        var result = new List<Deadline>();
         var units = _lifecycle.Organisation.AllUnits;
+        // Sized for the usual case: four deadlines of the certificate and one report a year per unit.
+        var result = new List<Deadline>(units.Length * (4 + Math.Min(to.Year - from.Year + 1, 12)));
         var lifecycles = _lifecycle.State.Units;
         for (var position = 0; position < units.Length; position++)
         {
@@ -327,10 +338,10 @@ public sealed class DeadlineSchedule
         var rules = _rules.On(certificate.IssuedOn);
         var lastValid = _rules.LastValidDay(certificate);
 
-        Add(DeadlineKind.RecertificationOpens, certificate.ValidTo.Minus(rules.RecertificationOpensBefore), adjust: false, met: recertifying, key: certificate.Number);
-        Add(DeadlineKind.ExpiryReminder, certificate.ValidTo.Minus(rules.ExpiryReminderBefore), adjust: false, met: recertifying, key: certificate.Number);
-        Add(DeadlineKind.CertificateExpiry, certificate.ValidTo, adjust: true, met: false, key: certificate.Number);
-        Add(DeadlineKind.GraceEnds, certificate.ValidTo.Plus(rules.GraceAfterExpiry), adjust: true, met: false, key: certificate.Number);
+        Add(DeadlineKind.RecertificationOpens, certificate.ValidTo.Minus(rules.RecertificationOpensBefore), adjust: false, met: recertifying, certificate.Number);
+        Add(DeadlineKind.ExpiryReminder, certificate.ValidTo.Minus(rules.ExpiryReminderBefore), adjust: false, met: recertifying, certificate.Number);
+        Add(DeadlineKind.CertificateExpiry, certificate.ValidTo, adjust: true, met: false, certificate.Number);
+        Add(DeadlineKind.GraceEnds, certificate.ValidTo.Plus(rules.GraceAfterExpiry), adjust: true, met: false, certificate.Number);
 
         // The k-th anniversary's audit is met by the k-th audit recorded under this certificate.
         var audits = lifecycle.FollowUpAuditsSince(certificate);
@@ -338,7 +349,7 @@ public sealed class DeadlineSchedule
         {
             if (_rules.On(anniversary).RequiresFollowUpAudit)
             {
-                Add(DeadlineKind.FollowUpAudit, anniversary, adjust: true, met: audits >= k, key: string.Create(CultureInfo.InvariantCulture, $"{certificate.Number}-{k}"));
+                Add(DeadlineKind.FollowUpAudit, anniversary, adjust: true, met: audits >= k, certificate.Number, audit: k);
             }
         }
 
@@ -351,10 +362,10 @@ public sealed class DeadlineSchedule
             var postponed = lifecycle.Reports.TryGetValue(year, out var report) && report.Postponed;
             var nominal = postponed ? report!.DueOn : _rules.NominalAnnualReportDue(year);
             var submitted = report?.SubmittedAt is not null;
-            Add(DeadlineKind.AnnualReport, nominal, adjust: true, met: submitted, key: null, year, postponed);
+            Add(DeadlineKind.AnnualReport, nominal, adjust: true, met: submitted, certificate: null, year: year, postponed: postponed);
         }
 
-        void Add(DeadlineKind kind, LocalDate nominal, bool adjust, bool met, string? key, int? year = null, bool postponed = false)
+        void Add(DeadlineKind kind, LocalDate nominal, bool adjust, bool met, string? certificate, int audit = 0, int? year = null, bool postponed = false)
         {
             var adjustment = adjust ? _rules.On(nominal).Adjustment : DeadlineAdjustment.None;
             var due = adjustment == DeadlineAdjustment.NextWorkingDay ? _rules.Holidays.OnOrNextWorkingDay(nominal) : nominal;
@@ -367,7 +378,7 @@ public sealed class DeadlineSchedule
                 : today > due ? kind.IsInformational() ? DeadlineStatus.Passed : DeadlineStatus.Overdue
                 : due <= soon ? DeadlineStatus.DueSoon
                 : DeadlineStatus.Upcoming;
-            into.Add(new Deadline(number, key ?? year!.Value.ToString(CultureInfo.InvariantCulture), zone, kind, unit.Id, unit.Name, year, nominal, due, adjustment, postponed, status));
+            into.Add(new Deadline(number, certificate, audit, zone, kind, unit.Id, unit.Name, year, nominal, due, adjustment, postponed, status));
         }
     }
 }
