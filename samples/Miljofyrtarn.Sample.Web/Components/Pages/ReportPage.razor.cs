@@ -28,8 +28,6 @@ public sealed partial class ReportPage
 
     private IReadOnlyList<Indicator> Indicators { get; set; } = [];
 
-    private Dictionary<string, List<string>> FieldProblems { get; } = new(StringComparer.Ordinal);
-
     /// <inheritdoc />
     protected override Task LoadedAsync()
     {
@@ -125,11 +123,6 @@ public sealed partial class ReportPage
             .Replace("\u202f", string.Empty, StringComparison.Ordinal).Replace('\u2212', '-').Replace(',', '.');
         return double.TryParse(normalised, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
-
-    private void AddField(string field, string message) =>
-        (FieldProblems.TryGetValue(field, out var list) ? list : FieldProblems[field] = []).Add(message);
-
-    private string? Error(string field) => FieldProblems.TryGetValue(field, out var list) ? string.Join(" ", list) : null;
 
     /// <summary>The report form.</summary>
     public sealed class ReportForm

@@ -43,8 +43,6 @@ public sealed partial class UnitPage
 
     private IReadOnlyList<int> ReportYears { get; set; } = [];
 
-    private Dictionary<string, List<string>> FieldProblems { get; } = new(StringComparer.Ordinal);
-
     /// <inheritdoc />
     protected override Task LoadedAsync()
     {
@@ -103,7 +101,7 @@ public sealed partial class UnitPage
 
         var command = new RecordAssessmentCommand(Unit.Id, criterion, status, Blank(form.Comment), Blank(form.Justification),
             Blank(form.Evidence) is { } evidence ? [new EvidenceInput(evidence)] : null);
-        if (await ExecuteAsync(command, form.Version, AssessmentField, FieldProblems))
+        if (await ExecuteAsync(command, form.Version, AssessmentField))
         {
             GoTo($"units/{Uri.EscapeDataString(Unit.Id.Value)}", "assessed");
             return;
@@ -132,7 +130,7 @@ public sealed partial class UnitPage
             return;
         }
 
-        if (await ExecuteAsync(command, form.Version, ActionField, FieldProblems))
+        if (await ExecuteAsync(command, form.Version, ActionField))
         {
             GoTo($"units/{Uri.EscapeDataString(Unit.Id.Value)}", "action");
             return;
@@ -217,9 +215,6 @@ public sealed partial class UnitPage
         }
     }
 
-    private void AddField(string field, string message) =>
-        (FieldProblems.TryGetValue(field, out var list) ? list : FieldProblems[field] = []).Add(message);
-
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static string? AssessmentField(ReasonView reason) => reason.Code switch
@@ -244,8 +239,6 @@ public sealed partial class UnitPage
             _ => null,
         },
     };
-
-    private string? Error(string field) => FieldProblems.TryGetValue(field, out var list) ? string.Join(" ", list) : null;
 
     private string? Invalid(string field) => FieldProblems.ContainsKey(field) ? "true" : null;
 

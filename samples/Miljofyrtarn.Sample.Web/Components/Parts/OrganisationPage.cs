@@ -36,6 +36,9 @@ public abstract class OrganisationPage : ComponentBase
     /// <summary>Problems with the request as a whole (not one field), in the reader's language.</summary>
     protected List<ReasonView> Problems { get; } = [];
 
+    /// <summary>Messages beside form fields, by the field's id; nothing was stored while there are any.</summary>
+    protected Dictionary<string, List<string>> FieldProblems { get; } = new(StringComparer.Ordinal);
+
     /// <summary>A change was refused because someone else changed the organisation first.</summary>
     protected bool Stale { get; set; }
 
@@ -76,9 +79,8 @@ public abstract class OrganisationPage : ComponentBase
     /// <param name="command">The command.</param>
     /// <param name="version">The version the form showed (its hidden field), unparsed.</param>
     /// <param name="fieldOf">Which form field a reason belongs beside, or null for the form as a whole.</param>
-    /// <param name="fieldProblems">Where the field reasons go.</param>
     /// <returns>True when the command was stored.</returns>
-    protected async Task<bool> ExecuteAsync(LifecycleCommand command, string? version, Func<ReasonView, string?>? fieldOf = null, Dictionary<string, List<string>>? fieldProblems = null)
+    protected async Task<bool> ExecuteAsync(LifecycleCommand command, string? version, Func<ReasonView, string?>? fieldOf = null)
     {
         if (!long.TryParse(version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var expected))
         {
@@ -102,9 +104,9 @@ public abstract class OrganisationPage : ComponentBase
                 {
                     Stale = true;
                 }
-                else if (fieldOf?.Invoke(reason) is { } field && fieldProblems is not null)
+                else if (fieldOf?.Invoke(reason) is { } field)
                 {
-                    (fieldProblems.TryGetValue(field, out var list) ? list : fieldProblems[field] = []).Add(reason.Message.Get(Ui.Language));
+                    AddField(field, reason.Message.Get(Ui.Language));
                 }
                 else
                 {
@@ -116,6 +118,17 @@ public abstract class OrganisationPage : ComponentBase
             return false;
         }
     }
+
+    /// <summary>Adds a message beside a field.</summary>
+    /// <param name="field">The field's id.</param>
+    /// <param name="message">The message, in the reader's language.</param>
+    protected void AddField(string field, string message) =>
+        (FieldProblems.TryGetValue(field, out var list) ? list : FieldProblems[field] = []).Add(message);
+
+    /// <summary>The messages beside a field, or null when it is fine.</summary>
+    /// <param name="field">The field's id.</param>
+    /// <returns>The messages, joined.</returns>
+    protected string? Error(string field) => FieldProblems.TryGetValue(field, out var list) ? string.Join(" ", list) : null;
 
     /// <summary>Goes to a page of this organisation after a stored change (a redirect, so a reload does not post again).</summary>
     /// <param name="relative">The page under the organisation, for example <c>units/raadhuset</c>.</param>
