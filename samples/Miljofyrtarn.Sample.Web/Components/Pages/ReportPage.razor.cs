@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Miljofyrtarn.Core.Contracts;
 using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Reporting;
 
@@ -10,10 +11,6 @@ namespace Miljofyrtarn.Sample.Web.Components.Pages;
 /// <summary>A unit's annual climate and environment report for a year: the figures, entered or as submitted.</summary>
 public sealed partial class ReportPage
 {
-    /// <summary>The unit's id from the address.</summary>
-    [Parameter]
-    public string UnitId { get; set; } = string.Empty;
-
     /// <summary>The report year from the address.</summary>
     [Parameter]
     public int Year { get; set; }
@@ -22,29 +19,17 @@ public sealed partial class ReportPage
     [SupplyParameterFromForm(FormName = "report")]
     public ReportForm? Form { get; set; }
 
-    private Unit? Unit { get; set; }
-
     private AnnualReportView? Submitted { get; set; }
 
     private IReadOnlyList<Indicator> Indicators { get; set; } = [];
 
     /// <inheritdoc />
-    protected override Task LoadedAsync()
-    {
-        Form ??= new();
-        Show();
-        return Task.CompletedTask;
-    }
+    protected override void PrepareForms() => Form ??= new();
 
-    private void Show()
+    /// <inheritdoc />
+    protected override void Show(OrganisationLifecycle lifecycle, Unit unit)
     {
-        Unit = Lifecycle?.Organisation.AllUnits.FirstOrDefault(u => u.Id.Value == UnitId);
-        if (Lifecycle is null || Unit is null)
-        {
-            return;
-        }
-
-        Submitted = Lifecycle.ToReportView(Unit.Id, Year, Ui.Contract) is { SubmittedAt: not null } view ? view : null;
+        Submitted = lifecycle.ToReportView(unit.Id, Year, Ui.Contract) is { SubmittedAt: not null } view ? view : null;
         Indicators = [.. Repository.Rules.Indicators.ActiveIn(Year)];
     }
 

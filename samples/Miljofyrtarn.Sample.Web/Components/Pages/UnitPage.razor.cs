@@ -18,10 +18,6 @@ public sealed partial class UnitPage
     /// <summary>The dates a reader may type: Norwegian (20.01.2024) or ISO (2024-01-20).</summary>
     private static readonly LocalDatePattern[] DatePatterns = [LocalDatePattern.CreateWithInvariantCulture("dd.MM.uuuu"), LocalDatePattern.CreateWithInvariantCulture("d.M.uuuu"), LocalDatePattern.Iso];
 
-    /// <summary>The unit's id from the address.</summary>
-    [Parameter]
-    public string UnitId { get; set; } = string.Empty;
-
     /// <summary>The assessment form's fields, as posted (all text: the page parses and explains, never the runtime).</summary>
     [SupplyParameterFromForm(FormName = "assess")]
     public AssessmentForm? Assess { get; set; }
@@ -33,8 +29,6 @@ public sealed partial class UnitPage
     [Inject]
     private DeadlineOptions DeadlineOptions { get; set; } = default!;
 
-    private Unit? Unit { get; set; }
-
     private UnitReadinessView? Readiness { get; set; }
 
     private ResolutionView? Resolution { get; set; }
@@ -44,30 +38,23 @@ public sealed partial class UnitPage
     private IReadOnlyList<int> ReportYears { get; set; } = [];
 
     /// <inheritdoc />
-    protected override Task LoadedAsync()
+    protected override void PrepareForms()
     {
         Assess ??= new();
         Act ??= new();
-        Show();
-        return Task.CompletedTask;
     }
 
-    private void Show()
+    /// <inheritdoc />
+    protected override void Show(OrganisationLifecycle lifecycle, Unit unit)
     {
-        Unit = Lifecycle?.Organisation.AllUnits.FirstOrDefault(u => u.Id.Value == UnitId);
-        if (Lifecycle is null || Unit is null)
-        {
-            return;
-        }
-
-        Readiness = ContractViews.ToView(Lifecycle.Organisation.GetReadiness(Unit.Id), Ui.Contract);
-        Resolution = Lifecycle.Organisation.ToResolutionView(Unit.Id, Ui.Contract);
-        Actions = Lifecycle.ToActionViews(Unit.Id, Ui.Actor, Ui.Contract);
-        var today = Lifecycle.Today;
-        ReportYears = [.. new DeadlineSchedule(Lifecycle, DeadlineOptions).Between(today.PlusYears(-5), today.PlusYears(1))
-            .Where(d => d.Kind == DeadlineKind.AnnualReport && d.Unit == Unit.Id && d.Year is not null)
+        Readiness = ContractViews.ToView(lifecycle.Organisation.GetReadiness(unit.Id), Ui.Contract);
+        Resolution = lifecycle.Organisation.ToResolutionView(unit.Id, Ui.Contract);
+        Actions = lifecycle.ToActionViews(unit.Id, Ui.Actor, Ui.Contract);
+        var today = lifecycle.Today;
+        ReportYears = [.. new DeadlineSchedule(lifecycle, DeadlineOptions).Between(today.PlusYears(-5), today.PlusYears(1))
+            .Where(d => d.Kind == DeadlineKind.AnnualReport && d.Unit == unit.Id && d.Year is not null)
             .Select(d => d.Year!.Value)
-            .Concat(Lifecycle.GetUnitLifecycle(Unit.Id).Reports.Keys)
+            .Concat(lifecycle.GetUnitLifecycle(unit.Id).Reports.Keys)
             .Distinct().Order()];
     }
 
