@@ -48,13 +48,15 @@ public class ReadinessScalingBenchmarks
         _unit = unit.Id;
         _criterion = _organisation.Resolve(_unit).Criteria.First(c => c.FulfilledBy == ResponsibleParty.Unit).Criterion.Id;
         _assessment = new CriterionAssessment(FulfilmentStatus.Fulfilled, Instant.FromUtc(2024, 6, 1, 9, 0), "tester");
+        _organisation.GetReadiness(); // the dashboard has shown it: the next state carries it forward
     }
 
     [Benchmark(Baseline = true, Description = "GetReadiness(unit)")]
     public UnitReadiness OneUnit() => _organisation.GetReadiness(_unit);
 
-    [Benchmark(Description = "GetReadiness()")]
-    public OrganisationReadiness Full() => _organisation.GetReadiness();
+    /// <summary>What <c>GetReadiness()</c> does on a state with nothing to carry forward (a fresh or a restored organisation).</summary>
+    [Benchmark(Description = "GetReadiness() in full")]
+    public OrganisationReadiness Full() => _organisation.ComputeReadiness();
 
     [Benchmark(Description = "RecordAssessment")]
     public Organisation Record() => _organisation.RecordAssessment(_unit, _criterion, _assessment);

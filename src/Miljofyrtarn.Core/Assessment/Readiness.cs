@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Resolution;
 
@@ -54,12 +55,24 @@ public sealed record BlockingCriterion(Criterion Criterion, FulfilmentStatus Sta
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class UnitReadiness
 {
+    private readonly BlockingSource _source;
+    private ImmutableArray<BlockingCriterion> _blocking;
+
     internal UnitReadiness(Unit unit, ReadinessCounts counts, ImmutableArray<ThemeReadiness> themes, ImmutableArray<BlockingCriterion> blocking)
     {
         Unit = unit;
         Counts = counts;
         Themes = themes;
-        Blocking = blocking;
+        _blocking = blocking;
+    }
+
+    /// <summary>A unit's readiness whose blocking list is built from <paramref name="source"/> on first use.</summary>
+    internal UnitReadiness(Unit unit, ReadinessCounts counts, ImmutableArray<ThemeReadiness> themes, BlockingSource source)
+    {
+        Unit = unit;
+        Counts = counts;
+        Themes = themes;
+        _source = source;
     }
 
     /// <summary>The unit.</summary>
@@ -72,10 +85,23 @@ public sealed class UnitReadiness
     public ImmutableArray<ThemeReadiness> Themes { get; }
 
     /// <summary>The must-criteria still blocking certification, in catalog order.</summary>
-    public ImmutableArray<BlockingCriterion> Blocking { get; }
+    /// <remarks>Built on first use from the statuses the readiness was computed from (which never change), then kept.</remarks>
+    public ImmutableArray<BlockingCriterion> Blocking
+    {
+        get
+        {
+            // Two threads may build it at once; both lists are equal and either may be kept (ImmutableArray is one reference).
+            if (_blocking.IsDefault)
+            {
+                _blocking = _source.Build();
+            }
+
+            return _blocking;
+        }
+    }
 
     /// <summary>Whether every must-criterion is fulfilled (by the unit or by headquarters) or not applicable.</summary>
-    public bool IsReadyForCertifier => Blocking.IsEmpty;
+    public bool IsReadyForCertifier => Counts.MustBlocking == 0;
 }
 
 /// <summary>
@@ -85,11 +111,14 @@ public sealed class UnitReadiness
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class OrganisationReadiness
 {
-    internal OrganisationReadiness(ReadinessCounts counts, ImmutableArray<ThemeReadiness> themes, ImmutableArray<UnitReadiness> units)
+    private ImmutableArray<UnitReadiness> _units;
+
+    internal OrganisationReadiness(ReadinessCounts counts, ImmutableArray<ThemeReadiness> themes, PersistentVector<UnitReadiness> units, int[] totals)
     {
         Counts = counts;
         Themes = themes;
-        Units = units;
+        UnitVector = units;
+        Totals = totals;
     }
 
     /// <summary>Totals over the organisation's obligations.</summary>
@@ -99,8 +128,27 @@ public sealed class OrganisationReadiness
     public ImmutableArray<ThemeReadiness> Themes { get; }
 
     /// <summary>Each unit's readiness: headquarters first, then the units in the order they were added.</summary>
-    public ImmutableArray<UnitReadiness> Units { get; }
+    /// <remarks>Listed on first use and then kept: a readiness carried forward from an earlier state shares every unchanged unit's readiness with it.</remarks>
+    public ImmutableArray<UnitReadiness> Units
+    {
+        get
+        {
+            // Two threads may list it at once; both arrays are equal and either may be kept (ImmutableArray is one reference).
+            if (_units.IsDefault)
+            {
+                _units = UnitVector.ToImmutableArray();
+            }
+
+            return _units;
+        }
+    }
 
     /// <summary>Headquarters' readiness: "what is left for Rådhuset before the certifier can come?".</summary>
-    public UnitReadiness Headquarters => Units[0];
+    public UnitReadiness Headquarters => UnitVector[0];
+
+    /// <summary>Each unit's readiness by position, shared with the readiness it was carried forward from.</summary>
+    internal PersistentVector<UnitReadiness> UnitVector { get; }
+
+    /// <summary>The totals by theme ordinal and count slot, before they were listed; the next readiness starts from them.</summary>
+    internal int[] Totals { get; }
 }

@@ -1,13 +1,18 @@
 using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
 using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Resolution;
 
 namespace Miljofyrtarn.Core.Assessment;
 
-/// <summary>Computes readiness from the resolution index and the dense status arrays, without lookups per criterion.</summary>
-internal sealed class ReadinessCalculator
+/// <summary>
+/// Computes readiness from the resolution index and the dense status arrays, without lookups per criterion: in full, or
+/// carried forward from an earlier readiness by recomputing only the units whose statuses changed
+/// (<see cref="Update"/>).
+/// </summary>
+internal sealed partial class ReadinessCalculator
 {
     private const int Slots = 7; // NotStarted, InProgress, Fulfilled, NotApplicable, MustTotal, MustFulfilled, MustNotApplicable
 
@@ -33,93 +38,123 @@ internal sealed class ReadinessCalculator
     public static ReadinessCalculator Of(CriteriaCatalog catalog) => ForCatalog.GetValue(catalog, static c => new ReadinessCalculator(c));
 
     /// <summary>Every unit's readiness and the totals, listed in the themes of <paramref name="commonSet"/>.</summary>
-    public OrganisationReadiness Organisation(ImmutableArray<Unit> units, ResolutionIndex index, ImmutableArray<UnitAssessments> assessments, CriteriaSet commonSet)
+    public OrganisationReadiness Organisation(ImmutableArray<Unit> units, ResolutionIndex index, PersistentVector<UnitAssessments> assessments, CriteriaSet commonSet)
     {
         var themeCount = _catalog.Themes.Length;
         var totals = new int[themeCount * Slots];
         var perUnit = new int[themeCount * Slots];
-        var result = ImmutableArray.CreateBuilder<UnitReadiness>(units.Length);
-        for (var u = 0; u < units.Length; u++)
+        var result = new UnitReadiness[units.Length];
+        var headquarters = assessments[0];
+        var position = 0;
+        foreach (var own in assessments)
         {
-            result.Add(Unit(units, u, index, assessments, perUnit, totals));
+            result[position] = Unit(units, position, index, own, headquarters, perUnit, totals);
+            position++;
         }
 
-        return new OrganisationReadiness(Sum(totals), Themes(totals, Layout(commonSet)), result.MoveToImmutable());
+        return new OrganisationReadiness(Sum(totals), Themes(totals, Layout(commonSet)), PersistentVector<UnitReadiness>.From(result), totals);
     }
 
-    public UnitReadiness Unit(ImmutableArray<Unit> units, int position, ResolutionIndex index, ImmutableArray<UnitAssessments> assessments) =>
-        Unit(units, position, index, assessments, new int[_catalog.Themes.Length * Slots], null);
+    /// <summary>One unit's readiness.</summary>
+    public UnitReadiness Unit(ImmutableArray<Unit> units, int position, ResolutionIndex index, PersistentVector<UnitAssessments> assessments) =>
+        Unit(units, position, index, assessments[position], assessments[0], new int[_catalog.Themes.Length * Slots], null);
 
-    private UnitReadiness Unit(ImmutableArray<Unit> units, int position, ResolutionIndex index, ImmutableArray<UnitAssessments> assessments, int[] counts, int[]? totals)
+    private UnitReadiness Unit(ImmutableArray<Unit> units, int position, ResolutionIndex index, UnitAssessments own, UnitAssessments headquarters, int[] counts, int[]? totals)
     {
         Array.Clear(counts);
-        var own = assessments[position].Statuses;
-        var headquarters = assessments[0].Statuses;
-        var roles = index.Roles[position];
-        var ordinals = index.Ordinals[position];
         var layout = Layout(units[position].Sets[0]);
-        var themeOf = layout.ThemeOf;
-        var blockingCount = 0;
-        foreach (var ordinal in ordinals)
+        var blocking = Tally(position, index, own, headquarters, layout.ThemeOf, counts, totals, +1);
+        var source = new BlockingSource(this, own, headquarters, index.Roles[position], index.Ordinals[position], blocking);
+        var themes = Themes(counts, layout);
+        return own.IsOwned || headquarters.IsOwned
+            ? new UnitReadiness(units[position], Sum(counts), themes, source.Build()) // transient tables change in place: build now
+            : new UnitReadiness(units[position], Sum(counts), themes, source);
+    }
+
+    /// <summary>
+    /// Counts one unit's criteria into <paramref name="counts"/> (all of them) and, with <paramref name="sign"/>, into
+    /// <paramref name="totals"/> (only those the unit fulfils itself, so each obligation is counted once, at its party).
+    /// Returns the number of blocking must-criteria.
+    /// </summary>
+    private int Tally(int position, ResolutionIndex index, UnitAssessments ownTable, UnitAssessments headquartersTable, int[] themeOf, int[]? counts, int[]? totals, int sign)
+    {
+        var own = ownTable.Statuses;
+        var headquarters = headquartersTable.Statuses;
+        var roles = index.Roles[position];
+        var blocking = 0;
+        foreach (var ordinal in index.Ordinals[position])
         {
             var byHeadquarters = roles[ordinal] == ResolutionIndex.ByHeadquarters;
-            var status = byHeadquarters ? headquarters[ordinal] : own[ordinal];
-            var slot = themeOf[ordinal] * Slots;
-            counts[slot + status]++;
-            if (totals is not null && !byHeadquarters)
+            if (counts is null && byHeadquarters)
             {
-                totals[slot + status]++;
+                continue;
             }
 
-            if (_must[ordinal])
+            var status = byHeadquarters ? headquarters[ordinal] : own[ordinal];
+            var slot = themeOf[ordinal] * Slots;
+            var mustSlot = !_must[ordinal] ? -2 : status switch
             {
-                var mustSlot = status switch
-                {
-                    (byte)FulfilmentStatus.Fulfilled => 5,
-                    (byte)FulfilmentStatus.NotApplicable => 6,
-                    _ => -1,
-                };
-                counts[slot + 4]++;
-                if (totals is not null && !byHeadquarters)
-                {
-                    totals[slot + 4]++;
-                }
+                (byte)FulfilmentStatus.Fulfilled => 5,
+                (byte)FulfilmentStatus.NotApplicable => 6,
+                _ => -1,
+            };
+            if (mustSlot == -1)
+            {
+                blocking++;
+            }
 
-                if (mustSlot < 0)
+            if (counts is not null)
+            {
+                counts[slot + status]++;
+                if (mustSlot != -2)
                 {
-                    blockingCount++;
-                }
-                else
-                {
-                    counts[slot + mustSlot]++;
-                    if (totals is not null && !byHeadquarters)
+                    counts[slot + 4]++;
+                    if (mustSlot >= 0)
                     {
-                        totals[slot + mustSlot]++;
+                        counts[slot + mustSlot]++;
+                    }
+                }
+            }
+
+            if (totals is not null && !byHeadquarters)
+            {
+                totals[slot + status] += sign;
+                if (mustSlot != -2)
+                {
+                    totals[slot + 4] += sign;
+                    if (mustSlot >= 0)
+                    {
+                        totals[slot + mustSlot] += sign;
                     }
                 }
             }
         }
 
-        var blocking = ImmutableArray.CreateBuilder<BlockingCriterion>(blockingCount);
-        if (blockingCount > 0)
-        {
-            foreach (var ordinal in ordinals)
-            {
-                if (!_must[ordinal])
-                {
-                    continue;
-                }
+        return blocking;
+    }
 
-                var byHeadquarters = roles[ordinal] == ResolutionIndex.ByHeadquarters;
-                var status = (FulfilmentStatus)(byHeadquarters ? headquarters[ordinal] : own[ordinal]);
-                if (status is FulfilmentStatus.NotStarted or FulfilmentStatus.InProgress)
-                {
-                    blocking.Add(new BlockingCriterion(_catalog.Criteria[ordinal], status, byHeadquarters ? ResponsibleParty.Headquarters : ResponsibleParty.Unit));
-                }
+    /// <summary>The must-criteria still blocking, in catalog order (what <see cref="UnitReadiness.Blocking"/> lists).</summary>
+    internal ImmutableArray<BlockingCriterion> Blocking(in BlockingSource source)
+    {
+        var blocking = ImmutableArray.CreateBuilder<BlockingCriterion>(source.Count);
+        var own = source.Own.Statuses;
+        var headquarters = source.Headquarters.Statuses;
+        foreach (var ordinal in source.Ordinals)
+        {
+            if (!_must[ordinal])
+            {
+                continue;
+            }
+
+            var byHeadquarters = source.Roles[ordinal] == ResolutionIndex.ByHeadquarters;
+            var status = (FulfilmentStatus)(byHeadquarters ? headquarters[ordinal] : own[ordinal]);
+            if (status is FulfilmentStatus.NotStarted or FulfilmentStatus.InProgress)
+            {
+                blocking.Add(new BlockingCriterion(_catalog.Criteria[ordinal], status, byHeadquarters ? ResponsibleParty.Headquarters : ResponsibleParty.Unit));
             }
         }
 
-        return new UnitReadiness(units[position], Sum(counts), Themes(counts, layout), blocking.MoveToImmutable());
+        return blocking.MoveToImmutable();
     }
 
     private static ReadinessCounts Sum(int[] counts)

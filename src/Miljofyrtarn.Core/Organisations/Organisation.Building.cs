@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Resolution;
 using NodaTime;
 using NodaTime.Text;
@@ -70,7 +71,7 @@ public sealed partial class Organisation
             }
         }
 
-        var tables = ImmutableArray.CreateBuilder<UnitAssessments>(units.Count);
+        var tables = new UnitAssessments[units.Count];
         for (var i = 0; i < units.Count; i++)
         {
             var entries = new List<(int, int, CriterionAssessment)>(i < assessments.Count ? assessments[i].Count : 0);
@@ -86,11 +87,11 @@ public sealed partial class Organisation
                 }
             }
 
-            tables.Add(UnitAssessments.From(catalog.Criteria.Length, entries));
+            tables[i] = UnitAssessments.From(catalog.Criteria.Length, entries);
         }
 
         problems.ThrowIfAny();
-        return new Organisation(catalog, name, kind, number, startedOn, commonSet, pendingCommonSet, [.. built], allocation, tables.MoveToImmutable(), null);
+        return new Organisation(catalog, name, kind, number, startedOn, commonSet, pendingCommonSet, [.. built], allocation, PersistentVector<UnitAssessments>.From(tables), null);
     }
 
     /// <summary>A municipality number: four digits, the first two a county's number (01 to 99), not 0000.</summary>

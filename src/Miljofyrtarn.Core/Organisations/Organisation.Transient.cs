@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Miljofyrtarn.Core.Organisations;
 
 /// <summary>Transient mode: how replay builds an organisation in place and freezes it once at the end.</summary>
@@ -30,14 +28,17 @@ public sealed partial class Organisation
 
     private void RecordInPlace(int position, int ordinal, int criterionId, Assessment.CriterionAssessment assessment)
     {
-        // The array behind _assessments belongs to replay's working state alone, as do the owned tables in it.
-        var tables = ImmutableCollectionsMarshal.AsArray(_assessments)!;
-        var table = tables[position];
+        // The owned tables belong to replay's working state alone. The per-unit list itself is never changed in place: the
+        // first record of a unit puts its owned copy into a new list (one path), later ones change that table only.
+        var table = _assessments[position];
         if (!table.IsOwned)
         {
-            tables[position] = table = table.ToOwned();
+            table = table.ToOwned();
+            _assessments = _assessments.SetItem(position, table);
         }
 
         table.SetInPlace(ordinal, criterionId, assessment);
+        _readiness = null;
+        _trail = null;
     }
 }

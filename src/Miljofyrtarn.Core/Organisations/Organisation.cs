@@ -4,6 +4,7 @@ using System.Globalization;
 using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Resolution;
 using NodaTime;
 
@@ -26,8 +27,10 @@ namespace Miljofyrtarn.Core.Organisations;
 public sealed partial class Organisation
 {
     private readonly ImmutableDictionary<UnitId, int> _positions;
-    private readonly ImmutableArray<UnitAssessments> _assessments;
+    private PersistentVector<UnitAssessments> _assessments; // reassigned only in transient mode (replay's working state)
     private ResolutionIndex? _index;
+    private OrganisationReadiness? _readiness; // computed on first use, then kept (and carried forward by the next assessment)
+    private ReadinessTrail? _trail; // the assessments since a state whose readiness is known, while they are few
 
     private Organisation(
         CriteriaCatalog catalog,
@@ -39,9 +42,10 @@ public sealed partial class Organisation
         CriteriaSet? pendingCommonSet,
         ImmutableArray<Unit> units,
         ImmutableDictionary<int, ResponsibleParty> allocation,
-        ImmutableArray<UnitAssessments> assessments,
+        PersistentVector<UnitAssessments> assessments,
         ResolutionIndex? index,
-        ImmutableDictionary<UnitId, int>? positions = null)
+        ImmutableDictionary<UnitId, int>? positions = null,
+        ReadinessTrail? trail = null)
     {
         Catalog = catalog;
         Name = name;
@@ -55,6 +59,7 @@ public sealed partial class Organisation
         _assessments = assessments;
         _positions = positions ?? units.Select((u, i) => KeyValuePair.Create(u.Id, i)).ToImmutableDictionary();
         _index = index;
+        _trail = trail;
     }
 
     /// <summary>The catalog the organisation's criteria come from.</summary>
@@ -146,7 +151,7 @@ public sealed partial class Organisation
         CheckArrangement(headquarters, [headquarters], problems);
         problems.ThrowIfAny();
         return new Organisation(catalog, name, kind, number, startedOn, commonSet, null, [unit!], ImmutableDictionary<int, ResponsibleParty>.Empty,
-            [UnitAssessments.Empty(catalog.Criteria.Length)], null);
+            PersistentVector<UnitAssessments>.Empty.Add(UnitAssessments.Empty(catalog.Criteria.Length)), null);
     }
 
     /// <summary>The unit with the given ID.</summary>
@@ -382,8 +387,10 @@ public sealed partial class Organisation
             return this;
         }
 
+        // Only the unit's table and one path of the per-unit list are new; a known readiness is carried forward on demand.
+        var trail = ReadinessTrail.Next(_readiness, _trail, _assessments, position, criterion.Ordinal);
         return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, AllUnits, AllocationOverrides,
-            _assessments.SetItem(position, _assessments[position].With(criterion.Ordinal, criterionId, assessment)), Index, _positions);
+            _assessments.SetItem(position, _assessments[position].With(criterion.Ordinal, criterionId, assessment)), Index, _positions, trail);
     }
 
     /// <summary>The assessment the unit itself recorded for a criterion, or null.</summary>
@@ -415,7 +422,44 @@ public sealed partial class Organisation
 
     /// <summary>Readiness of the whole organisation: every unit, per theme, and totals.</summary>
     /// <returns>The readiness.</returns>
-    public OrganisationReadiness GetReadiness() => ReadinessCalculator.Of(Catalog).Organisation(AllUnits, Index, _assessments, CommonSet);
+    /// <remarks>
+    /// Computed on first use and kept. A state reached by recording assessments from a state whose readiness was already
+    /// computed carries that readiness forward: only the units whose statuses changed (and, for criteria headquarters
+    /// fulfils for everyone, the units that inherit them) are recomputed.
+    /// </remarks>
+    public OrganisationReadiness GetReadiness() => Readiness(keep: !_transient);
+
+    /// <summary>
+    /// The readiness <see cref="GetReadiness()"/> returns: the kept one, else carried forward along the trail, else in full.
+    /// With <paramref name="keep"/> it is kept for the next call and for the states that follow.
+    /// </summary>
+    internal OrganisationReadiness Readiness(bool keep)
+    {
+        if (_readiness is { } known)
+        {
+            return known;
+        }
+
+        var calculator = ReadinessCalculator.Of(Catalog);
+        var trail = _trail;
+        var readiness = trail is null
+            ? calculator.Organisation(AllUnits, Index, _assessments, CommonSet)
+            : calculator.Update(trail, AllUnits, Index, _assessments, CommonSet);
+        if (keep)
+        {
+            // Two threads may compute it at once; both are equal and either may be kept.
+            _readiness = readiness;
+            _trail = null;
+        }
+
+        return readiness;
+    }
+
+    /// <summary>How many assessments the readiness would be carried forward over (0: computed in full, or already known).</summary>
+    internal int ReadinessTrailLength => _readiness is null ? _trail?.Count ?? 0 : 0;
+
+    /// <summary>The readiness computed in full, never carried forward or kept: what <see cref="GetReadiness()"/> must equal.</summary>
+    internal OrganisationReadiness ComputeReadiness() => ReadinessCalculator.Of(Catalog).Organisation(AllUnits, Index, _assessments, CommonSet);
 
     /// <summary>Readiness of one unit: "what is left for Rådhuset before the certifier can come?".</summary>
     /// <param name="unitId">The unit's ID.</param>
@@ -468,7 +512,7 @@ public sealed partial class Organisation
         return member is null ? criterion.Theme : commonSet.ThemeOf(member);
     }
 
-    private Organisation With(ImmutableArray<Unit> units, ImmutableDictionary<int, ResponsibleParty> allocation, ImmutableArray<UnitAssessments> assessments, ResolutionIndex? index = null) =>
+    private Organisation With(ImmutableArray<Unit> units, ImmutableDictionary<int, ResponsibleParty> allocation, PersistentVector<UnitAssessments> assessments, ResolutionIndex? index = null) =>
         new(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, units, allocation, assessments, index);
 
     private int Position(UnitId id) =>

@@ -20,6 +20,8 @@ internal sealed class ResolutionIndex
     /// <summary>The criterion applies to the unit (a UE) and headquarters fulfils it.</summary>
     public const byte ByHeadquarters = 2;
 
+    private int[][]? _inheritors;
+
     private ResolutionIndex(byte[][] roles, int[][] ordinals)
     {
         Roles = roles;
@@ -31,6 +33,31 @@ internal sealed class ResolutionIndex
 
     /// <summary>Per unit position, the ordinals of the criteria that apply, ascending (catalog order).</summary>
     public int[][] Ordinals { get; }
+
+    /// <summary>
+    /// The positions of the units (UE) that inherit a criterion from headquarters: those whose readiness changes when
+    /// headquarters' status of it changes. Built for every criterion on first use (O(applicable criteria over all units)).
+    /// </summary>
+    /// <param name="ordinal">The criterion's catalog ordinal.</param>
+    public int[] InheritorsOf(int ordinal) => (_inheritors ??= BuildInheritors())[ordinal];
+
+    private int[][] BuildInheritors()
+    {
+        var lists = new List<int>?[Roles[0].Length];
+        for (var u = 1; u < Roles.Length; u++)
+        {
+            foreach (var ordinal in Ordinals[u])
+            {
+                if (Roles[u][ordinal] == ByHeadquarters)
+                {
+                    (lists[ordinal] ??= []).Add(u);
+                }
+            }
+        }
+
+        // Two threads may build it at once; both are equal and either may be kept.
+        return [.. lists.Select(l => l is null ? [] : l.ToArray())];
+    }
 
     public static ResponsibleParty PartyFor(Criterion criterion, ImmutableDictionary<int, ResponsibleParty> overrides) =>
         overrides.TryGetValue(criterion.Id, out var party)

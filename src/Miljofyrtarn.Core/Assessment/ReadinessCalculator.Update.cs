@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Internal;
+using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Resolution;
+
+namespace Miljofyrtarn.Core.Assessment;
+
+/// <content>Incremental readiness: an earlier readiness carried forward through the assessments recorded since.</content>
+internal sealed partial class ReadinessCalculator
+{
+    /// <summary>
+    /// The readiness of a state reached from <see cref="ReadinessTrail.Readiness"/>'s state by the assessments on
+    /// <paramref name="trail"/> only (same units, index and common set). The totals change by what each changed unit
+    /// fulfils itself, before and after; the units recomputed are those whose own statuses changed and, for each criterion
+    /// headquarters changed, the units that inherit it from headquarters: exactly those whose readiness can differ.
+    /// </summary>
+    public OrganisationReadiness Update(ReadinessTrail trail, ImmutableArray<Unit> units, ResolutionIndex index, PersistentVector<UnitAssessments> assessments, CriteriaSet commonSet)
+    {
+        var before = trail.Assessments;
+        Span<int> changed = trail.Count <= 64 ? stackalloc int[trail.Count] : new int[trail.Count];
+        var positions = 0;
+        var headquartersChanged = false;
+        for (var step = trail; step is not null; step = step.Previous)
+        {
+            if (!changed[..positions].Contains(step.Position))
+            {
+                changed[positions++] = step.Position;
+            }
+
+            headquartersChanged |= step.Position == 0;
+        }
+
+        changed = changed[..positions];
+        var totals = (int[])trail.Readiness.Totals.Clone();
+        foreach (var position in changed)
+        {
+            var themeOf = Layout(units[position].Sets[0]).ThemeOf;
+            Tally(position, index, before[position], before[0], themeOf, null, totals, -1);
+            Tally(position, index, assessments[position], assessments[0], themeOf, null, totals, +1);
+        }
+
+        var perUnit = new int[_catalog.Themes.Length * Slots];
+        var headquarters = assessments[0];
+        var vector = trail.Readiness.UnitVector;
+        if (!headquartersChanged)
+        {
+            foreach (var position in changed)
+            {
+                vector = vector.SetItem(position, Unit(units, position, index, assessments[position], headquarters, perUnit, null));
+            }
+        }
+        else
+        {
+            vector = Recompute(vector, AffectedByHeadquarters(trail, changed, index, units.Length), units, index, assessments, perUnit);
+        }
+
+        return new OrganisationReadiness(Sum(totals), Themes(totals, Layout(commonSet)), vector, totals);
+    }
+
+    /// <summary>The changed units and every unit that inherits a criterion whose status headquarters changed.</summary>
+    private static bool[] AffectedByHeadquarters(ReadinessTrail trail, ReadOnlySpan<int> changed, ResolutionIndex index, int unitCount)
+    {
+        var affected = new bool[unitCount];
+        foreach (var position in changed)
+        {
+            affected[position] = true;
+        }
+
+        for (var step = trail; step is not null; step = step.Previous)
+        {
+            if (step.Position == 0)
+            {
+                foreach (var inheritor in index.InheritorsOf(step.Ordinal))
+                {
+                    affected[inheritor] = true;
+                }
+            }
+        }
+
+        return affected;
+    }
+
+    private PersistentVector<UnitReadiness> Recompute(PersistentVector<UnitReadiness> vector, bool[] affected, ImmutableArray<Unit> units, ResolutionIndex index, PersistentVector<UnitAssessments> assessments, int[] perUnit)
+    {
+        var headquarters = assessments[0];
+        var count = affected.Count(a => a);
+        if (count <= units.Length / 8)
+        {
+            for (var position = 0; position < affected.Length; position++)
+            {
+                if (affected[position])
+                {
+                    vector = vector.SetItem(position, Unit(units, position, index, assessments[position], headquarters, perUnit, null));
+                }
+            }
+
+            return vector;
+        }
+
+        // Many units inherit the change: one pass over the list, then one build, instead of a path copy per unit.
+        var all = new UnitReadiness[vector.Count];
+        vector.CopyTo(all);
+        var at = 0;
+        foreach (var own in assessments)
+        {
+            if (affected[at])
+            {
+                all[at] = Unit(units, at, index, own, headquarters, perUnit, null);
+            }
+
+            at++;
+        }
+
+        return PersistentVector<UnitReadiness>.From(all);
+    }
+}
+
+/// <summary>
+/// What a unit's blocking list is built from on first use: the status tables the readiness was computed from (frozen, so
+/// they never change), the unit's roles and criteria, and how many block.
+/// </summary>
+internal readonly record struct BlockingSource(ReadinessCalculator Calculator, UnitAssessments Own, UnitAssessments Headquarters, byte[] Roles, int[] Ordinals, int Count)
+{
+    public ImmutableArray<BlockingCriterion> Build() => Count == 0 ? [] : Calculator.Blocking(this);
+}
+
+/// <summary>
+/// The assessments recorded since a state whose readiness is known, newest first: enough to carry that readiness forward
+/// (<see cref="ReadinessCalculator.Update"/>). Kept for at most <see cref="MaxLength"/> steps; a longer run of changes
+/// without a readiness asked for is computed in full when it is.
+/// </summary>
+internal sealed class ReadinessTrail
+{
+    /// <summary>The most steps carried; beyond it the trail is dropped.</summary>
+    public const int MaxLength = 64;
+
+    private ReadinessTrail(OrganisationReadiness readiness, PersistentVector<UnitAssessments> assessments, int position, int ordinal, ReadinessTrail? previous)
+    {
+        Readiness = readiness;
+        Assessments = assessments;
+        Position = position;
+        Ordinal = ordinal;
+        Previous = previous;
+        Count = (previous?.Count ?? 0) + 1;
+    }
+
+    /// <summary>The known readiness the trail starts from.</summary>
+    public OrganisationReadiness Readiness { get; }
+
+    /// <summary>The assessments of the state whose readiness is known.</summary>
+    public PersistentVector<UnitAssessments> Assessments { get; }
+
+    /// <summary>The unit that recorded an assessment.</summary>
+    public int Position { get; }
+
+    /// <summary>The criterion's catalog ordinal.</summary>
+    public int Ordinal { get; }
+
+    /// <summary>The step before, or null for the first after the known readiness.</summary>
+    public ReadinessTrail? Previous { get; }
+
+    /// <summary>The number of steps.</summary>
+    public int Count { get; }
+
+    /// <summary>The trail of a state one assessment on from a state with a known readiness, or with a trail; null when neither, or too long.</summary>
+    public static ReadinessTrail? Next(OrganisationReadiness? known, ReadinessTrail? trail, PersistentVector<UnitAssessments> assessments, int position, int ordinal) =>
+        known is not null ? new ReadinessTrail(known, assessments, position, ordinal, null)
+        : trail is { Count: < MaxLength } ? new ReadinessTrail(trail.Readiness, trail.Assessments, position, ordinal, trail)
+        : null;
+}
