@@ -110,7 +110,7 @@ public class DeadlineScalingBenchmarks
     [ParamsSource(nameof(Sizes))]
     public int Units { get; set; }
 
-    public static IEnumerable<int> Sizes => ScalingSizes.Of(1_000, 10_000);
+    public static IEnumerable<int> Sizes => ScalingSizes.Of(1_000, 10_000, 100_000);
 
     [GlobalSetup]
     public void Setup()

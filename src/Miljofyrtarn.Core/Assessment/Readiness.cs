@@ -55,23 +55,23 @@ public sealed record BlockingCriterion(Criterion Criterion, FulfilmentStatus Sta
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class UnitReadiness
 {
-    private readonly BlockingSource _source;
+    private readonly UnitReadinessSource _source;
+    private ImmutableArray<ThemeReadiness> _themes;
     private ImmutableArray<BlockingCriterion> _blocking;
 
     internal UnitReadiness(Unit unit, ReadinessCounts counts, ImmutableArray<ThemeReadiness> themes, ImmutableArray<BlockingCriterion> blocking)
     {
         Unit = unit;
         Counts = counts;
-        Themes = themes;
+        _themes = themes;
         _blocking = blocking;
     }
 
-    /// <summary>A unit's readiness whose blocking list is built from <paramref name="source"/> on first use.</summary>
-    internal UnitReadiness(Unit unit, ReadinessCounts counts, ImmutableArray<ThemeReadiness> themes, BlockingSource source)
+    /// <summary>A unit's readiness whose themes and blocking list are built from <paramref name="source"/> on first use.</summary>
+    internal UnitReadiness(Unit unit, ReadinessCounts counts, UnitReadinessSource source)
     {
         Unit = unit;
         Counts = counts;
-        Themes = themes;
         _source = source;
     }
 
@@ -82,7 +82,20 @@ public sealed class UnitReadiness
     public ReadinessCounts Counts { get; }
 
     /// <summary>Counts per theme, for themes with at least one criterion, in the unit's common set's order (<see cref="CriteriaSet.Themes"/>, then the rest in catalog order).</summary>
-    public ImmutableArray<ThemeReadiness> Themes { get; }
+    /// <remarks>Built on first use from the statuses the readiness was computed from (which never change), then kept.</remarks>
+    public ImmutableArray<ThemeReadiness> Themes
+    {
+        get
+        {
+            // Two threads may build it at once; both lists are equal and either may be kept (ImmutableArray is one reference).
+            if (_themes.IsDefault)
+            {
+                _themes = _source.BuildThemes();
+            }
+
+            return _themes;
+        }
+    }
 
     /// <summary>The must-criteria still blocking certification, in catalog order.</summary>
     /// <remarks>Built on first use from the statuses the readiness was computed from (which never change), then kept.</remarks>
@@ -93,7 +106,7 @@ public sealed class UnitReadiness
             // Two threads may build it at once; both lists are equal and either may be kept (ImmutableArray is one reference).
             if (_blocking.IsDefault)
             {
-                _blocking = _source.Build();
+                _blocking = _source.BuildBlocking();
             }
 
             return _blocking;

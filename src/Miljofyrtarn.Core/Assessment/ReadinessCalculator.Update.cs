@@ -15,7 +15,7 @@ internal sealed partial class ReadinessCalculator
     /// fulfils itself, before and after; the units recomputed are those whose own statuses changed and, for each criterion
     /// headquarters changed, the units that inherit it from headquarters: exactly those whose readiness can differ.
     /// </summary>
-    public OrganisationReadiness Update(ReadinessTrail trail, ImmutableArray<Unit> units, ResolutionIndex index, PersistentVector<UnitAssessments> assessments, CriteriaSet commonSet)
+    public OrganisationReadiness Update(ReadinessTrail trail, PersistentVector<Unit> units, ResolutionIndex index, PersistentVector<UnitAssessments> assessments, CriteriaSet commonSet)
     {
         var before = trail.Assessments;
         Span<int> changed = trail.Count <= 64 ? stackalloc int[trail.Count] : new int[trail.Count];
@@ -36,8 +36,8 @@ internal sealed partial class ReadinessCalculator
         foreach (var position in changed)
         {
             var themeOf = Layout(units[position].Sets[0]).ThemeOf;
-            Tally(position, index, before[position], before[0], themeOf, null, totals, -1);
-            Tally(position, index, assessments[position], assessments[0], themeOf, null, totals, +1);
+            Tally(index.Roles[position], index.Ordinals[position], before[position], before[0], themeOf, null, totals, -1);
+            Tally(index.Roles[position], index.Ordinals[position], assessments[position], assessments[0], themeOf, null, totals, +1);
         }
 
         var perUnit = new int[_catalog.Themes.Length * Slots];
@@ -52,7 +52,7 @@ internal sealed partial class ReadinessCalculator
         }
         else
         {
-            vector = Recompute(vector, AffectedByHeadquarters(trail, changed, index, units.Length), units, index, assessments, perUnit);
+            vector = Recompute(vector, AffectedByHeadquarters(trail, changed, index, units.Count), units, index, assessments, perUnit);
         }
 
         return new OrganisationReadiness(Sum(totals), Themes(totals, Layout(commonSet)), vector, totals);
@@ -81,11 +81,11 @@ internal sealed partial class ReadinessCalculator
         return affected;
     }
 
-    private PersistentVector<UnitReadiness> Recompute(PersistentVector<UnitReadiness> vector, bool[] affected, ImmutableArray<Unit> units, ResolutionIndex index, PersistentVector<UnitAssessments> assessments, int[] perUnit)
+    private PersistentVector<UnitReadiness> Recompute(PersistentVector<UnitReadiness> vector, bool[] affected, PersistentVector<Unit> units, ResolutionIndex index, PersistentVector<UnitAssessments> assessments, int[] perUnit)
     {
         var headquarters = assessments[0];
         var count = affected.Count(a => a);
-        if (count <= units.Length / 8)
+        if (count <= units.Count / 8)
         {
             for (var position = 0; position < affected.Length; position++)
             {
@@ -117,12 +117,22 @@ internal sealed partial class ReadinessCalculator
 }
 
 /// <summary>
-/// What a unit's blocking list is built from on first use: the status tables the readiness was computed from (frozen, so
-/// they never change), the unit's roles and criteria, and how many block.
+/// What a unit's themes and blocking list are built from on first use: the status tables the readiness was computed from
+/// (frozen, so they never change), the unit's roles and criteria, its theme layout, and how many criteria block. Kept
+/// instead of the lists, so a readiness of thousands of units is a small object per unit until someone reads the details.
 /// </summary>
-internal readonly record struct BlockingSource(ReadinessCalculator Calculator, UnitAssessments Own, UnitAssessments Headquarters, byte[] Roles, int[] Ordinals, int Count)
+internal readonly record struct UnitReadinessSource(
+    ReadinessCalculator Calculator,
+    UnitAssessments Own,
+    UnitAssessments Headquarters,
+    byte[] Roles,
+    int[] Ordinals,
+    ReadinessCalculator.ThemeLayout Layout,
+    int BlockingCount)
 {
-    public ImmutableArray<BlockingCriterion> Build() => Count == 0 ? [] : Calculator.Blocking(this);
+    public ImmutableArray<ThemeReadiness> BuildThemes() => Calculator.Themes(this);
+
+    public ImmutableArray<BlockingCriterion> BuildBlocking() => BlockingCount == 0 ? [] : Calculator.Blocking(this);
 }
 
 /// <summary>

@@ -31,19 +31,19 @@ internal sealed partial class ReadinessCalculator
     /// How a common set groups criteria into themes: the theme ordinal of each criterion ordinal, and the order themes are
     /// listed in (the set's own themes first, then the rest in catalog order).
     /// </summary>
-    private sealed record ThemeLayout(int[] ThemeOf, int[] Order);
+    internal sealed record ThemeLayout(int[] ThemeOf, int[] Order);
 
     private static readonly ConditionalWeakTable<CriteriaCatalog, ReadinessCalculator> ForCatalog = new();
 
     public static ReadinessCalculator Of(CriteriaCatalog catalog) => ForCatalog.GetValue(catalog, static c => new ReadinessCalculator(c));
 
     /// <summary>Every unit's readiness and the totals, listed in the themes of <paramref name="commonSet"/>.</summary>
-    public OrganisationReadiness Organisation(ImmutableArray<Unit> units, ResolutionIndex index, PersistentVector<UnitAssessments> assessments, CriteriaSet commonSet)
+    public OrganisationReadiness Organisation(PersistentVector<Unit> units, ResolutionIndex index, PersistentVector<UnitAssessments> assessments, CriteriaSet commonSet)
     {
         var themeCount = _catalog.Themes.Length;
         var totals = new int[themeCount * Slots];
         var perUnit = new int[themeCount * Slots];
-        var result = new UnitReadiness[units.Length];
+        var result = new UnitReadiness[units.Count];
         var headquarters = assessments[0];
         var position = 0;
         foreach (var own in assessments)
@@ -56,19 +56,20 @@ internal sealed partial class ReadinessCalculator
     }
 
     /// <summary>One unit's readiness.</summary>
-    public UnitReadiness Unit(ImmutableArray<Unit> units, int position, ResolutionIndex index, PersistentVector<UnitAssessments> assessments) =>
+    public UnitReadiness Unit(PersistentVector<Unit> units, int position, ResolutionIndex index, PersistentVector<UnitAssessments> assessments) =>
         Unit(units, position, index, assessments[position], assessments[0], new int[_catalog.Themes.Length * Slots], null);
 
-    private UnitReadiness Unit(ImmutableArray<Unit> units, int position, ResolutionIndex index, UnitAssessments own, UnitAssessments headquarters, int[] counts, int[]? totals)
+    private UnitReadiness Unit(PersistentVector<Unit> units, int position, ResolutionIndex index, UnitAssessments own, UnitAssessments headquarters, int[] counts, int[]? totals)
     {
         Array.Clear(counts);
         var layout = Layout(units[position].Sets[0]);
-        var blocking = Tally(position, index, own, headquarters, layout.ThemeOf, counts, totals, +1);
-        var source = new BlockingSource(this, own, headquarters, index.Roles[position], index.Ordinals[position], blocking);
-        var themes = Themes(counts, layout);
+        var roles = index.Roles[position];
+        var ordinals = index.Ordinals[position];
+        var blocking = Tally(roles, ordinals, own, headquarters, layout.ThemeOf, counts, totals, +1);
+        var source = new UnitReadinessSource(this, own, headquarters, roles, ordinals, layout, blocking);
         return own.IsOwned || headquarters.IsOwned
-            ? new UnitReadiness(units[position], Sum(counts), themes, source.Build()) // transient tables change in place: build now
-            : new UnitReadiness(units[position], Sum(counts), themes, source);
+            ? new UnitReadiness(units[position], Sum(counts), Themes(counts, layout), source.BuildBlocking()) // transient tables change in place: build now
+            : new UnitReadiness(units[position], Sum(counts), source);
     }
 
     /// <summary>
@@ -76,13 +77,12 @@ internal sealed partial class ReadinessCalculator
     /// <paramref name="totals"/> (only those the unit fulfils itself, so each obligation is counted once, at its party).
     /// Returns the number of blocking must-criteria.
     /// </summary>
-    private int Tally(int position, ResolutionIndex index, UnitAssessments ownTable, UnitAssessments headquartersTable, int[] themeOf, int[]? counts, int[]? totals, int sign)
+    private int Tally(byte[] roles, int[] ordinals, UnitAssessments ownTable, UnitAssessments headquartersTable, int[] themeOf, int[]? counts, int[]? totals, int sign)
     {
         var own = ownTable.Statuses;
         var headquarters = headquartersTable.Statuses;
-        var roles = index.Roles[position];
         var blocking = 0;
-        foreach (var ordinal in index.Ordinals[position])
+        foreach (var ordinal in ordinals)
         {
             var byHeadquarters = roles[ordinal] == ResolutionIndex.ByHeadquarters;
             if (counts is null && byHeadquarters)
@@ -133,10 +133,18 @@ internal sealed partial class ReadinessCalculator
         return blocking;
     }
 
-    /// <summary>The must-criteria still blocking, in catalog order (what <see cref="UnitReadiness.Blocking"/> lists).</summary>
-    internal ImmutableArray<BlockingCriterion> Blocking(in BlockingSource source)
+    /// <summary>A unit's counts per theme (what <see cref="UnitReadiness.Themes"/> lists), counted again from its frozen tables.</summary>
+    internal ImmutableArray<ThemeReadiness> Themes(in UnitReadinessSource source)
     {
-        var blocking = ImmutableArray.CreateBuilder<BlockingCriterion>(source.Count);
+        var counts = new int[_catalog.Themes.Length * Slots];
+        Tally(source.Roles, source.Ordinals, source.Own, source.Headquarters, source.Layout.ThemeOf, counts, null, 0);
+        return Themes(counts, source.Layout);
+    }
+
+    /// <summary>The must-criteria still blocking, in catalog order (what <see cref="UnitReadiness.Blocking"/> lists).</summary>
+    internal ImmutableArray<BlockingCriterion> Blocking(in UnitReadinessSource source)
+    {
+        var blocking = ImmutableArray.CreateBuilder<BlockingCriterion>(source.BlockingCount);
         var own = source.Own.Statuses;
         var headquarters = source.Headquarters.Statuses;
         foreach (var ordinal in source.Ordinals)

@@ -592,7 +592,7 @@ internal sealed partial class InterchangeReader(InterchangeOptions options)
             return null;
         }
 
-        var state = new LifecycleState(organisation, [.. lifecycles], d.StartUpListSentOn, lastEventAt!.Value, version!.Value);
+        var state = new LifecycleState(organisation, Internal.PersistentVector<UnitLifecycle>.From(lifecycles), d.StartUpListSentOn, lastEventAt!.Value, version!.Value);
 
         // A snapshot is trusted as the state at its version only if some sequence of actions can reach it.
         _problems.AddRange(LifecycleInvariants.Check(state, rules));

@@ -1,7 +1,15 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Miljofyrtarn.Core.Internal;
+
+/// <summary>Builds a <see cref="PersistentVector{T}"/> from a collection expression (<c>[a, b, .. rest]</c>).</summary>
+internal static class PersistentVector
+{
+    /// <summary>A list of the given items, in order.</summary>
+    public static PersistentVector<T> Create<T>(ReadOnlySpan<T> items) => PersistentVector<T>.From(items);
+}
 
 /// <summary>
 /// An immutable list indexed by position, stored as an 8-way trie whose nodes are sized to what they hold. Replacing or
@@ -10,7 +18,8 @@ namespace Miljofyrtarn.Core.Internal;
 /// Reading is a few array hops; walking the whole list visits each leaf once.
 /// </summary>
 /// <typeparam name="T">The item type.</typeparam>
-internal sealed class PersistentVector<T>
+[CollectionBuilder(typeof(PersistentVector), nameof(PersistentVector.Create))]
+internal sealed class PersistentVector<T> : IReadOnlyList<T>
 {
     private const int Bits = 3;
     private const int Width = 1 << Bits;
@@ -144,6 +153,16 @@ internal sealed class PersistentVector<T>
 
     /// <summary>Walks the items in order, one leaf lookup per eight items.</summary>
     public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<T> IEnumerable<T>.GetEnumerator()
+    {
+        foreach (var item in this)
+        {
+            yield return item;
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => ((IEnumerable<T>)this).GetEnumerator();
 
     /// <summary>An allocation-free walk over the items in order.</summary>
     public struct Enumerator

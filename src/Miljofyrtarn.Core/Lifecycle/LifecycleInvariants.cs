@@ -37,7 +37,7 @@ internal static class LifecycleInvariants
         var lastDay = rules.DateOf(state.LastEventAt);
         var organisation = state.Organisation;
         var units = organisation.AllUnits;
-        if (state.Units.Length != units.Length)
+        if (state.Units.Count != units.Length)
         {
             problems.Add(Impossible(organisation.Name, "UnitsOutOfStep", P.Property(root, "units")));
             return problems;

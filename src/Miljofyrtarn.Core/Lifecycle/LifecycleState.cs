@@ -1,13 +1,31 @@
 using System.Collections.Immutable;
+using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Organisations;
 using NodaTime;
 
 namespace Miljofyrtarn.Core.Lifecycle;
 
-/// <summary>The state an organisation's events fold into: the organisation, each unit's lifecycle, the start-up, and the last event.</summary>
+/// <summary>
+/// The state an organisation's events fold into: the organisation, each unit's lifecycle (by position, in a structure a
+/// transition changes one path of), the start-up, and the last event.
+/// </summary>
 internal sealed record LifecycleState(
     Organisation Organisation,
-    ImmutableArray<UnitLifecycle> Units,
+    PersistentVector<UnitLifecycle> Units,
     LocalDate? StartUpListSentOn,
     Instant LastEventAt,
-    long Version);
+    long Version)
+{
+    /// <summary>
+    /// The number of every certificate in <see cref="Units"/>, when carried from the state before; null when not known
+    /// (a restored state, or after a unit was removed), and then <see cref="IsCertificateNumberUsed"/> looks through the units.
+    /// </summary>
+    public ImmutableHashSet<string>? CertificateNumbers { get; init; }
+
+    /// <summary>Whether any unit holds a certificate with this number (ordinal comparison).</summary>
+    public bool IsCertificateNumberUsed(string number) => CertificateNumbers?.Contains(number) ?? AllCertificateNumbers().Contains(number);
+
+    /// <summary>The number of every certificate in <see cref="Units"/>: the carried set, or one built from the units.</summary>
+    public ImmutableHashSet<string> AllCertificateNumbers() =>
+        CertificateNumbers ?? Units.SelectMany(u => u.Certificates).Select(c => c.Number).ToImmutableHashSet(StringComparer.Ordinal);
+}

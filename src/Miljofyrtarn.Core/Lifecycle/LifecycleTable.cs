@@ -49,7 +49,7 @@ internal readonly struct GuardContext(LifecycleState state, SchemeRuleBook ruleB
 
     public Organisation Organisation => State.Organisation;
 
-    public Unit Unit => State.Organisation.AllUnits[Position];
+    public Unit Unit => State.Organisation.UnitAt(Position);
 
     public UnitLifecycle Lifecycle => State.Units[Position];
 
@@ -178,7 +178,7 @@ internal static class LifecycleTable
         static (in GuardContext c) =>
         {
             var organisation = c.Organisation;
-            var ids = CoveredPositions(c).SelectMany(p => organisation.GetReadiness(organisation.AllUnits[p].Id).Blocking).Select(b => b.Criterion.Id).Distinct().ToList();
+            var ids = CoveredPositions(c).SelectMany(p => organisation.GetReadiness(organisation.UnitAt(p).Id).Blocking).Select(b => b.Criterion.Id).Distinct().ToList();
             return new Diagnostic(ErrorCodes.CriteriaUnfulfilled, [ids.Count.ToString(CultureInfo.InvariantCulture), c.Unit.Name, string.Join(", ", ids)]);
         });
 
@@ -189,7 +189,7 @@ internal static class LifecycleTable
 
     private static readonly Guard CertificateNumberValid = new(
         new LocalizedText("et nytt sertifikatnummer", "eit nytt sertifikatnummer", "a new certificate number"),
-        static (in GuardContext c) => c.Input.IsProbe || (!string.IsNullOrWhiteSpace(c.Input.CertificateNumber) && !NumberUsed(c.State, c.Input.CertificateNumber)),
+        static (in GuardContext c) => c.Input.IsProbe || (!string.IsNullOrWhiteSpace(c.Input.CertificateNumber) && !c.State.IsCertificateNumberUsed(c.Input.CertificateNumber)),
         static (in GuardContext c) => new Diagnostic(ErrorCodes.InvalidCertificateNumber, [c.Input.CertificateNumber ?? string.Empty]));
 
     private static readonly Guard RecertificationWindowOpen = new(
@@ -336,51 +336,18 @@ internal static class LifecycleTable
     }
 
     /// <summary>The unit and the co-located or attached units its certificate covers.</summary>
-    public static IEnumerable<int> CoveredPositions(GuardContext context)
-    {
-        yield return context.Position;
-        var host = context.Unit.Id;
-        var units = context.Organisation.AllUnits;
-        for (var p = 0; p < units.Length; p++)
-        {
-            if (units[p].Certificate.Host is { } h && h == host)
-            {
-                yield return p;
-            }
-        }
-    }
+    public static IEnumerable<int> CoveredPositions(GuardContext context) => [context.Position, .. context.Organisation.CoveredBy(context.Position)];
 
     private static int CountBlocking(in GuardContext context)
     {
         var organisation = context.Organisation;
         var count = organisation.CountBlocking(context.Position);
-        var host = context.Unit.Id;
-        var units = organisation.AllUnits;
-        for (var p = 0; p < units.Length; p++)
+        foreach (var p in organisation.CoveredBy(context.Position))
         {
-            if (units[p].Certificate.Host is { } h && h == host)
-            {
-                count += organisation.CountBlocking(p);
-            }
+            count += organisation.CountBlocking(p);
         }
 
         return count;
-    }
-
-    private static bool NumberUsed(LifecycleState state, string number)
-    {
-        foreach (var unit in state.Units)
-        {
-            foreach (var certificate in unit.Certificates)
-            {
-                if (certificate.Number == number)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
     }
 
     public static LocalDate RecertificationOpensOn(in GuardContext context) =>

@@ -65,7 +65,7 @@ public sealed partial class OrganisationLifecycle
     public IReadOnlyList<EnvironmentalReport> GetReports(int year)
     {
         var result = new List<EnvironmentalReport>();
-        for (var position = 0; position < _state.Units.Length; position++)
+        for (var position = 0; position < _state.Units.Count; position++)
         {
             if (!IsCovered(position) && _state.Units[position].Reports.TryGetValue(year, out var report) && report.Content is { } content)
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Localization;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Reporting;
@@ -496,7 +497,7 @@ public sealed partial class OrganisationLifecycle
 
         Internal.SupportedRange.Check(created.StartedOn);
         var organisation = Organisation.Create(catalog, created.Name, created.Kind, created.Number, created.StartedOn, created.Headquarters);
-        return new LifecycleState(organisation, [UnitLifecycle.New(organisation.Headquarters.Id)], null, created.OccurredAt, 1);
+        return new LifecycleState(organisation, PersistentVector<UnitLifecycle>.Empty.Add(UnitLifecycle.New(organisation.Headquarters.Id)), null, created.OccurredAt, 1);
     }
 
     /// <summary>The one place where an event changes state: checks the event against the state before it, then applies it.</summary>
@@ -553,11 +554,11 @@ public sealed partial class OrganisationLifecycle
         var position = state.Organisation.PositionOf(unit);
         if (position > 0 && state.Units[position].State is not (UnitState.NotStarted or UnitState.Withdrawn))
         {
-            throw Problems.Single(ErrorCodes.UnitHasCertificate, state.Organisation.AllUnits[position].Name, state.Units[position].State.ToString());
+            throw Problems.Single(ErrorCodes.UnitHasCertificate, state.Organisation.UnitAt(position).Name, state.Units[position].State.ToString());
         }
 
         var organisation = state.Organisation.RemoveUnit(unit);
-        return state with { Organisation = organisation, Units = state.Units.RemoveAt(position) };
+        return state with { Organisation = organisation, Units = state.Units.RemoveAt(position), CertificateNumbers = null };
     }
 
     private static LifecycleState RecordAssessment(LifecycleState state, AssessmentRecorded e)
@@ -613,7 +614,7 @@ public sealed partial class OrganisationLifecycle
 
         var units = ImmutableArray.CreateBuilder<UnitId>();
         units.Add(e.Unit);
-        units.AddRange(state.Organisation.AllUnits.Where(u => u.Certificate.Host is { } host && host == e.Unit).Select(u => u.Id));
+        units.AddRange(state.Organisation.CoveredBy(position).Select(p => state.Organisation.UnitAt(p).Id));
         var certificate = new Certificate(e.CertificateNumber, e.Unit, units.ToImmutable(), today, today, validTo, CertificateStatus.Valid, e.Certifier.Id);
         var certificates = previous is { Status: CertificateStatus.Valid }
             ? lifecycle.Certificates.SetItem(lifecycle.Certificates.Length - 1, previous.WithStatus(CertificateStatus.Superseded))
@@ -622,7 +623,7 @@ public sealed partial class OrganisationLifecycle
 
         // HK approved on a newer common-criteria version: every UE switches with it.
         var organisation = position == 0 ? moved.Organisation.CompleteCommonSetSwitch() : moved.Organisation;
-        return moved with { Organisation = organisation, Units = moved.Units.SetItem(position, updated) };
+        return moved with { Organisation = organisation, Units = moved.Units.SetItem(position, updated), CertificateNumbers = state.AllCertificateNumbers().Add(e.CertificateNumber) };
     }
 
     private static LifecycleState Report(LifecycleState state, SchemeRuleBook rules, LocalDate today, UnitId unit, int year, string actor, LocalDate? dueOn, Instant? submittedAt, EnvironmentalReport? content)
@@ -689,8 +690,8 @@ public sealed partial class OrganisationLifecycle
 
     private int Position(UnitId unit) => PositionOrThrow(_state, unit);
 
-    private bool IsCovered(int position) => Organisation.AllUnits[position].Certificate.Host is not null;
+    private bool IsCovered(int position) => Organisation.UnitAt(position).Certificate.Host is not null;
 
     private int CertificatePosition(int position) =>
-        Organisation.AllUnits[position].Certificate.Host is { } host ? Organisation.PositionOf(host) : position;
+        Organisation.UnitAt(position).Certificate.Host is { } host ? Organisation.PositionOf(host) : position;
 }

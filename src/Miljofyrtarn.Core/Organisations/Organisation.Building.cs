@@ -91,7 +91,7 @@ public sealed partial class Organisation
         }
 
         problems.ThrowIfAny();
-        return new Organisation(catalog, name, kind, number, startedOn, commonSet, pendingCommonSet, [.. built], allocation, PersistentVector<UnitAssessments>.From(tables), null);
+        return new Organisation(catalog, name, kind, number, startedOn, commonSet, pendingCommonSet, PersistentVector<Unit>.From(built), allocation, PersistentVector<UnitAssessments>.From(tables), null);
     }
 
     /// <summary>A municipality number: four digits, the first two a county's number (01 to 99), not 0000.</summary>

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Catalog;
 
 namespace Miljofyrtarn.Core.Organisations;
@@ -22,7 +22,7 @@ public sealed partial class Organisation
             return this;
         }
 
-        var units = AllUnits.SetItem(0, WithCommonSet(AllUnits[0], HeadquartersCommonSet, newer));
+        var units = _units.SetItem(0, WithCommonSet(_units[0], HeadquartersCommonSet, newer));
         return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, newer == CommonSet ? null : newer, units, AllocationOverrides, _assessments, null, _positions);
     }
 
@@ -37,7 +37,7 @@ public sealed partial class Organisation
             return this;
         }
 
-        var units = AllUnits.Select((u, i) => i == 0 ? u : WithCommonSet(u, CommonSet, newer)).ToImmutableArray();
+        var units = PersistentVector<Unit>.From(_units.Select((u, i) => i == 0 ? u : WithCommonSet(u, CommonSet, newer)));
         return new Organisation(Catalog, Name, Kind, Number, StartedOn, newer, null, units, AllocationOverrides, _assessments, null, _positions);
     }
 

@@ -27,6 +27,7 @@ namespace Miljofyrtarn.Core.Organisations;
 public sealed partial class Organisation
 {
     private readonly ImmutableDictionary<UnitId, int> _positions;
+    private readonly PersistentVector<Unit> _units;
     private PersistentVector<UnitAssessments> _assessments; // reassigned only in transient mode (replay's working state)
     private ResolutionIndex? _index;
     private OrganisationReadiness? _readiness; // computed on first use, then kept (and carried forward by the next assessment)
@@ -40,7 +41,7 @@ public sealed partial class Organisation
         LocalDate startedOn,
         CriteriaSet commonSet,
         CriteriaSet? pendingCommonSet,
-        ImmutableArray<Unit> units,
+        PersistentVector<Unit> units,
         ImmutableDictionary<int, ResponsibleParty> allocation,
         PersistentVector<UnitAssessments> assessments,
         ResolutionIndex? index,
@@ -54,7 +55,7 @@ public sealed partial class Organisation
         StartedOn = startedOn;
         CommonSet = commonSet;
         PendingCommonSet = pendingCommonSet;
-        AllUnits = units;
+        _units = units;
         AllocationOverrides = allocation;
         _assessments = assessments;
         _positions = positions ?? units.Select((u, i) => KeyValuePair.Create(u.Id, i)).ToImmutableDictionary();
@@ -96,13 +97,10 @@ public sealed partial class Organisation
     public CriteriaSet HeadquartersCommonSet => PendingCommonSet ?? CommonSet;
 
     /// <summary>Headquarters (HK).</summary>
-    public Unit Headquarters => AllUnits[0];
+    public Unit Headquarters => _units[0];
 
     /// <summary>The underlying units (UE), in the order they were added.</summary>
     public IEnumerable<Unit> Units => AllUnits.Skip(1);
-
-    /// <summary>Headquarters first, then the underlying units in the order they were added.</summary>
-    public ImmutableArray<Unit> AllUnits { get; }
 
     /// <summary>The organisation's own allocation of criteria, overriding the catalog's hint, by criterion ID.</summary>
     public ImmutableDictionary<int, ResponsibleParty> AllocationOverrides { get; }
@@ -111,7 +109,7 @@ public sealed partial class Organisation
     /// Which criteria apply to which unit, built on first use and then shared by every state with the same structure.
     /// Building it twice on two threads at once gives two equal indexes; either may be kept.
     /// </summary>
-    internal ResolutionIndex Index => _index ??= ResolutionIndex.Build(Catalog, AllUnits, AllocationOverrides);
+    internal ResolutionIndex Index => _index ??= ResolutionIndex.Build(Catalog, _units, AllocationOverrides);
 
     /// <summary>
     /// Creates an organisation with its headquarters. The common-criteria version is chosen from the catalog by
@@ -150,7 +148,7 @@ public sealed partial class Organisation
         var unit = BuildUnit(catalog, commonSet, headquarters, UnitRole.Headquarters, startedOn, problems);
         CheckArrangement(headquarters, [headquarters], problems);
         problems.ThrowIfAny();
-        return new Organisation(catalog, name, kind, number, startedOn, commonSet, null, [unit!], ImmutableDictionary<int, ResponsibleParty>.Empty,
+        return new Organisation(catalog, name, kind, number, startedOn, commonSet, null, PersistentVector<Unit>.Empty.Add(unit!), ImmutableDictionary<int, ResponsibleParty>.Empty,
             PersistentVector<UnitAssessments>.Empty.Add(UnitAssessments.Empty(catalog.Criteria.Length)), null);
     }
 
@@ -158,7 +156,7 @@ public sealed partial class Organisation
     /// <param name="id">The unit's ID.</param>
     /// <returns>The unit.</returns>
     /// <exception cref="MiljofyrtarnException">No such unit (<see cref="ErrorCodes.UnknownUnit"/>).</exception>
-    public Unit GetUnit(UnitId id) => AllUnits[Position(id)];
+    public Unit GetUnit(UnitId id) => _units[Position(id)];
 
     /// <summary>Looks up a unit without throwing.</summary>
     /// <param name="id">The unit's ID.</param>
@@ -166,7 +164,7 @@ public sealed partial class Organisation
     /// <returns><see langword="true"/> when found.</returns>
     public bool TryGetUnit(UnitId id, [NotNullWhen(true)] out Unit? unit)
     {
-        unit = _positions.TryGetValue(id, out var position) ? AllUnits[position] : null;
+        unit = _positions.TryGetValue(id, out var position) ? _units[position] : null;
         return unit is not null;
     }
 
@@ -207,12 +205,12 @@ public sealed partial class Organisation
         var unit = BuildUnit(Catalog, CommonSet, definition, UnitRole.Unit, on, problems);
         if (definition.Certificate?.Host is not null)
         {
-            CheckArrangement(definition, [.. AllUnits.Select(u => u.Definition), definition], problems);
+            CheckArrangement(definition, [.. _units.Select(u => u.Definition), definition], problems);
         }
 
         problems.ThrowIfAny();
-        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, AllUnits.Add(unit!), AllocationOverrides,
-            _assessments.Add(UnitAssessments.Empty(Catalog.Criteria.Length)), Index.WithAddedUnit(Catalog, unit!, AllocationOverrides), _positions.Add(unit!.Id, AllUnits.Length));
+        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, _units.Add(unit!), AllocationOverrides,
+            _assessments.Add(UnitAssessments.Empty(Catalog.Criteria.Length)), Index.WithAddedUnit(Catalog, unit!, AllocationOverrides), _positions.Add(unit!.Id, _units.Count));
     }
 
     /// <summary>Replaces a unit's details (matched by <see cref="UnitDefinition.Id"/>); its assessments are kept.</summary>
@@ -224,10 +222,10 @@ public sealed partial class Organisation
     {
         ArgumentNullException.ThrowIfNull(definition);
         var position = Position(definition.Id);
-        var current = AllUnits[position];
+        var current = _units[position];
         var problems = new Problems();
         var unit = BuildUnit(Catalog, position == 0 ? HeadquartersCommonSet : CommonSet, definition, current.Role, on, problems, current.Sets);
-        var definitions = AllUnits.Select(u => u.Definition).ToArray();
+        var definitions = _units.Select(u => u.Definition).ToArray();
         definitions[position] = definition;
         foreach (var other in definitions)
         {
@@ -235,7 +233,7 @@ public sealed partial class Organisation
         }
 
         problems.ThrowIfAny();
-        return With(AllUnits.SetItem(position, unit!), AllocationOverrides, _assessments);
+        return With(_units.SetItem(position, unit!), AllocationOverrides, _assessments);
     }
 
     /// <summary>Removes an underlying unit and its assessments.</summary>
@@ -247,18 +245,19 @@ public sealed partial class Organisation
         var position = Position(id);
         if (position == 0)
         {
-            throw Problems.Single(ErrorCodes.UnitCannotBeRemoved, AllUnits[0].Name);
+            throw Problems.Single(ErrorCodes.UnitCannotBeRemoved, _units[0].Name);
         }
 
         var problems = new Problems();
-        var remaining = AllUnits.RemoveAt(position).Select(u => u.Definition).ToArray();
-        foreach (var other in remaining)
+        var remaining = _units.RemoveAt(position);
+        var definitions = remaining.Select(u => u.Definition).ToArray();
+        foreach (var other in definitions)
         {
-            CheckArrangement(other, remaining, problems);
+            CheckArrangement(other, definitions, problems);
         }
 
         problems.ThrowIfAny();
-        return With(AllUnits.RemoveAt(position), AllocationOverrides, _assessments.RemoveAt(position));
+        return With(remaining, AllocationOverrides, _assessments.RemoveAt(position));
     }
 
     /// <summary>
@@ -279,7 +278,7 @@ public sealed partial class Organisation
 
         var hint = criterion.FulfilledBy == ResponsibilityHint.Headquarters ? ResponsibleParty.Headquarters : ResponsibleParty.Unit;
         var allocation = party == hint ? AllocationOverrides.Remove(criterionId) : AllocationOverrides.SetItem(criterionId, party);
-        return allocation == AllocationOverrides ? this : With(AllUnits, allocation, _assessments);
+        return allocation == AllocationOverrides ? this : With(_units, allocation, _assessments);
     }
 
     /// <summary>Who fulfils a criterion in this organisation: the override if any, else the catalog's hint.</summary>
@@ -295,7 +294,7 @@ public sealed partial class Organisation
     public UnitResolution Resolve(UnitId unitId)
     {
         var position = Position(unitId);
-        var unit = AllUnits[position];
+        var unit = _units[position];
         var roles = Index.Roles[position];
         var reasons = new Dictionary<int, (List<CriteriaSet> Sets, List<Criterion> Replaces)>();
         foreach (var set in unit.Sets)
@@ -331,7 +330,7 @@ public sealed partial class Organisation
             var criterion = Catalog.Criteria[ordinal];
             reasons.TryGetValue(ordinal, out var reason);
             var demandedBy = position == 0
-                ? [.. Enumerable.Range(1, AllUnits.Length - 1).Where(u => Index.Roles[u][ordinal] == ResolutionIndex.ByHeadquarters).Select(u => AllUnits[u].Id)]
+                ? [.. Index.InheritorsOf(ordinal).Select(u => _units[u].Id)]
                 : ImmutableArray<UnitId>.Empty;
             criteria.Add(new ResolvedCriterion(
                 criterion,
@@ -368,16 +367,16 @@ public sealed partial class Organisation
         switch (Index.Roles[position][criterion.Ordinal])
         {
             case ResolutionIndex.None:
-                problems.Add(ErrorCodes.CriterionNotApplicable, criterionId, AllUnits[position].Name);
+                problems.Add(ErrorCodes.CriterionNotApplicable, criterionId, _units[position].Name);
                 break;
             case ResolutionIndex.ByHeadquarters:
-                problems.Add(ErrorCodes.CriterionAllocatedToHeadquarters, criterionId, AllUnits[position].Name);
+                problems.Add(ErrorCodes.CriterionAllocatedToHeadquarters, criterionId, _units[position].Name);
                 break;
         }
 
         if (assessment.Status == FulfilmentStatus.NotApplicable && assessment.Justification is null)
         {
-            problems.Add(ErrorCodes.JustificationRequired, criterionId, AllUnits[position].Name);
+            problems.Add(ErrorCodes.JustificationRequired, criterionId, _units[position].Name);
         }
 
         problems.ThrowIfAny();
@@ -389,7 +388,7 @@ public sealed partial class Organisation
 
         // Only the unit's table and one path of the per-unit list are new; a known readiness is carried forward on demand.
         var trail = ReadinessTrail.Next(_readiness, _trail, _assessments, position, criterion.Ordinal);
-        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, AllUnits, AllocationOverrides,
+        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, _units, AllocationOverrides,
             _assessments.SetItem(position, _assessments[position].With(criterion.Ordinal, criterionId, assessment)), Index, _positions, trail);
     }
 
@@ -416,7 +415,7 @@ public sealed partial class Organisation
         {
             ResolutionIndex.Own => new EffectiveStatus(_assessments[position].StatusAt(criterion.Ordinal), ResponsibleParty.Unit),
             ResolutionIndex.ByHeadquarters => new EffectiveStatus(_assessments[0].StatusAt(criterion.Ordinal), ResponsibleParty.Headquarters),
-            _ => throw Problems.Single(ErrorCodes.CriterionNotApplicable, criterionId, AllUnits[position].Name),
+            _ => throw Problems.Single(ErrorCodes.CriterionNotApplicable, criterionId, _units[position].Name),
         };
     }
 
@@ -443,8 +442,8 @@ public sealed partial class Organisation
         var calculator = ReadinessCalculator.Of(Catalog);
         var trail = _trail;
         var readiness = trail is null
-            ? calculator.Organisation(AllUnits, Index, _assessments, CommonSet)
-            : calculator.Update(trail, AllUnits, Index, _assessments, CommonSet);
+            ? calculator.Organisation(_units, Index, _assessments, CommonSet)
+            : calculator.Update(trail, _units, Index, _assessments, CommonSet);
         if (keep)
         {
             // Two threads may compute it at once; both are equal and either may be kept.
@@ -459,16 +458,16 @@ public sealed partial class Organisation
     internal int ReadinessTrailLength => _readiness is null ? _trail?.Count ?? 0 : 0;
 
     /// <summary>The readiness computed in full, never carried forward or kept: what <see cref="GetReadiness()"/> must equal.</summary>
-    internal OrganisationReadiness ComputeReadiness() => ReadinessCalculator.Of(Catalog).Organisation(AllUnits, Index, _assessments, CommonSet);
+    internal OrganisationReadiness ComputeReadiness() => ReadinessCalculator.Of(Catalog).Organisation(_units, Index, _assessments, CommonSet);
 
     /// <summary>Readiness of one unit: "what is left for Rådhuset before the certifier can come?".</summary>
     /// <param name="unitId">The unit's ID.</param>
     /// <returns>The unit's readiness.</returns>
     /// <exception cref="MiljofyrtarnException">Unknown unit.</exception>
-    public UnitReadiness GetReadiness(UnitId unitId) => ReadinessCalculator.Of(Catalog).Unit(AllUnits, Position(unitId), Index, _assessments);
+    public UnitReadiness GetReadiness(UnitId unitId) => ReadinessCalculator.Of(Catalog).Unit(_units, Position(unitId), Index, _assessments);
 
     /// <inheritdoc />
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({Number}), {AllUnits.Length} units");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({Number}), {_units.Count} units");
 
     /// <summary>Every assessment recorded for the unit at a position, ordered by criterion ID (stale ones included).</summary>
     internal (int CriterionId, CriterionAssessment Assessment)[] AssessmentsAt(int position) => _assessments[position].Sorted();
@@ -512,7 +511,7 @@ public sealed partial class Organisation
         return member is null ? criterion.Theme : commonSet.ThemeOf(member);
     }
 
-    private Organisation With(ImmutableArray<Unit> units, ImmutableDictionary<int, ResponsibleParty> allocation, PersistentVector<UnitAssessments> assessments, ResolutionIndex? index = null) =>
+    private Organisation With(PersistentVector<Unit> units, ImmutableDictionary<int, ResponsibleParty> allocation, PersistentVector<UnitAssessments> assessments, ResolutionIndex? index = null) =>
         new(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, units, allocation, assessments, index);
 
     private int Position(UnitId id) =>

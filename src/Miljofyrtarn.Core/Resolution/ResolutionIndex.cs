@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Organisations;
 
 namespace Miljofyrtarn.Core.Resolution;
@@ -22,17 +23,17 @@ internal sealed class ResolutionIndex
 
     private int[][]? _inheritors;
 
-    private ResolutionIndex(byte[][] roles, int[][] ordinals)
+    private ResolutionIndex(PersistentVector<byte[]> roles, PersistentVector<int[]> ordinals)
     {
         Roles = roles;
         Ordinals = ordinals;
     }
 
     /// <summary>Per unit position (0 = HK), per catalog ordinal: <see cref="None"/>, <see cref="Own"/> or <see cref="ByHeadquarters"/>.</summary>
-    public byte[][] Roles { get; }
+    public PersistentVector<byte[]> Roles { get; }
 
     /// <summary>Per unit position, the ordinals of the criteria that apply, ascending (catalog order).</summary>
-    public int[][] Ordinals { get; }
+    public PersistentVector<int[]> Ordinals { get; }
 
     /// <summary>
     /// The positions of the units (UE) that inherit a criterion from headquarters: those whose readiness changes when
@@ -44,7 +45,7 @@ internal sealed class ResolutionIndex
     private int[][] BuildInheritors()
     {
         var lists = new List<int>?[Roles[0].Length];
-        for (var u = 1; u < Roles.Length; u++)
+        for (var u = 1; u < Roles.Count; u++)
         {
             foreach (var ordinal in Ordinals[u])
             {
@@ -64,13 +65,13 @@ internal sealed class ResolutionIndex
             ? party
             : criterion.FulfilledBy == ResponsibilityHint.Headquarters ? ResponsibleParty.Headquarters : ResponsibleParty.Unit;
 
-    public static ResolutionIndex Build(CriteriaCatalog catalog, ImmutableArray<Unit> units, ImmutableDictionary<int, ResponsibleParty> overrides)
+    public static ResolutionIndex Build(CriteriaCatalog catalog, IReadOnlyList<Unit> units, ImmutableDictionary<int, ResponsibleParty> overrides)
     {
         var count = catalog.Criteria.Length;
-        var roles = new byte[units.Length][];
-        var ordinals = new int[units.Length][];
+        var roles = new byte[units.Count][];
+        var ordinals = new int[units.Count][];
         var list = new List<int>();
-        for (var u = 0; u < units.Length; u++)
+        for (var u = 0; u < units.Count; u++)
         {
             // Visit only the unit's own criteria, not the whole catalog.
             var role = roles[u] = new byte[count];
@@ -96,7 +97,7 @@ internal sealed class ResolutionIndex
         // Responsibility allocation: what a UE needs and HK fulfils moves to HK, once for everyone.
         var headquarters = roles[0];
         var headquartersChanged = false;
-        for (var u = 1; u < units.Length; u++)
+        for (var u = 1; u < units.Count; u++)
         {
             var role = roles[u];
             foreach (var ordinal in ordinals[u])
@@ -110,7 +111,7 @@ internal sealed class ResolutionIndex
             }
         }
 
-        if (headquartersChanged && units.Length > 0)
+        if (headquartersChanged && units.Count > 0)
         {
             list.Clear();
             for (var ordinal = 0; ordinal < count; ordinal++)
@@ -124,12 +125,12 @@ internal sealed class ResolutionIndex
             ordinals[0] = [.. list];
         }
 
-        return new ResolutionIndex(roles, ordinals);
+        return new ResolutionIndex(PersistentVector<byte[]>.From(roles), PersistentVector<int[]>.From(ordinals));
     }
 
     /// <summary>
     /// The index with one more unit (a UE) at the end: only the new unit is resolved, and headquarters' roles are
-    /// copied only when the new unit allocates something to it. O(units + criteria) instead of a full rebuild.
+    /// copied only when the new unit allocates something to it. O(criteria + log units) instead of a full rebuild.
     /// </summary>
     public ResolutionIndex WithAddedUnit(CriteriaCatalog catalog, Unit unit, ImmutableDictionary<int, ResponsibleParty> overrides)
     {
@@ -183,14 +184,8 @@ internal sealed class ResolutionIndex
             headquartersOrdinals = [.. list];
         }
 
-        var roles = new byte[Roles.Length + 1][];
-        var ordinals = new int[Ordinals.Length + 1][];
-        Array.Copy(Roles, roles, Roles.Length);
-        Array.Copy(Ordinals, ordinals, Ordinals.Length);
-        roles[0] = headquarters;
-        ordinals[0] = headquartersOrdinals;
-        roles[^1] = role;
-        ordinals[^1] = [.. own];
+        var roles = (headquarters == Roles[0] ? Roles : Roles.SetItem(0, headquarters)).Add(role);
+        var ordinals = (headquartersOrdinals == Ordinals[0] ? Ordinals : Ordinals.SetItem(0, headquartersOrdinals)).Add([.. own]);
         return new ResolutionIndex(roles, ordinals);
     }
 
