@@ -107,6 +107,26 @@ public class ScheduleEdgeTest
     }
 
     [Theory]
+    [InlineData(2024, 2031)] // a span of years with few deadlines: one keyed sort
+    [InlineData(2027, 2027)] // one year: placed by (day, kind) in one counting pass
+    public void BothWaysOfOrdering_GiveTheOneStableOrder(int fromYear, int toYear)
+    {
+        var clock = Clock();
+        var heim = Start(clock).CompleteStartUp(new LocalDate(2024, 1, 20), Coordinator);
+        SetDate(clock, 2024, 4, 1);
+        heim = Certify(heim, Heim.Raadhuset, "HK-1");
+        SetDate(clock, 2024, 6, 3);
+        heim = Certify(Certify(Certify(heim, Heim.Sykehjem, "UE-3"), Heim.Skole, "UE-2"), Heim.Barnehage, "UE-1");
+
+        var all = new DeadlineSchedule(heim).Between(new LocalDate(fromYear, 1, 1), new LocalDate(toYear, 12, 31));
+
+        var position = heim.Organisation.AllUnits.Select((u, i) => (u.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        all.Should().HaveCountGreaterThan(8);
+        all.Should().Equal(all.OrderBy(d => d.DueDate).ThenBy(d => d.Kind).ThenBy(d => position[d.Unit]).ThenBy(d => d.Year), "one stable order: date, kind, unit");
+        all.Where(d => d.DueDate == new LocalDate(2027, 4, 1)).Select(d => d.Unit).Should().StartWith([Heim.Raadhuset, Heim.Barnehage, Heim.Skole, Heim.Sykehjem]);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(3660)]
     public void DueWithin_AcceptsItsBounds(int days)
