@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Testing;
 
