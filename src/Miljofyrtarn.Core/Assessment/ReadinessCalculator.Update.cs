@@ -36,8 +36,9 @@ internal sealed partial class ReadinessCalculator
         foreach (var position in changed)
         {
             var themeOf = Layout(units[position].Sets[0]).ThemeOf;
-            Tally(index.Roles[position], index.Ordinals[position], before[position], before[0], themeOf, null, totals, -1);
-            Tally(index.Roles[position], index.Ordinals[position], assessments[position], assessments[0], themeOf, null, totals, +1);
+            var party = position == 0 ? null : index.HeadquartersParty;
+            Tally(party, index.Ordinals[position], before[position], before[0], themeOf, null, totals, -1);
+            Tally(party, index.Ordinals[position], assessments[position], assessments[0], themeOf, null, totals, +1);
         }
 
         var perUnit = new int[_catalog.Themes.Length * Slots];
@@ -118,14 +119,14 @@ internal sealed partial class ReadinessCalculator
 
 /// <summary>
 /// What a unit's themes and blocking list are built from on first use: the status tables the readiness was computed from
-/// (frozen, so they never change), the unit's roles and criteria, its theme layout, and how many criteria block. Kept
+/// (frozen, so they never change), which criteria headquarters fulfils, the unit's criteria, its theme layout, and how many criteria block. Kept
 /// instead of the lists, so a readiness of thousands of units is a small object per unit until someone reads the details.
 /// </summary>
 internal readonly record struct UnitReadinessSource(
     ReadinessCalculator Calculator,
     UnitAssessments Own,
     UnitAssessments Headquarters,
-    byte[] Roles,
+    bool[]? HeadquartersParty,
     int[] Ordinals,
     ReadinessCalculator.ThemeLayout Layout,
     int BlockingCount)

@@ -63,10 +63,9 @@ internal sealed partial class ReadinessCalculator
     {
         Array.Clear(counts);
         var layout = Layout(units[position].Sets[0]);
-        var roles = index.Roles[position];
         var ordinals = index.Ordinals[position];
-        var blocking = Tally(roles, ordinals, own, headquarters, layout.ThemeOf, counts, totals, +1);
-        var source = new UnitReadinessSource(this, own, headquarters, roles, ordinals, layout, blocking);
+        var blocking = Tally(position == 0 ? null : index.HeadquartersParty, ordinals, own, headquarters, layout.ThemeOf, counts, totals, +1);
+        var source = new UnitReadinessSource(this, own, headquarters, position == 0 ? null : index.HeadquartersParty, ordinals, layout, blocking);
         return own.IsOwned || headquarters.IsOwned
             ? new UnitReadiness(units[position], Sum(counts), Themes(counts, layout), source.BuildBlocking()) // transient tables change in place: build now
             : new UnitReadiness(units[position], Sum(counts), source);
@@ -77,14 +76,18 @@ internal sealed partial class ReadinessCalculator
     /// <paramref name="totals"/> (only those the unit fulfils itself, so each obligation is counted once, at its party).
     /// Returns the number of blocking must-criteria.
     /// </summary>
-    private int Tally(byte[] roles, int[] ordinals, UnitAssessments ownTable, UnitAssessments headquartersTable, int[] themeOf, int[]? counts, int[]? totals, int sign)
+    /// <remarks>
+    /// <paramref name="headquartersParty"/> is <see cref="ResolutionIndex.HeadquartersParty"/> for a UE (a criterion that
+    /// applies to it and headquarters fulfils is inherited) and null for headquarters (which fulfils all of its own).
+    /// </remarks>
+    private int Tally(bool[]? headquartersParty, int[] ordinals, UnitAssessments ownTable, UnitAssessments headquartersTable, int[] themeOf, int[]? counts, int[]? totals, int sign)
     {
         var own = ownTable.Statuses;
         var headquarters = headquartersTable.Statuses;
         var blocking = 0;
         foreach (var ordinal in ordinals)
         {
-            var byHeadquarters = roles[ordinal] == ResolutionIndex.ByHeadquarters;
+            var byHeadquarters = headquartersParty is not null && headquartersParty[ordinal];
             if (counts is null && byHeadquarters)
             {
                 continue;
@@ -137,7 +140,7 @@ internal sealed partial class ReadinessCalculator
     internal ImmutableArray<ThemeReadiness> Themes(in UnitReadinessSource source)
     {
         var counts = new int[_catalog.Themes.Length * Slots];
-        Tally(source.Roles, source.Ordinals, source.Own, source.Headquarters, source.Layout.ThemeOf, counts, null, 0);
+        Tally(source.HeadquartersParty, source.Ordinals, source.Own, source.Headquarters, source.Layout.ThemeOf, counts, null, 0);
         return Themes(counts, source.Layout);
     }
 
@@ -154,7 +157,7 @@ internal sealed partial class ReadinessCalculator
                 continue;
             }
 
-            var byHeadquarters = source.Roles[ordinal] == ResolutionIndex.ByHeadquarters;
+            var byHeadquarters = source.HeadquartersParty is not null && source.HeadquartersParty[ordinal];
             var status = (FulfilmentStatus)(byHeadquarters ? headquarters[ordinal] : own[ordinal]);
             if (status is FulfilmentStatus.NotStarted or FulfilmentStatus.InProgress)
             {

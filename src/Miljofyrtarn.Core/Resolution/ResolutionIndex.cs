@@ -23,11 +23,19 @@ internal sealed class ResolutionIndex
 
     private int[][]? _inheritors;
 
-    private ResolutionIndex(PersistentVector<byte[]> roles, PersistentVector<int[]> ordinals)
+    private ResolutionIndex(PersistentVector<byte[]> roles, PersistentVector<int[]> ordinals, bool[] headquartersParty)
     {
         Roles = roles;
         Ordinals = ordinals;
+        HeadquartersParty = headquartersParty;
     }
+
+    /// <summary>
+    /// Per catalog ordinal: whether headquarters fulfils the criterion under this allocation. A criterion that applies to a
+    /// UE has the role <see cref="ByHeadquarters"/> exactly when this is set, so readiness reads this one shared array
+    /// instead of each unit's <see cref="Roles"/> (half the memory a full pass walks).
+    /// </summary>
+    public bool[] HeadquartersParty { get; }
 
     /// <summary>Per unit position (0 = HK), per catalog ordinal: <see cref="None"/>, <see cref="Own"/> or <see cref="ByHeadquarters"/>.</summary>
     public PersistentVector<byte[]> Roles { get; }
@@ -125,7 +133,8 @@ internal sealed class ResolutionIndex
             ordinals[0] = [.. list];
         }
 
-        return new ResolutionIndex(PersistentVector<byte[]>.From(roles), PersistentVector<int[]>.From(ordinals));
+        var party = catalog.Criteria.Select(c => PartyFor(c, overrides) == ResponsibleParty.Headquarters).ToArray();
+        return new ResolutionIndex(PersistentVector<byte[]>.From(roles), PersistentVector<int[]>.From(ordinals), party);
     }
 
     /// <summary>
@@ -186,7 +195,7 @@ internal sealed class ResolutionIndex
 
         var roles = (headquarters == Roles[0] ? Roles : Roles.SetItem(0, headquarters)).Add(role);
         var ordinals = (headquartersOrdinals == Ordinals[0] ? Ordinals : Ordinals.SetItem(0, headquartersOrdinals)).Add([.. own]);
-        return new ResolutionIndex(roles, ordinals);
+        return new ResolutionIndex(roles, ordinals, HeadquartersParty);
     }
 
     public static bool Applies(Criterion criterion, ImmutableDictionary<string, bool> answers) =>
