@@ -93,7 +93,7 @@ internal sealed partial class ReadinessCalculator
                 continue;
             }
 
-            var status = byHeadquarters ? headquarters[ordinal] : own[ordinal];
+            var status = UnitAssessments.StatusIn(byHeadquarters ? headquarters : own, ordinal);
             var slot = themeOf[ordinal] * Slots;
             var mustSlot = !_must[ordinal] ? -2 : status switch
             {
@@ -158,7 +158,7 @@ internal sealed partial class ReadinessCalculator
             }
 
             var byHeadquarters = source.HeadquartersParty is not null && source.HeadquartersParty[ordinal];
-            var status = (FulfilmentStatus)(byHeadquarters ? headquarters[ordinal] : own[ordinal]);
+            var status = (FulfilmentStatus)UnitAssessments.StatusIn(byHeadquarters ? headquarters : own, ordinal);
             if (status is FulfilmentStatus.NotStarted or FulfilmentStatus.InProgress)
             {
                 blocking.Add(new BlockingCriterion(_catalog.Criteria[ordinal], status, byHeadquarters ? ResponsibleParty.Headquarters : ResponsibleParty.Unit));

@@ -3,8 +3,9 @@ using System.Collections.Immutable;
 namespace Miljofyrtarn.Core.Assessment;
 
 /// <summary>
-/// The assessments recorded for one unit: the full records by criterion ID, and the statuses in a dense array by
-/// catalog ordinal for fast readiness. Copy-on-write: recording returns a new instance. Records restored in bulk (from
+/// The assessments recorded for one unit: the full records by criterion ID, and the statuses packed two bits each by
+/// catalog ordinal for fast readiness (a quarter of a byte array: what a full pass over thousands of units reads, and what
+/// each record copies). Copy-on-write: recording returns a new instance. Records restored in bulk (from
 /// a snapshot) sit in a plain dictionary that is never changed; later records go to an immutable overlay, so a restore
 /// is cheap and a single change stays O(log n).
 /// </summary>
@@ -46,24 +47,39 @@ internal sealed class UnitAssessments
         return all;
     }
 
-    public static UnitAssessments Empty(int criteriaCount) => new(new byte[criteriaCount], NoBase, ImmutableDictionary<int, CriterionAssessment>.Empty);
+    public static UnitAssessments Empty(int criteriaCount) => new(new byte[Packed(criteriaCount)], NoBase, ImmutableDictionary<int, CriterionAssessment>.Empty);
+
+    /// <summary>The bytes that hold <paramref name="criteriaCount"/> statuses of two bits each.</summary>
+    private static int Packed(int criteriaCount) => (criteriaCount + 3) >> 2;
+
+    /// <summary>The status at a catalog ordinal in a packed status array (<see cref="Statuses"/>).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static byte StatusIn(ReadOnlySpan<byte> statuses, int ordinal) => (byte)((statuses[ordinal >> 2] >> ((ordinal & 3) << 1)) & 3);
+
+    private static void Set(byte[] statuses, int ordinal, FulfilmentStatus status)
+    {
+        var shift = (ordinal & 3) << 1;
+        ref var slot = ref statuses[ordinal >> 2];
+        slot = (byte)((slot & ~(3 << shift)) | ((int)status << shift));
+    }
 
     /// <summary>A unit's assessments built in one go, from (ordinal, criterion ID, assessment); a later entry for the same criterion wins.</summary>
     public static UnitAssessments From(int criteriaCount, IEnumerable<(int Ordinal, int CriterionId, CriterionAssessment Assessment)> entries)
     {
-        var statuses = new byte[criteriaCount];
+        var statuses = new byte[Packed(criteriaCount)];
         var byId = new Dictionary<int, CriterionAssessment>();
         foreach (var (ordinal, criterionId, assessment) in entries)
         {
-            statuses[ordinal] = (byte)assessment.Status;
+            Set(statuses, ordinal, assessment.Status);
             byId[criterionId] = assessment;
         }
 
         return new UnitAssessments(statuses, byId.Count == 0 ? NoBase : byId, ImmutableDictionary<int, CriterionAssessment>.Empty);
     }
 
-    public FulfilmentStatus StatusAt(int ordinal) => (FulfilmentStatus)_statuses[ordinal];
+    public FulfilmentStatus StatusAt(int ordinal) => (FulfilmentStatus)StatusIn(_statuses, ordinal);
 
+    /// <summary>The statuses packed two bits each (read them with <see cref="StatusIn"/>).</summary>
     public ReadOnlySpan<byte> Statuses => _statuses;
 
     public CriterionAssessment? Get(int criterionId) =>
@@ -93,7 +109,7 @@ internal sealed class UnitAssessments
     public void SetInPlace(int ordinal, int criterionId, CriterionAssessment assessment)
     {
         System.Diagnostics.Debug.Assert(IsOwned, "Only an owned instance changes in place.");
-        _statuses[ordinal] = (byte)assessment.Status;
+        Set(_statuses, ordinal, assessment.Status);
         _base[criterionId] = assessment;
     }
 
@@ -103,7 +119,7 @@ internal sealed class UnitAssessments
     public UnitAssessments With(int ordinal, int criterionId, CriterionAssessment assessment)
     {
         var statuses = (byte[])_statuses.Clone();
-        statuses[ordinal] = (byte)assessment.Status;
+        Set(statuses, ordinal, assessment.Status);
         return new UnitAssessments(statuses, _base, _overlay.SetItem(criterionId, assessment));
     }
 }

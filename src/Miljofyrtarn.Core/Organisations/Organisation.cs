@@ -489,7 +489,7 @@ public sealed partial class Organisation
                 continue;
             }
 
-            var status = (FulfilmentStatus)(roles[ordinal] == ResolutionIndex.ByHeadquarters ? headquarters[ordinal] : own[ordinal]);
+            var status = (FulfilmentStatus)UnitAssessments.StatusIn(roles[ordinal] == ResolutionIndex.ByHeadquarters ? headquarters : own, ordinal);
             if (status is FulfilmentStatus.NotStarted or FulfilmentStatus.InProgress)
             {
                 count++;
