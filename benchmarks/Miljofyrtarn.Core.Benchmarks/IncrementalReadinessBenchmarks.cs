@@ -22,8 +22,11 @@ public class IncrementalReadinessBenchmarks
     private int _shared;
     private CriterionAssessment _assessment = null!;
 
-    [Params(2_000)]
+    [ParamsSource(nameof(Sizes))]
     public int Units { get; set; }
+
+    /// <summary>2,000 units; 200 in a smoke run (<c>MILJOFYRTARN_BENCHMARK_SMOKE=1</c>, as in CI), which only runs the code path.</summary>
+    public static IEnumerable<int> Sizes => ScalingSizes.Smoke ? [200] : [2_000];
 
     [GlobalSetup]
     public void Setup()
