@@ -419,53 +419,6 @@ public sealed partial class Organisation
         };
     }
 
-    /// <summary>Readiness of the whole organisation: every unit, per theme, and totals.</summary>
-    /// <returns>The readiness.</returns>
-    /// <remarks>
-    /// Computed on first use and kept. A state reached by recording assessments from a state whose readiness was already
-    /// computed carries that readiness forward: only the units whose statuses changed (and, for criteria headquarters
-    /// fulfils for everyone, the units that inherit them) are recomputed.
-    /// </remarks>
-    public OrganisationReadiness GetReadiness() => Readiness(keep: !_transient);
-
-    /// <summary>
-    /// The readiness <see cref="GetReadiness()"/> returns: the kept one, else carried forward along the trail, else in full.
-    /// With <paramref name="keep"/> it is kept for the next call and for the states that follow.
-    /// </summary>
-    internal OrganisationReadiness Readiness(bool keep)
-    {
-        if (_readiness is { } known)
-        {
-            return known;
-        }
-
-        var calculator = ReadinessCalculator.Of(Catalog);
-        var trail = _trail;
-        var readiness = trail is null
-            ? calculator.Organisation(_units, Index, _assessments, CommonSet)
-            : calculator.Update(trail, _units, Index, _assessments, CommonSet);
-        if (keep)
-        {
-            // Two threads may compute it at once; both are equal and either may be kept.
-            _readiness = readiness;
-            _trail = null;
-        }
-
-        return readiness;
-    }
-
-    /// <summary>How many assessments the readiness would be carried forward over (0: computed in full, or already known).</summary>
-    internal int ReadinessTrailLength => _readiness is null ? _trail?.Count ?? 0 : 0;
-
-    /// <summary>The readiness computed in full, never carried forward or kept: what <see cref="GetReadiness()"/> must equal.</summary>
-    internal OrganisationReadiness ComputeReadiness() => ReadinessCalculator.Of(Catalog).Organisation(_units, Index, _assessments, CommonSet);
-
-    /// <summary>Readiness of one unit: "what is left for Rådhuset before the certifier can come?".</summary>
-    /// <param name="unitId">The unit's ID.</param>
-    /// <returns>The unit's readiness.</returns>
-    /// <exception cref="MiljofyrtarnException">Unknown unit.</exception>
-    public UnitReadiness GetReadiness(UnitId unitId) => ReadinessCalculator.Of(Catalog).Unit(_units, Position(unitId), Index, _assessments);
-
     /// <inheritdoc />
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({Number}), {_units.Count} units");
 
@@ -474,30 +427,6 @@ public sealed partial class Organisation
 
     /// <summary>The position of a unit in <see cref="AllUnits"/>, or -1. Allocation-free.</summary>
     internal int PositionOf(UnitId id) => _positions.TryGetValue(id, out var position) ? position : -1;
-
-    /// <summary>The number of must-criteria of the unit at a position that are neither fulfilled nor not applicable. Allocation-free.</summary>
-    internal int CountBlocking(int position)
-    {
-        var roles = Index.Roles[position];
-        var own = _assessments[position].Statuses;
-        var headquarters = _assessments[0].Statuses;
-        var count = 0;
-        foreach (var ordinal in Index.Ordinals[position])
-        {
-            if (Catalog.Criteria[ordinal].Obligation != Obligation.Must)
-            {
-                continue;
-            }
-
-            var status = (FulfilmentStatus)UnitAssessments.StatusIn(roles[ordinal] == ResolutionIndex.ByHeadquarters ? headquarters : own, ordinal);
-            if (status is FulfilmentStatus.NotStarted or FulfilmentStatus.InProgress)
-            {
-                count++;
-            }
-        }
-
-        return count;
-    }
 
     /// <summary>The theme as the common set groups the criterion, or a retired criterion it stands in for; else its own.</summary>
     private static Theme ThemeIn(CriteriaSet commonSet, Criterion criterion, List<Criterion>? replaces)

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
@@ -209,7 +208,7 @@ public sealed record DeadlineOptions
 /// the lifecycle's clock. Every query reads the clock, so statuses follow time.
 /// </summary>
 /// <remarks>Immutable over one lifecycle state and thread-safe; create a new schedule for a new state.</remarks>
-public sealed class DeadlineSchedule
+public sealed partial class DeadlineSchedule
 {
     private readonly OrganisationLifecycle _lifecycle;
     private readonly SchemeRuleBook _rules;
@@ -262,65 +261,6 @@ public sealed class DeadlineSchedule
         }
 
         return Order(result);
-    }
-
-    /// <summary>
-    /// Orders deadlines by due date, then kind, keeping unit order within those. The deadlines' due dates span a few years
-    /// at most, so they are placed by a counting sort over (day, kind) in one pass, stable and linear in their number; a
-    /// span too wide for that (a range over centuries with few deadlines) falls back to one keyed sort.
-    /// </summary>
-    private static ImmutableArray<Deadline> Order(List<Deadline> deadlines)
-    {
-        const int Kinds = 6;
-        var items = new Deadline[deadlines.Count];
-        if (items.Length == 0)
-        {
-            return [];
-        }
-
-        var first = int.MaxValue;
-        var last = int.MinValue;
-        foreach (var deadline in deadlines)
-        {
-            var day = deadline.DueDate.ToDateOnly().DayNumber;
-            first = Math.Min(first, day);
-            last = Math.Max(last, day);
-        }
-
-        var buckets = ((long)last - first + 1) * Kinds;
-        if (buckets > (4L * items.Length) + 4096)
-        {
-            var keys = new long[items.Length];
-            for (var i = 0; i < keys.Length; i++)
-            {
-                keys[i] = ((((long)deadlines[i].DueDate.ToDateOnly().DayNumber * Kinds) + (int)deadlines[i].Kind) << 24) + i;
-                items[i] = deadlines[i];
-            }
-
-            Array.Sort(keys, items);
-            return ImmutableCollectionsMarshal.AsImmutableArray(items);
-        }
-
-        // Count each (day, kind), turn the counts into starting places, then place each deadline in the order it came.
-        var start = new int[buckets + 1];
-        foreach (var deadline in deadlines)
-        {
-            start[Bucket(deadline) + 1]++;
-        }
-
-        for (var i = 1; i < start.Length; i++)
-        {
-            start[i] += start[i - 1];
-        }
-
-        foreach (var deadline in deadlines)
-        {
-            items[start[Bucket(deadline)]++] = deadline;
-        }
-
-        return ImmutableCollectionsMarshal.AsImmutableArray(items);
-
-        int Bucket(Deadline deadline) => ((deadline.DueDate.ToDateOnly().DayNumber - first) * Kinds) + (int)deadline.Kind;
     }
 
     /// <summary>The deadlines not met that are due from today through <paramref name="days"/> days ahead.</summary>
