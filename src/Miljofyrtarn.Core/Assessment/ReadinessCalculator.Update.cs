@@ -35,10 +35,10 @@ internal sealed partial class ReadinessCalculator
         var totals = (int[])trail.Readiness.Totals.Clone();
         foreach (var position in changed)
         {
-            var themeOf = Layout(units[position].Sets[0]).ThemeOf;
-            var party = position == 0 ? null : index.HeadquartersParty;
-            Tally(party, index.Ordinals[position], before[position], before[0], themeOf, null, totals, -1);
-            Tally(party, index.Ordinals[position], assessments[position], assessments[0], themeOf, null, totals, +1);
+            var binOf = Layout(units[position].Sets[0]).BinOf;
+            var party = position == 0 ? _noParty : index.HeadquartersParty;
+            TallyOwn(party, index.Ordinals[position], before[position].Statuses, binOf, totals, -1);
+            TallyOwn(party, index.Ordinals[position], assessments[position].Statuses, binOf, totals, +1);
         }
 
         var perUnit = new int[_catalog.Themes.Length * Slots];
@@ -102,12 +102,16 @@ internal sealed partial class ReadinessCalculator
         // Many units inherit the change: one pass over the list, then one build, instead of a path copy per unit.
         var all = new UnitReadiness[vector.Count];
         vector.CopyTo(all);
+        var unit = units.GetEnumerator();
+        var ordinals = index.Ordinals.GetEnumerator();
         var at = 0;
         foreach (var own in assessments)
         {
+            unit.MoveNext();
+            ordinals.MoveNext();
             if (affected[at])
             {
-                all[at] = Unit(units, at, index, own, headquarters, perUnit, null);
+                all[at] = Unit(unit.Current, ordinals.Current, at == 0 ? null : index.HeadquartersParty, own, headquarters, perUnit, null);
             }
 
             at++;

@@ -14,24 +14,34 @@ namespace Miljofyrtarn.Core.Assessment;
 /// </summary>
 internal sealed partial class ReadinessCalculator
 {
-    private const int Slots = 7; // NotStarted, InProgress, Fulfilled, NotApplicable, MustTotal, MustFulfilled, MustNotApplicable
+    /// <summary>
+    /// Counts are kept per theme as a histogram of eight bins, one per (obligation, status): bin
+    /// <c>theme * Slots + (must ? 4 : 0) + status</c>. Each criterion adds one to one bin, with no branch on its status,
+    /// so the time per criterion does not depend on how predictable the statuses are; the seven counts of
+    /// <see cref="ReadinessCounts"/> are derived from the bins (<see cref="CountsOf"/>).
+    /// </summary>
+    private const int Slots = 8;
+    private const int MustBins = 4;
 
     private readonly CriteriaCatalog _catalog;
     private readonly bool[] _must;
+    private readonly bool[] _noParty;
     private readonly ThemeLayout?[] _layouts;
 
     private ReadinessCalculator(CriteriaCatalog catalog)
     {
         _catalog = catalog;
         _must = [.. catalog.Criteria.Select(c => c.Obligation == Obligation.Must)];
+        _noParty = new bool[catalog.Criteria.Length];
         _layouts = new ThemeLayout?[catalog.Sets.Length];
     }
 
     /// <summary>
-    /// How a common set groups criteria into themes: the theme ordinal of each criterion ordinal, and the order themes are
-    /// listed in (the set's own themes first, then the rest in catalog order).
+    /// How a common set groups criteria into themes: the first histogram bin of each criterion ordinal (its theme's bins,
+    /// and the must-bins for a must-criterion), and the order themes are listed in (the set's own themes first, then the
+    /// rest in catalog order).
     /// </summary>
-    internal sealed record ThemeLayout(int[] ThemeOf, int[] Order);
+    internal sealed record ThemeLayout(int[] BinOf, int[] Order);
 
     private static readonly ConditionalWeakTable<CriteriaCatalog, ReadinessCalculator> ForCatalog = new();
 
@@ -45,10 +55,16 @@ internal sealed partial class ReadinessCalculator
         var perUnit = new int[themeCount * Slots];
         var result = new UnitReadiness[units.Count];
         var headquarters = assessments[0];
+
+        // The three lists walked side by side, in order: no path through a tree per unit.
+        var unit = units.GetEnumerator();
+        var ordinals = index.Ordinals.GetEnumerator();
         var position = 0;
         foreach (var own in assessments)
         {
-            result[position] = Unit(units, position, index, own, headquarters, perUnit, totals);
+            unit.MoveNext();
+            ordinals.MoveNext();
+            result[position] = Unit(unit.Current, ordinals.Current, position == 0 ? null : index.HeadquartersParty, own, headquarters, perUnit, totals);
             position++;
         }
 
@@ -59,88 +75,66 @@ internal sealed partial class ReadinessCalculator
     public UnitReadiness Unit(PersistentVector<Unit> units, int position, ResolutionIndex index, PersistentVector<UnitAssessments> assessments) =>
         Unit(units, position, index, assessments[position], assessments[0], new int[_catalog.Themes.Length * Slots], null);
 
-    private UnitReadiness Unit(PersistentVector<Unit> units, int position, ResolutionIndex index, UnitAssessments own, UnitAssessments headquarters, int[] counts, int[]? totals)
+    private UnitReadiness Unit(PersistentVector<Unit> units, int position, ResolutionIndex index, UnitAssessments own, UnitAssessments headquarters, int[] counts, int[]? totals) =>
+        Unit(units[position], index.Ordinals[position], position == 0 ? null : index.HeadquartersParty, own, headquarters, counts, totals);
+
+    /// <summary>
+    /// One unit's readiness from its criteria (<paramref name="ordinals"/>) and tables; <paramref name="party"/> is
+    /// <see cref="ResolutionIndex.HeadquartersParty"/> for a UE and null for headquarters.
+    /// </summary>
+    private UnitReadiness Unit(Unit unit, int[] ordinals, bool[]? party, UnitAssessments own, UnitAssessments headquarters, int[] counts, int[]? totals)
     {
         Array.Clear(counts);
-        var layout = Layout(units[position].Sets[0]);
-        var ordinals = index.Ordinals[position];
-        var blocking = Tally(position == 0 ? null : index.HeadquartersParty, ordinals, own, headquarters, layout.ThemeOf, counts, totals, +1);
-        var source = new UnitReadinessSource(this, own, headquarters, position == 0 ? null : index.HeadquartersParty, ordinals, layout, blocking);
+        var layout = Layout(unit.Sets[0]);
+        Tally(party ?? _noParty, ordinals, own.Statuses, headquarters.Statuses, layout.BinOf, counts, totals, +1);
+        var sum = Sum(counts);
+        var source = new UnitReadinessSource(this, own, headquarters, party, ordinals, layout, sum.MustBlocking);
         return own.IsOwned || headquarters.IsOwned
-            ? new UnitReadiness(units[position], Sum(counts), Themes(counts, layout), source.BuildBlocking()) // transient tables change in place: build now
-            : new UnitReadiness(units[position], Sum(counts), source);
+            ? new UnitReadiness(unit, sum, Themes(counts, layout), source.BuildBlocking()) // transient tables change in place: build now
+            : new UnitReadiness(unit, sum, source);
     }
 
     /// <summary>
     /// Counts one unit's criteria into <paramref name="counts"/> (all of them) and, with <paramref name="sign"/>, into
     /// <paramref name="totals"/> (only those the unit fulfils itself, so each obligation is counted once, at its party).
-    /// Returns the number of blocking must-criteria.
     /// </summary>
     /// <remarks>
     /// <paramref name="headquartersParty"/> is <see cref="ResolutionIndex.HeadquartersParty"/> for a UE (a criterion that
-    /// applies to it and headquarters fulfils is inherited) and null for headquarters (which fulfils all of its own).
+    /// applies to it and headquarters fulfils is inherited, with headquarters' status) and all false for headquarters
+    /// (which fulfils all of its own). Branch-free: both statuses are read and one is masked out.
     /// </remarks>
-    private int Tally(bool[]? headquartersParty, int[] ordinals, UnitAssessments ownTable, UnitAssessments headquartersTable, int[] themeOf, int[]? counts, int[]? totals, int sign)
+    private static void Tally(bool[] headquartersParty, int[] ordinals, ReadOnlySpan<byte> own, ReadOnlySpan<byte> headquarters, int[] binOf, int[] counts, int[]? totals, int sign)
     {
-        var own = ownTable.Statuses;
-        var headquarters = headquartersTable.Statuses;
-        var blocking = 0;
         foreach (var ordinal in ordinals)
         {
-            var byHeadquarters = headquartersParty is not null && headquartersParty[ordinal];
-            if (counts is null && byHeadquarters)
+            var inherited = -(int)Unsafe.BitCast<bool, byte>(headquartersParty[ordinal]); // all ones when inherited, else 0
+            var status = (UnitAssessments.StatusIn(own, ordinal) & ~inherited) | (UnitAssessments.StatusIn(headquarters, ordinal) & inherited);
+            var bin = binOf[ordinal] + status;
+            counts[bin]++;
+            if (totals is not null)
             {
-                continue;
-            }
-
-            var status = UnitAssessments.StatusIn(byHeadquarters ? headquarters : own, ordinal);
-            var slot = themeOf[ordinal] * Slots;
-            var mustSlot = !_must[ordinal] ? -2 : status switch
-            {
-                (byte)FulfilmentStatus.Fulfilled => 5,
-                (byte)FulfilmentStatus.NotApplicable => 6,
-                _ => -1,
-            };
-            if (mustSlot == -1)
-            {
-                blocking++;
-            }
-
-            if (counts is not null)
-            {
-                counts[slot + status]++;
-                if (mustSlot != -2)
-                {
-                    counts[slot + 4]++;
-                    if (mustSlot >= 0)
-                    {
-                        counts[slot + mustSlot]++;
-                    }
-                }
-            }
-
-            if (totals is not null && !byHeadquarters)
-            {
-                totals[slot + status] += sign;
-                if (mustSlot != -2)
-                {
-                    totals[slot + 4] += sign;
-                    if (mustSlot >= 0)
-                    {
-                        totals[slot + mustSlot] += sign;
-                    }
-                }
+                totals[bin] += sign & ~inherited;
             }
         }
+    }
 
-        return blocking;
+    /// <summary>Adds <paramref name="sign"/> to <paramref name="totals"/> for each criterion of a unit that it fulfils itself.</summary>
+    private static void TallyOwn(bool[] headquartersParty, int[] ordinals, ReadOnlySpan<byte> own, int[] binOf, int[] totals, int sign)
+    {
+        foreach (var ordinal in ordinals)
+        {
+            if (!headquartersParty[ordinal])
+            {
+                totals[binOf[ordinal] + UnitAssessments.StatusIn(own, ordinal)] += sign;
+            }
+        }
     }
 
     /// <summary>A unit's counts per theme (what <see cref="UnitReadiness.Themes"/> lists), counted again from its frozen tables.</summary>
     internal ImmutableArray<ThemeReadiness> Themes(in UnitReadinessSource source)
     {
         var counts = new int[_catalog.Themes.Length * Slots];
-        Tally(source.HeadquartersParty, source.Ordinals, source.Own, source.Headquarters, source.Layout.ThemeOf, counts, null, 0);
+        Tally(source.HeadquartersParty ?? _noParty, source.Ordinals, source.Own.Statuses, source.Headquarters.Statuses, source.Layout.BinOf, counts, null, 0);
         return Themes(counts, source.Layout);
     }
 
@@ -170,13 +164,30 @@ internal sealed partial class ReadinessCalculator
 
     private static ReadinessCounts Sum(int[] counts)
     {
-        Span<int> sum = stackalloc int[Slots];
-        for (var i = 0; i < counts.Length; i++)
+        Span<int> bins = stackalloc int[Slots];
+        for (var i = 0; i < counts.Length; i += Slots)
         {
-            sum[i % Slots] += counts[i];
+            for (var b = 0; b < Slots; b++)
+            {
+                bins[b] += counts[i + b];
+            }
         }
 
-        return new ReadinessCounts(sum[0], sum[1], sum[2], sum[3], sum[4], sum[5], sum[6]);
+        return CountsOf(bins);
+    }
+
+    /// <summary>The counts of one histogram of eight bins (four statuses of other criteria, then four of must-criteria).</summary>
+    private static ReadinessCounts CountsOf(ReadOnlySpan<int> bins)
+    {
+        var (mustNotStarted, mustInProgress, mustFulfilled, mustNotApplicable) = (bins[MustBins], bins[MustBins + 1], bins[MustBins + 2], bins[MustBins + 3]);
+        return new ReadinessCounts(
+            bins[0] + mustNotStarted,
+            bins[1] + mustInProgress,
+            bins[2] + mustFulfilled,
+            bins[3] + mustNotApplicable,
+            mustNotStarted + mustInProgress + mustFulfilled + mustNotApplicable,
+            mustFulfilled,
+            mustNotApplicable);
     }
 
     private ImmutableArray<ThemeReadiness> Themes(int[] counts, ThemeLayout layout)
@@ -184,10 +195,10 @@ internal sealed partial class ReadinessCalculator
         var themes = ImmutableArray.CreateBuilder<ThemeReadiness>();
         foreach (var t in layout.Order)
         {
-            var s = t * Slots;
-            if (counts[s] + counts[s + 1] + counts[s + 2] + counts[s + 3] > 0)
+            var theme = CountsOf(counts.AsSpan(t * Slots, Slots));
+            if (theme.Total > 0)
             {
-                themes.Add(new ThemeReadiness(_catalog.Themes[t], new ReadinessCounts(counts[s], counts[s + 1], counts[s + 2], counts[s + 3], counts[s + 4], counts[s + 5], counts[s + 6])));
+                themes.Add(new ThemeReadiness(_catalog.Themes[t], theme));
             }
         }
 
@@ -207,8 +218,14 @@ internal sealed partial class ReadinessCalculator
             themeOf[_catalog.ResolveActive(member).Ordinal] = theme;
         }
 
+        var binOf = new int[themeOf.Length];
+        for (var ordinal = 0; ordinal < binOf.Length; ordinal++)
+        {
+            binOf[ordinal] = (themeOf[ordinal] * Slots) + (_must[ordinal] ? MustBins : 0);
+        }
+
         var order = commonSet.Themes.Select(t => t.Ordinal).ToList();
         order.AddRange(_catalog.Themes.Select(t => t.Ordinal).Where(t => !order.Contains(t)));
-        return new ThemeLayout(themeOf, [.. order]);
+        return new ThemeLayout(binOf, [.. order]);
     }
 }
