@@ -59,6 +59,29 @@ internal sealed partial class ReadinessCalculator
         return new OrganisationReadiness(Sum(totals), Themes(totals, Layout(commonSet)), vector, totals);
     }
 
+    /// <summary>
+    /// The readiness of a state one added unit on from a state whose readiness (<paramref name="known"/>) and index
+    /// (<paramref name="before"/>) are given. The new unit is counted; headquarters is recounted only when the new unit
+    /// brought criteria allocated to headquarters that headquarters did not have (its list in <paramref name="after"/>
+    /// differs). No other unit's criteria, tables or inherited statuses change, so their readiness is shared.
+    /// </summary>
+    public OrganisationReadiness WithAddedUnit(OrganisationReadiness known, ResolutionIndex before, ResolutionIndex after, PersistentVector<Unit> units, PersistentVector<UnitAssessments> assessments, CriteriaSet commonSet)
+    {
+        var totals = (int[])known.Totals.Clone();
+        var perUnit = new int[_catalog.Themes.Length * Slots];
+        var headquarters = assessments[0];
+        var vector = known.UnitVector;
+        if (!ReferenceEquals(after.Ordinals[0], before.Ordinals[0]))
+        {
+            TallyOwn(_noParty, before.Ordinals[0], headquarters.Statuses, Layout(units[0].Sets[0]).BinOf, totals, -1);
+            vector = vector.SetItem(0, Unit(units[0], after.Ordinals[0], null, headquarters, headquarters, perUnit, totals));
+        }
+
+        var added = units.Count - 1;
+        vector = vector.Add(Unit(units[added], after.Ordinals[added], after.HeadquartersParty, assessments[added], headquarters, perUnit, totals));
+        return new OrganisationReadiness(Sum(totals), Themes(totals, Layout(commonSet)), vector, totals);
+    }
+
     /// <summary>The changed units and every unit that inherits a criterion whose status headquarters changed.</summary>
     private static bool[] AffectedByHeadquarters(ReadinessTrail trail, ReadOnlySpan<int> changed, ResolutionIndex index, int unitCount)
     {

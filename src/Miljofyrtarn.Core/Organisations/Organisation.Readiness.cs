@@ -16,7 +16,8 @@ public sealed partial class Organisation
     /// <remarks>
     /// Computed on first use and kept. A state reached by recording assessments from a state whose readiness was already
     /// computed carries that readiness forward: only the units whose statuses changed (and, for criteria headquarters
-    /// fulfils for everyone, the units that inherit them) are recomputed.
+    /// fulfils for everyone, the units that inherit them) are recomputed. Adding a unit carries it too: only the new unit,
+    /// and headquarters when the unit brings it new criteria, are counted.
     /// </remarks>
     public OrganisationReadiness GetReadiness() => Readiness(keep: !_transient);
 
@@ -45,6 +46,13 @@ public sealed partial class Organisation
 
         return readiness;
     }
+
+    /// <summary>
+    /// The readiness of this state when it is known or can be carried forward along the trail (then kept), for a change to
+    /// carry it further; null when it would have to be computed in full, or in transient mode (which never keeps it).
+    /// </summary>
+    private OrganisationReadiness? KnownReadiness() =>
+        _transient ? null : _readiness ?? (_trail is null ? null : Readiness(keep: true));
 
     /// <summary>How many assessments the readiness would be carried forward over (0: computed in full, or already known).</summary>
     internal int ReadinessTrailLength => _readiness is null ? _trail?.Count ?? 0 : 0;

@@ -46,7 +46,8 @@ public sealed partial class Organisation
         PersistentVector<UnitAssessments> assessments,
         ResolutionIndex? index,
         ImmutableDictionary<UnitId, int>? positions = null,
-        ReadinessTrail? trail = null)
+        ReadinessTrail? trail = null,
+        OrganisationReadiness? readiness = null)
     {
         Catalog = catalog;
         Name = name;
@@ -61,6 +62,7 @@ public sealed partial class Organisation
         _positions = positions ?? units.Select((u, i) => KeyValuePair.Create(u.Id, i)).ToImmutableDictionary();
         _index = index;
         _trail = trail;
+        _readiness = readiness;
     }
 
     /// <summary>The catalog the organisation's criteria come from.</summary>
@@ -209,8 +211,12 @@ public sealed partial class Organisation
         }
 
         problems.ThrowIfAny();
-        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, _units.Add(unit!), AllocationOverrides,
-            _assessments.Add(UnitAssessments.Empty(Catalog.Criteria.Length)), Index.WithAddedUnit(Catalog, unit!, AllocationOverrides), _positions.Add(unit!.Id, _units.Count));
+        var units = _units.Add(unit!);
+        var assessments = _assessments.Add(UnitAssessments.Empty(Catalog.Criteria.Length));
+        var index = Index.WithAddedUnit(Catalog, unit!, AllocationOverrides);
+        var readiness = KnownReadiness() is { } known ? ReadinessCalculator.Of(Catalog).WithAddedUnit(known, Index, index, units, assessments, CommonSet) : null;
+        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, units, AllocationOverrides,
+            assessments, index, _positions.Add(unit!.Id, _units.Count), readiness: readiness);
     }
 
     /// <summary>Replaces a unit's details (matched by <see cref="UnitDefinition.Id"/>); its assessments are kept.</summary>

@@ -145,6 +145,54 @@ public class IncrementalReadinessProperties
         Difference(readiness, after.ComputeReadiness()).Should().BeNull();
     }
 
+    [Fact]
+    public void AfterAddingAUnit_EveryOtherUnitsReadiness_IsCarriedForward()
+    {
+        var organisation = Start(units: 5);
+        var before = organisation.GetReadiness();
+
+        var after = AddUnit(organisation, 4242, 5);
+
+        after.ReadinessTrailLength.Should().Be(0);
+        var readiness = after.GetReadiness();
+        readiness.Units.Length.Should().Be(7);
+        for (var position = 0; position < 6; position++)
+        {
+            readiness.Units[position].Should().BeSameAs(before.Units[position], "unit {0} did not change", position);
+        }
+
+        readiness.Units[6].Unit.Id.Should().Be(new UnitId("unit-5"));
+        Difference(readiness, after.ComputeReadiness()).Should().BeNull();
+        after.GetReadiness().Should().BeSameAs(readiness, "the carried readiness is kept");
+    }
+
+    [Fact]
+    public void AfterAddingAUnitThatBringsCriteriaAllocatedToHeadquarters_HeadquartersIsRecountedToo()
+    {
+        // A criterion only the new unit has, allocated to headquarters beforehand: adding the unit gives HK a new obligation.
+        var organisation = Start(units: 5);
+        var existing = organisation.AllUnits.SelectMany(u => organisation.Resolve(u.Id).Criteria.Select(c => c.Criterion.Id)).ToHashSet();
+        var id = AddUnit(organisation, 4242, 5).Resolve(new UnitId("unit-5")).Criteria
+            .Select(c => c.Criterion.Id).First(c => !existing.Contains(c));
+        organisation = organisation.Allocate(id, ResponsibleParty.Headquarters).RecordAssessment(organisation.AllUnits[2].Id,
+            organisation.Resolve(organisation.AllUnits[2].Id).Criteria.First(c => c.FulfilledBy == ResponsibleParty.Unit).Criterion.Id, Assessment(FulfilmentStatus.InProgress));
+        var before = organisation.GetReadiness();
+
+        var after = AddUnit(organisation, 4242, 5);
+
+        var readiness = after.GetReadiness();
+        readiness.Headquarters.Should().NotBeSameAs(before.Headquarters);
+        readiness.Headquarters.Counts.Total.Should().Be(before.Headquarters.Counts.Total + 1);
+        readiness.Counts.NotStarted.Should().BeGreaterThan(before.Counts.NotStarted);
+        for (var position = 1; position < 6; position++)
+        {
+            readiness.Units[position].Should().BeSameAs(before.Units[position], "unit {0} did not change", position);
+        }
+
+        after.Resolve(new UnitId("unit-5")).Criteria.Single(c => c.Criterion.Id == id).FulfilledBy.Should().Be(ResponsibleParty.Headquarters);
+        Difference(readiness, after.ComputeReadiness()).Should().BeNull();
+    }
+
     private static Organisation Start(int units)
     {
         var organisation = Organisation.Create(Catalog, "Heim kommune", OrganisationKind.Municipality, Heim.Number, Heim.StartedOn, Heim.Headquarters());
