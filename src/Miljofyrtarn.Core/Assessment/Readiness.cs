@@ -106,7 +106,7 @@ public sealed class UnitReadiness
             // Two threads may build it at once; both lists are equal and either may be kept (ImmutableArray is one reference).
             if (_blocking.IsDefault)
             {
-                _blocking = _source.BuildBlocking();
+                _blocking = _source.BuildBlocking(Counts.MustBlocking);
             }
 
             return _blocking;

@@ -74,11 +74,11 @@ internal sealed partial class ReadinessCalculator
         if (!ReferenceEquals(after.Ordinals[0], before.Ordinals[0]))
         {
             TallyOwn(_noParty, before.Ordinals[0], headquarters.Statuses, Layout(units[0].Sets[0]).BinOf, totals, -1);
-            vector = vector.SetItem(0, Unit(units[0], after.Ordinals[0], null, headquarters, headquarters, perUnit, totals));
+            vector = vector.SetItem(0, Unit(units[0], after.Ordinals[0], new ReadinessPass(this, headquarters, null), headquarters, perUnit, totals));
         }
 
         var added = units.Count - 1;
-        vector = vector.Add(Unit(units[added], after.Ordinals[added], after.HeadquartersParty, assessments[added], headquarters, perUnit, totals));
+        vector = vector.Add(Unit(units[added], after.Ordinals[added], new ReadinessPass(this, headquarters, after.HeadquartersParty), assessments[added], perUnit, totals));
         return new OrganisationReadiness(Sum(totals), Themes(totals, Layout(commonSet)), vector, totals);
     }
 
@@ -125,6 +125,8 @@ internal sealed partial class ReadinessCalculator
         // Many units inherit the change: one pass over the list, then one build, instead of a path copy per unit.
         var all = new UnitReadiness[vector.Count];
         vector.CopyTo(all);
+        var headquartersPass = new ReadinessPass(this, headquarters, null);
+        var unitPass = new ReadinessPass(this, headquarters, index.HeadquartersParty);
         var unit = units.GetEnumerator();
         var ordinals = index.Ordinals.GetEnumerator();
         var at = 0;
@@ -134,7 +136,7 @@ internal sealed partial class ReadinessCalculator
             ordinals.MoveNext();
             if (affected[at])
             {
-                all[at] = Unit(unit.Current, ordinals.Current, at == 0 ? null : index.HeadquartersParty, own, headquarters, perUnit, null);
+                all[at] = Unit(unit.Current, ordinals.Current, at == 0 ? headquartersPass : unitPass, own, perUnit, null);
             }
 
             at++;
@@ -145,22 +147,35 @@ internal sealed partial class ReadinessCalculator
 }
 
 /// <summary>
-/// What a unit's themes and blocking list are built from on first use: the status tables the readiness was computed from
-/// (frozen, so they never change), which criteria headquarters fulfils, the unit's criteria, its theme layout, and how many criteria block. Kept
-/// instead of the lists, so a readiness of thousands of units is a small object per unit until someone reads the details.
+/// What the units of one readiness pass share: the calculator, headquarters' status table, and which criteria
+/// headquarters fulfils for a UE (null in headquarters' own pass). Each unit's readiness keeps one reference to it instead
+/// of three, so a readiness of thousands of units is smaller and quicker for the collector to move.
 /// </summary>
-internal readonly record struct UnitReadinessSource(
-    ReadinessCalculator Calculator,
-    UnitAssessments Own,
-    UnitAssessments Headquarters,
-    bool[]? HeadquartersParty,
-    int[] Ordinals,
-    ReadinessCalculator.ThemeLayout Layout,
-    int BlockingCount)
+internal sealed class ReadinessPass(ReadinessCalculator calculator, UnitAssessments headquarters, bool[]? headquartersParty)
 {
-    public ImmutableArray<ThemeReadiness> BuildThemes() => Calculator.Themes(this);
+    public ReadinessCalculator Calculator { get; } = calculator;
 
-    public ImmutableArray<BlockingCriterion> BuildBlocking() => BlockingCount == 0 ? [] : Calculator.Blocking(this);
+    public UnitAssessments Headquarters { get; } = headquarters;
+
+    public bool[]? HeadquartersParty { get; } = headquartersParty;
+}
+
+/// <summary>
+/// What a unit's themes and blocking list are built from on first use: the status tables the readiness was computed from
+/// (frozen, so they never change) and which criteria headquarters fulfils (both in the <see cref="ReadinessPass"/>), the
+/// unit's criteria and its theme layout. Kept instead of the lists, so a readiness of thousands of units is a small object
+/// per unit until someone reads the details.
+/// </summary>
+internal readonly record struct UnitReadinessSource(ReadinessPass Pass, UnitAssessments Own, int[] Ordinals, ReadinessCalculator.ThemeLayout Layout)
+{
+    public UnitAssessments Headquarters => Pass.Headquarters;
+
+    public bool[]? HeadquartersParty => Pass.HeadquartersParty;
+
+    public ImmutableArray<ThemeReadiness> BuildThemes() => Pass.Calculator.Themes(this);
+
+    /// <summary>The blocking list, of <paramref name="count"/> criteria (the unit's <see cref="ReadinessCounts.MustBlocking"/>).</summary>
+    public ImmutableArray<BlockingCriterion> BuildBlocking(int count) => count == 0 ? [] : Pass.Calculator.Blocking(this, count);
 }
 
 /// <summary>

@@ -57,6 +57,8 @@ internal sealed partial class ReadinessCalculator
         var headquarters = assessments[0];
 
         // The three lists walked side by side, in order: no path through a tree per unit.
+        var headquartersPass = new ReadinessPass(this, headquarters, null);
+        var unitPass = new ReadinessPass(this, headquarters, index.HeadquartersParty);
         var unit = units.GetEnumerator();
         var ordinals = index.Ordinals.GetEnumerator();
         var position = 0;
@@ -64,7 +66,7 @@ internal sealed partial class ReadinessCalculator
         {
             unit.MoveNext();
             ordinals.MoveNext();
-            result[position] = Unit(unit.Current, ordinals.Current, position == 0 ? null : index.HeadquartersParty, own, headquarters, perUnit, totals);
+            result[position] = Unit(unit.Current, ordinals.Current, position == 0 ? headquartersPass : unitPass, own, perUnit, totals);
             position++;
         }
 
@@ -76,21 +78,21 @@ internal sealed partial class ReadinessCalculator
         Unit(units, position, index, assessments[position], assessments[0], new int[_catalog.Themes.Length * Slots], null);
 
     private UnitReadiness Unit(PersistentVector<Unit> units, int position, ResolutionIndex index, UnitAssessments own, UnitAssessments headquarters, int[] counts, int[]? totals) =>
-        Unit(units[position], index.Ordinals[position], position == 0 ? null : index.HeadquartersParty, own, headquarters, counts, totals);
+        Unit(units[position], index.Ordinals[position], new ReadinessPass(this, headquarters, position == 0 ? null : index.HeadquartersParty), own, counts, totals);
 
     /// <summary>
-    /// One unit's readiness from its criteria (<paramref name="ordinals"/>) and tables; <paramref name="party"/> is
-    /// <see cref="ResolutionIndex.HeadquartersParty"/> for a UE and null for headquarters.
+    /// One unit's readiness from its criteria (<paramref name="ordinals"/>) and tables; the <paramref name="pass"/> has
+    /// headquarters' table and, for a UE, which criteria headquarters fulfils.
     /// </summary>
-    private UnitReadiness Unit(Unit unit, int[] ordinals, bool[]? party, UnitAssessments own, UnitAssessments headquarters, int[] counts, int[]? totals)
+    private UnitReadiness Unit(Unit unit, int[] ordinals, ReadinessPass pass, UnitAssessments own, int[] counts, int[]? totals)
     {
         Array.Clear(counts);
         var layout = Layout(unit.Sets[0]);
-        Tally(party ?? _noParty, ordinals, own.Statuses, headquarters.Statuses, layout.BinOf, counts, totals, +1);
+        Tally(pass.HeadquartersParty ?? _noParty, ordinals, own.Statuses, pass.Headquarters.Statuses, layout.BinOf, counts, totals, +1);
         var sum = Sum(counts);
-        var source = new UnitReadinessSource(this, own, headquarters, party, ordinals, layout, sum.MustBlocking);
-        return own.IsOwned || headquarters.IsOwned
-            ? new UnitReadiness(unit, sum, Themes(counts, layout), source.BuildBlocking()) // transient tables change in place: build now
+        var source = new UnitReadinessSource(pass, own, ordinals, layout);
+        return own.IsOwned || pass.Headquarters.IsOwned
+            ? new UnitReadiness(unit, sum, Themes(counts, layout), source.BuildBlocking(sum.MustBlocking)) // transient tables change in place: build now
             : new UnitReadiness(unit, sum, source);
     }
 
@@ -139,9 +141,9 @@ internal sealed partial class ReadinessCalculator
     }
 
     /// <summary>The must-criteria still blocking, in catalog order (what <see cref="UnitReadiness.Blocking"/> lists).</summary>
-    internal ImmutableArray<BlockingCriterion> Blocking(in UnitReadinessSource source)
+    internal ImmutableArray<BlockingCriterion> Blocking(in UnitReadinessSource source, int count)
     {
-        var blocking = ImmutableArray.CreateBuilder<BlockingCriterion>(source.BlockingCount);
+        var blocking = ImmutableArray.CreateBuilder<BlockingCriterion>(count);
         var own = source.Own.Statuses;
         var headquarters = source.Headquarters.Statuses;
         foreach (var ordinal in source.Ordinals)
