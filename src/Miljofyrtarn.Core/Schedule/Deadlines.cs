@@ -83,71 +83,77 @@ public enum DeadlineStatus
 /// <remarks>Immutable; value equality. <see cref="Id"/> is stable across queries and exports, so calendar re-imports update rather than duplicate.</remarks>
 public sealed record Deadline
 {
-    private readonly string _organisation;
+    // 48 bytes: what every deadline of a unit shares is one object (Context), the small fields are packed.
+    private readonly Context _context;
     private readonly string? _certificate;
-    private readonly int _audit;
-    private readonly DateTimeZone _zone;
+    private readonly LocalDate _nominal;
+    private readonly LocalDate _due;
+    private readonly int _number;
+    private readonly byte _kind;
+    private readonly byte _status;
+    private readonly byte _adjustment;
+    private readonly bool _postponed;
 
     // certificate: the certificate number the deadline belongs to, null for an annual report (keyed by its year);
-    // audit: the follow-up audit's number under the certificate (1, 2, …), 0 for the other kinds.
-    internal Deadline(string organisation, string? certificate, int audit, DateTimeZone zone, DeadlineKind kind, UnitId unit, string unitName, int? year, LocalDate nominalDate, LocalDate dueDate, DeadlineAdjustment adjustment, bool postponed, DeadlineStatus status)
+    // number: the annual report's year, or the follow-up audit's number under the certificate (1, 2, …), else 0.
+    internal Deadline(Context context, string? certificate, DeadlineKind kind, int number, LocalDate nominalDate, LocalDate dueDate, DeadlineAdjustment adjustment, bool postponed, DeadlineStatus status)
     {
-        _organisation = organisation;
+        _context = context;
         _certificate = certificate;
-        _audit = audit;
-        _zone = zone;
-        Kind = kind;
-        Unit = unit;
-        UnitName = unitName;
-        Year = year;
-        NominalDate = nominalDate;
-        DueDate = dueDate;
-        Adjustment = adjustment;
-        Postponed = postponed;
-        Status = status;
+        _kind = (byte)kind;
+        _number = number;
+        _nominal = nominalDate;
+        _due = dueDate;
+        _adjustment = (byte)adjustment;
+        _postponed = postponed;
+        _status = (byte)status;
     }
 
     /// <summary>A stable ID: organisation number, unit, kind, and the year or certificate number.</summary>
     /// <remarks>Built when asked for: a schedule of thousands of deadlines keeps numbers, not texts.</remarks>
-    public string Id => string.Join('/', _organisation, Unit.Value, Kind.ToString(), Key);
+    public string Id => string.Join('/', _context.Organisation, Unit.Value, Kind.ToString(), Key);
 
     /// <summary>The year (annual report), the certificate number, or the certificate number and the audit's number.</summary>
     private string Key => _certificate is null
-        ? (Year ?? 0).ToString(CultureInfo.InvariantCulture)
-        : _audit > 0 ? string.Create(CultureInfo.InvariantCulture, $"{_certificate}-{_audit}") : _certificate;
+        ? _number.ToString(CultureInfo.InvariantCulture)
+        : Kind == DeadlineKind.FollowUpAudit ? string.Create(CultureInfo.InvariantCulture, $"{_certificate}-{_number}") : _certificate;
 
     /// <summary>The kind of deadline.</summary>
-    public DeadlineKind Kind { get; }
+    public DeadlineKind Kind => (DeadlineKind)_kind;
 
     /// <summary>The unit.</summary>
-    public UnitId Unit { get; }
+    public UnitId Unit => _context.Unit;
 
     /// <summary>The unit's name.</summary>
-    public string UnitName { get; }
+    public string UnitName => _context.UnitName;
 
     /// <summary>For an annual report, the year it covers; otherwise null.</summary>
-    public int? Year { get; }
+    public int? Year => Kind == DeadlineKind.AnnualReport ? _number : null;
 
     /// <summary>The date before adjustment (for a postponed report, the granted date).</summary>
-    public LocalDate NominalDate { get; }
+    public LocalDate NominalDate => _nominal;
 
     /// <summary>The due date after the adjustment policy.</summary>
-    public LocalDate DueDate { get; }
+    public LocalDate DueDate => _due;
 
     /// <summary>The adjustment policy applied to this deadline (informational deadlines are never moved, and show <see cref="DeadlineAdjustment.None"/>).</summary>
-    public DeadlineAdjustment Adjustment { get; }
+    public DeadlineAdjustment Adjustment => (DeadlineAdjustment)_adjustment;
 
     /// <summary>Whether the date was moved by the adjustment policy.</summary>
-    public bool Moved => DueDate != NominalDate;
+    public bool Moved => _due != _nominal;
 
     /// <summary>Whether a postponement was granted (annual reports).</summary>
-    public bool Postponed { get; }
+    public bool Postponed => _postponed;
 
     /// <summary>The instant the deadline passes: 24:00 at the end of <see cref="DueDate"/> in the scheme's time zone, DST-correct.</summary>
-    public Instant PassesAt => DueDate.PlusDays(1).AtStartOfDayInZone(_zone).ToInstant();
+    public Instant PassesAt => _due.PlusDays(1).AtStartOfDayInZone(_context.Zone).ToInstant();
 
     /// <summary>The status when the deadline was queried.</summary>
-    public DeadlineStatus Status { get; }
+    public DeadlineStatus Status => (DeadlineStatus)_status;
+
+    /// <summary>What the deadlines of one unit in one query share: the organisation's number, the time zone and the unit.</summary>
+    /// <remarks>A record, so deadlines stay equal by value across queries.</remarks>
+    internal sealed record Context(string Organisation, DateTimeZone Zone, UnitId Unit, string UnitName);
 }
 
 /// <summary>Options of a <see cref="DeadlineSchedule"/>.</summary>
@@ -253,11 +259,11 @@ public sealed partial class DeadlineSchedule
         var today = Today;
         var units = _lifecycle.Organisation.AllUnits;
         // Sized for the usual case: four deadlines of the certificate and one report a year per unit.
-        var result = new List<Deadline>(units.Length * (4 + Math.Min(to.Year - from.Year + 1, 12)));
-        var lifecycles = _lifecycle.State.Units;
-        for (var position = 0; position < units.Length; position++)
+        var result = new Collected(units.Length * (4 + Math.Min(to.Year - from.Year + 1, 12)));
+        var position = 0;
+        foreach (var lifecycle in _lifecycle.State.Units)
         {
-            Generate(units[position], lifecycles[position], today, from, to, result);
+            Generate(units[position++], lifecycle, today, from, to, result);
         }
 
         return Order(result);
@@ -302,7 +308,7 @@ public sealed partial class DeadlineSchedule
         return [.. Options.ReminderOffsets.Select(days => deadline.DueDate.PlusDays(-days).At(Options.ReminderTime).InZoneLeniently(_rules.TimeZone).ToInstant())];
     }
 
-    private void Generate(Unit unit, UnitLifecycle lifecycle, LocalDate today, LocalDate from, LocalDate to, List<Deadline> into)
+    private void Generate(Unit unit, UnitLifecycle lifecycle, LocalDate today, LocalDate from, LocalDate to, Collected into)
     {
         // Covered units report through their host; only units with a current certificate have deadlines.
         if (unit.Certificate.Host is not null || lifecycle.State is UnitState.NotStarted or UnitState.MappingOpen or UnitState.Delivered or UnitState.Withdrawn
@@ -311,8 +317,7 @@ public sealed partial class DeadlineSchedule
             return;
         }
 
-        var number = _lifecycle.Organisation.Number.Value;
-        var zone = _rules.TimeZone;
+        Deadline.Context? context = null;
         var soon = today.PlusDays(Options.DueSoonDays);
         var recertifying = lifecycle.State is UnitState.RecertificationOpen or UnitState.RecertificationDelivered;
         var rules = _rules.On(certificate.IssuedOn);
@@ -329,7 +334,7 @@ public sealed partial class DeadlineSchedule
         {
             if (_rules.On(anniversary).RequiresFollowUpAudit)
             {
-                Add(DeadlineKind.FollowUpAudit, anniversary, adjust: true, met: audits >= k, certificate.Number, audit: k);
+                Add(DeadlineKind.FollowUpAudit, anniversary, adjust: true, met: audits >= k, certificate.Number, number: k);
             }
         }
 
@@ -342,10 +347,10 @@ public sealed partial class DeadlineSchedule
             var postponed = lifecycle.Reports.TryGetValue(year, out var report) && report.Postponed;
             var nominal = postponed ? report!.DueOn : _rules.NominalAnnualReportDue(year);
             var submitted = report?.SubmittedAt is not null;
-            Add(DeadlineKind.AnnualReport, nominal, adjust: true, met: submitted, certificate: null, year: year, postponed: postponed);
+            Add(DeadlineKind.AnnualReport, nominal, adjust: true, met: submitted, certificate: null, number: year, postponed: postponed);
         }
 
-        void Add(DeadlineKind kind, LocalDate nominal, bool adjust, bool met, string? certificate, int audit = 0, int? year = null, bool postponed = false)
+        void Add(DeadlineKind kind, LocalDate nominal, bool adjust, bool met, string? certificate, int number = 0, bool postponed = false)
         {
             var adjustment = adjust ? _rules.On(nominal).Adjustment : DeadlineAdjustment.None;
             var due = adjustment == DeadlineAdjustment.NextWorkingDay ? _rules.Holidays.OnOrNextWorkingDay(nominal) : nominal;
@@ -358,7 +363,8 @@ public sealed partial class DeadlineSchedule
                 : today > due ? kind.IsInformational() ? DeadlineStatus.Passed : DeadlineStatus.Overdue
                 : due <= soon ? DeadlineStatus.DueSoon
                 : DeadlineStatus.Upcoming;
-            into.Add(new Deadline(number, certificate, audit, zone, kind, unit.Id, unit.Name, year, nominal, due, adjustment, postponed, status));
+            context ??= new Deadline.Context(_lifecycle.Organisation.Number.Value, _rules.TimeZone, unit.Id, unit.Name);
+            into.Add(new Deadline(context, certificate, kind, number, nominal, due, adjustment, postponed, status));
         }
     }
 }
