@@ -53,7 +53,13 @@ public sealed class UnitLifecycle : IEquatable<UnitLifecycle>
     public int FollowUpAuditsSince(Certificate certificate)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        return FollowUpAudits.Count(d => d >= certificate.ValidFrom);
+        var count = 0;
+        foreach (var day in FollowUpAudits)
+        {
+            count += day >= certificate.ValidFrom ? 1 : 0;
+        }
+
+        return count;
     }
 
     internal UnitLifecycle With(UnitState? state = null, ImmutableArray<Certificate>? certificates = null, ImmutableSortedDictionary<int, AnnualReport>? reports = null, LocalDate? firstApprovedOn = null, ImmutableArray<LocalDate>? followUpAudits = null) =>

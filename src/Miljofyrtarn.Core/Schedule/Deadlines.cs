@@ -328,12 +328,14 @@ public sealed partial class DeadlineSchedule
         Add(DeadlineKind.CertificateExpiry, certificate.ValidTo, adjust: true, met: false, certificate.Number);
         Add(DeadlineKind.GraceEnds, certificate.ValidTo.Plus(rules.GraceAfterExpiry), adjust: true, met: false, certificate.Number);
 
-        // The k-th anniversary's audit is met by the k-th audit recorded under this certificate.
-        var audits = lifecycle.FollowUpAuditsSince(certificate);
+        // The k-th anniversary's audit is met by the k-th audit recorded under this certificate (counted only where the
+        // rules ask for audits: by default they do not).
+        var audits = -1;
         for (var k = 1; certificate.ValidFrom.PlusYears(k) is var anniversary && anniversary < certificate.ValidTo && anniversary <= to; k++)
         {
             if (_rules.On(anniversary).RequiresFollowUpAudit)
             {
+                audits = audits < 0 ? lifecycle.FollowUpAuditsSince(certificate) : audits;
                 Add(DeadlineKind.FollowUpAudit, anniversary, adjust: true, met: audits >= k, certificate.Number, number: k);
             }
         }
