@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Organisations;
 using NodaTime;
@@ -20,12 +19,12 @@ internal sealed record LifecycleState(
     /// The number of every certificate in <see cref="Units"/>, when carried from the state before; null when not known
     /// (a restored state, or after a unit was removed), and then <see cref="IsCertificateNumberUsed"/> looks through the units.
     /// </summary>
-    public ImmutableHashSet<string>? CertificateNumbers { get; init; }
+    public PersistentHashMap<string, bool>? CertificateNumbers { get; init; }
 
     /// <summary>Whether any unit holds a certificate with this number (ordinal comparison).</summary>
-    public bool IsCertificateNumberUsed(string number) => CertificateNumbers?.Contains(number) ?? AllCertificateNumbers().Contains(number);
+    public bool IsCertificateNumberUsed(string number) => AllCertificateNumbers().ContainsKey(number);
 
-    /// <summary>The number of every certificate in <see cref="Units"/>: the carried set, or one built from the units.</summary>
-    public ImmutableHashSet<string> AllCertificateNumbers() =>
-        CertificateNumbers ?? Units.SelectMany(u => u.Certificates).Select(c => c.Number).ToImmutableHashSet(StringComparer.Ordinal);
+    /// <summary>The number of every certificate in <see cref="Units"/> (as keys): the carried set, or one built from the units.</summary>
+    public PersistentHashMap<string, bool> AllCertificateNumbers() =>
+        CertificateNumbers ?? PersistentHashMap<string, bool>.From(Units.SelectMany(u => u.Certificates).Select(c => KeyValuePair.Create(c.Number, true)), StringComparer.Ordinal);
 }

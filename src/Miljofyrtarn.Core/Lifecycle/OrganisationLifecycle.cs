@@ -623,7 +623,7 @@ public sealed partial class OrganisationLifecycle
 
         // HK approved on a newer common-criteria version: every UE switches with it.
         var organisation = position == 0 ? moved.Organisation.CompleteCommonSetSwitch() : moved.Organisation;
-        return moved with { Organisation = organisation, Units = moved.Units.SetItem(position, updated), CertificateNumbers = state.AllCertificateNumbers().Add(e.CertificateNumber) };
+        return moved with { Organisation = organisation, Units = moved.Units.SetItem(position, updated), CertificateNumbers = state.AllCertificateNumbers().SetItem(e.CertificateNumber, true) };
     }
 
     private static LifecycleState Report(LifecycleState state, SchemeRuleBook rules, LocalDate today, UnitId unit, int year, string actor, LocalDate? dueOn, Instant? submittedAt, EnvironmentalReport? content)

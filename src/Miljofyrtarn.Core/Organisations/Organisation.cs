@@ -26,7 +26,7 @@ namespace Miljofyrtarn.Core.Organisations;
 /// </remarks>
 public sealed partial class Organisation
 {
-    private readonly ImmutableDictionary<UnitId, int> _positions;
+    private readonly PersistentHashMap<UnitId, int> _positions;
     private readonly PersistentVector<Unit> _units;
     private PersistentVector<UnitAssessments> _assessments; // reassigned only in transient mode (replay's working state)
     private ResolutionIndex? _index;
@@ -45,7 +45,7 @@ public sealed partial class Organisation
         ImmutableDictionary<int, ResponsibleParty> allocation,
         PersistentVector<UnitAssessments> assessments,
         ResolutionIndex? index,
-        ImmutableDictionary<UnitId, int>? positions = null,
+        PersistentHashMap<UnitId, int>? positions = null,
         ReadinessTrail? trail = null,
         OrganisationReadiness? readiness = null)
     {
@@ -59,7 +59,7 @@ public sealed partial class Organisation
         _units = units;
         AllocationOverrides = allocation;
         _assessments = assessments;
-        _positions = positions ?? units.Select((u, i) => KeyValuePair.Create(u.Id, i)).ToImmutableDictionary();
+        _positions = positions ?? PersistentHashMap<UnitId, int>.From(units.Select((u, i) => KeyValuePair.Create(u.Id, i)));
         _index = index;
         _trail = trail;
         _readiness = readiness;
@@ -216,7 +216,7 @@ public sealed partial class Organisation
         var index = Index.WithAddedUnit(Catalog, unit!, AllocationOverrides);
         var readiness = KnownReadiness() is { } known ? ReadinessCalculator.Of(Catalog).WithAddedUnit(known, Index, index, units, assessments, CommonSet) : null;
         return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, units, AllocationOverrides,
-            assessments, index, _positions.Add(unit!.Id, _units.Count), readiness: readiness);
+            assessments, index, _positions.SetItem(unit!.Id, _units.Count), readiness: readiness);
     }
 
     /// <summary>Replaces a unit's details (matched by <see cref="UnitDefinition.Id"/>); its assessments are kept.</summary>
