@@ -259,7 +259,7 @@ public sealed partial class DeadlineSchedule
         var today = Today;
         var units = _lifecycle.Organisation.AllUnits;
         // Sized for the usual case: four deadlines of the certificate and one report a year per unit.
-        var result = new Collected(units.Length * (4 + Math.Min(to.Year - from.Year + 1, 12)));
+        using var result = new Collected(units.Length * (4 + Math.Min(to.Year - from.Year + 1, 12)));
         var position = 0;
         foreach (var lifecycle in _lifecycle.State.Units)
         {
