@@ -83,16 +83,18 @@ public enum DeadlineStatus
 /// <remarks>Immutable; value equality. <see cref="Id"/> is stable across queries and exports, so calendar re-imports update rather than duplicate.</remarks>
 public sealed record Deadline
 {
-    // 48 bytes: what every deadline of a unit shares is one object (Context), the small fields are packed.
+    // 40 bytes: what every deadline of a unit shares is one object (Context); the due date is kept whole and the nominal
+    // date as the days it was moved (a few at most, over a holiday weekend); the small fields are packed into one byte.
+    private const int StatusShift = 3;
+    private const int AdjustmentBit = 1 << 6;
+    private const int PostponedBit = 1 << 7;
+
     private readonly Context _context;
     private readonly string? _certificate;
-    private readonly LocalDate _nominal;
     private readonly LocalDate _due;
-    private readonly int _number;
-    private readonly byte _kind;
-    private readonly byte _status;
-    private readonly byte _adjustment;
-    private readonly bool _postponed;
+    private readonly ushort _number;
+    private readonly byte _moved;
+    private readonly byte _packed; // kind (bits 0–2), status (bits 3–5), adjustment (bit 6), postponed (bit 7)
 
     // certificate: the certificate number the deadline belongs to, null for an annual report (keyed by its year);
     // number: the annual report's year, or the follow-up audit's number under the certificate (1, 2, …), else 0.
@@ -100,13 +102,11 @@ public sealed record Deadline
     {
         _context = context;
         _certificate = certificate;
-        _kind = (byte)kind;
-        _number = number;
-        _nominal = nominalDate;
         _due = dueDate;
-        _adjustment = (byte)adjustment;
-        _postponed = postponed;
-        _status = (byte)status;
+        // Both are bounded by the rules (years 1900–2200, a move to the next working day): out of range is a bug here.
+        _number = checked((ushort)number);
+        _moved = checked((byte)Period.DaysBetween(nominalDate, dueDate));
+        _packed = (byte)((int)kind | ((int)status << StatusShift) | (adjustment == DeadlineAdjustment.NextWorkingDay ? AdjustmentBit : 0) | (postponed ? PostponedBit : 0));
     }
 
     /// <summary>A stable ID: organisation number, unit, kind, and the year or certificate number.</summary>
@@ -119,7 +119,7 @@ public sealed record Deadline
         : Kind == DeadlineKind.FollowUpAudit ? string.Create(CultureInfo.InvariantCulture, $"{_certificate}-{_number}") : _certificate;
 
     /// <summary>The kind of deadline.</summary>
-    public DeadlineKind Kind => (DeadlineKind)_kind;
+    public DeadlineKind Kind => (DeadlineKind)(_packed & 0b111);
 
     /// <summary>The unit.</summary>
     public UnitId Unit => _context.Unit;
@@ -131,25 +131,25 @@ public sealed record Deadline
     public int? Year => Kind == DeadlineKind.AnnualReport ? _number : null;
 
     /// <summary>The date before adjustment (for a postponed report, the granted date).</summary>
-    public LocalDate NominalDate => _nominal;
+    public LocalDate NominalDate => _moved == 0 ? _due : _due.PlusDays(-_moved);
 
     /// <summary>The due date after the adjustment policy.</summary>
     public LocalDate DueDate => _due;
 
     /// <summary>The adjustment policy applied to this deadline (informational deadlines are never moved, and show <see cref="DeadlineAdjustment.None"/>).</summary>
-    public DeadlineAdjustment Adjustment => (DeadlineAdjustment)_adjustment;
+    public DeadlineAdjustment Adjustment => (_packed & AdjustmentBit) != 0 ? DeadlineAdjustment.NextWorkingDay : DeadlineAdjustment.None;
 
     /// <summary>Whether the date was moved by the adjustment policy.</summary>
-    public bool Moved => _due != _nominal;
+    public bool Moved => _moved != 0;
 
     /// <summary>Whether a postponement was granted (annual reports).</summary>
-    public bool Postponed => _postponed;
+    public bool Postponed => (_packed & PostponedBit) != 0;
 
     /// <summary>The instant the deadline passes: 24:00 at the end of <see cref="DueDate"/> in the scheme's time zone, DST-correct.</summary>
     public Instant PassesAt => _due.PlusDays(1).AtStartOfDayInZone(_context.Zone).ToInstant();
 
     /// <summary>The status when the deadline was queried.</summary>
-    public DeadlineStatus Status => (DeadlineStatus)_status;
+    public DeadlineStatus Status => (DeadlineStatus)((_packed >> StatusShift) & 0b111);
 
     /// <summary>What the deadlines of one unit in one query share: the organisation's number, the time zone and the unit.</summary>
     /// <remarks>A record, so deadlines stay equal by value across queries.</remarks>
