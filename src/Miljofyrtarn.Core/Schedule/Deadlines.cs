@@ -83,25 +83,24 @@ public enum DeadlineStatus
 /// <remarks>Immutable; value equality. <see cref="Id"/> is stable across queries and exports, so calendar re-imports update rather than duplicate.</remarks>
 public sealed record Deadline
 {
-    // 40 bytes: what every deadline of a unit shares is one object (Context); the due date is kept whole and the nominal
-    // date as the days it was moved (a few at most, over a holiday weekend); the small fields are packed into one byte.
+    // 32 bytes, the least an object with fields takes: what every deadline of a unit shares is one object (Context, with
+    // the certificate number); the due date is kept whole and the nominal date as the days it was moved (a few at most,
+    // over a holiday weekend); the small fields are packed into one byte.
     private const int StatusShift = 3;
     private const int AdjustmentBit = 1 << 6;
     private const int PostponedBit = 1 << 7;
 
     private readonly Context _context;
-    private readonly string? _certificate;
     private readonly LocalDate _due;
     private readonly ushort _number;
     private readonly byte _moved;
     private readonly byte _packed; // kind (bits 0–2), status (bits 3–5), adjustment (bit 6), postponed (bit 7)
 
-    // certificate: the certificate number the deadline belongs to, null for an annual report (keyed by its year);
-    // number: the annual report's year, or the follow-up audit's number under the certificate (1, 2, …), else 0.
-    internal Deadline(Context context, string? certificate, DeadlineKind kind, int number, LocalDate nominalDate, LocalDate dueDate, DeadlineAdjustment adjustment, bool postponed, DeadlineStatus status)
+    // number: the annual report's year, or the follow-up audit's number under the certificate (1, 2, …), else 0. Every
+    // kind but the annual report belongs to the context's certificate.
+    internal Deadline(Context context, DeadlineKind kind, int number, LocalDate nominalDate, LocalDate dueDate, DeadlineAdjustment adjustment, bool postponed, DeadlineStatus status)
     {
         _context = context;
-        _certificate = certificate;
         _due = dueDate;
         // Both are bounded by the rules (years 1900–2200, a move to the next working day): out of range is a bug here.
         _number = checked((ushort)number);
@@ -114,9 +113,12 @@ public sealed record Deadline
     public string Id => string.Join('/', _context.Organisation, Unit.Value, Kind.ToString(), Key);
 
     /// <summary>The year (annual report), the certificate number, or the certificate number and the audit's number.</summary>
-    private string Key => _certificate is null
+    private string Key => Certificate is not { } certificate
         ? _number.ToString(CultureInfo.InvariantCulture)
-        : Kind == DeadlineKind.FollowUpAudit ? string.Create(CultureInfo.InvariantCulture, $"{_certificate}-{_number}") : _certificate;
+        : Kind == DeadlineKind.FollowUpAudit ? string.Create(CultureInfo.InvariantCulture, $"{certificate}-{_number}") : certificate;
+
+    /// <summary>The certificate number the deadline belongs to; null for an annual report (keyed by its year).</summary>
+    private string? Certificate => Kind == DeadlineKind.AnnualReport ? null : _context.Certificate;
 
     /// <summary>The kind of deadline.</summary>
     public DeadlineKind Kind => (DeadlineKind)(_packed & 0b111);
@@ -151,9 +153,32 @@ public sealed record Deadline
     /// <summary>The status when the deadline was queried.</summary>
     public DeadlineStatus Status => (DeadlineStatus)((_packed >> StatusShift) & 0b111);
 
-    /// <summary>What the deadlines of one unit in one query share: the organisation's number, the time zone and the unit.</summary>
-    /// <remarks>A record, so deadlines stay equal by value across queries.</remarks>
-    internal sealed record Context(string Organisation, DateTimeZone Zone, UnitId Unit, string UnitName);
+    /// <summary>
+    /// Whether two deadlines are the same deadline with the same dates and status: the same organisation, unit, kind,
+    /// year or certificate (and audit), dates, adjustment, postponement and status. An annual report does not belong to
+    /// a certificate, so the report for a year stays equal across a recertification.
+    /// </summary>
+    /// <param name="other">The other deadline.</param>
+    /// <returns>Whether they are equal.</returns>
+    public bool Equals(Deadline? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && _due == other._due && _number == other._number && _moved == other._moved && _packed == other._packed
+            && _context.IsSameUnit(other._context) && string.Equals(Certificate, other.Certificate, StringComparison.Ordinal));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(_context.Organisation, _context.Unit, _due, _number, _moved, _packed, Certificate);
+
+    /// <summary>
+    /// What the deadlines of one unit in one query share: the organisation's number, the time zone, the unit and its
+    /// current certificate's number.
+    /// </summary>
+    internal sealed record Context(string Organisation, DateTimeZone Zone, UnitId Unit, string UnitName, string Certificate)
+    {
+        /// <summary>Whether both are of the same unit of the same organisation, by value (the certificate aside).</summary>
+        public bool IsSameUnit(Context other) =>
+            ReferenceEquals(this, other)
+            || (Organisation == other.Organisation && Unit == other.Unit && UnitName == other.UnitName && Zone.Equals(other.Zone));
+    }
 }
 
 /// <summary>Options of a <see cref="DeadlineSchedule"/>.</summary>
@@ -323,10 +348,10 @@ public sealed partial class DeadlineSchedule
         var rules = _rules.On(certificate.IssuedOn);
         var lastValid = _rules.LastValidDay(certificate);
 
-        Add(DeadlineKind.RecertificationOpens, certificate.ValidTo.Minus(rules.RecertificationOpensBefore), adjust: false, met: recertifying, certificate.Number);
-        Add(DeadlineKind.ExpiryReminder, certificate.ValidTo.Minus(rules.ExpiryReminderBefore), adjust: false, met: recertifying, certificate.Number);
-        Add(DeadlineKind.CertificateExpiry, certificate.ValidTo, adjust: true, met: false, certificate.Number);
-        Add(DeadlineKind.GraceEnds, certificate.ValidTo.Plus(rules.GraceAfterExpiry), adjust: true, met: false, certificate.Number);
+        Add(DeadlineKind.RecertificationOpens, certificate.ValidTo.Minus(rules.RecertificationOpensBefore), adjust: false, met: recertifying);
+        Add(DeadlineKind.ExpiryReminder, certificate.ValidTo.Minus(rules.ExpiryReminderBefore), adjust: false, met: recertifying);
+        Add(DeadlineKind.CertificateExpiry, certificate.ValidTo, adjust: true, met: false);
+        Add(DeadlineKind.GraceEnds, certificate.ValidTo.Plus(rules.GraceAfterExpiry), adjust: true, met: false);
 
         // The k-th anniversary's audit is met by the k-th audit recorded under this certificate (counted only where the
         // rules ask for audits: by default they do not).
@@ -336,7 +361,7 @@ public sealed partial class DeadlineSchedule
             if (_rules.On(anniversary).RequiresFollowUpAudit)
             {
                 audits = audits < 0 ? lifecycle.FollowUpAuditsSince(certificate) : audits;
-                Add(DeadlineKind.FollowUpAudit, anniversary, adjust: true, met: audits >= k, certificate.Number, number: k);
+                Add(DeadlineKind.FollowUpAudit, anniversary, adjust: true, met: audits >= k, number: k);
             }
         }
 
@@ -349,10 +374,10 @@ public sealed partial class DeadlineSchedule
             var postponed = lifecycle.Reports.TryGetValue(year, out var report) && report.Postponed;
             var nominal = postponed ? report!.DueOn : _rules.NominalAnnualReportDue(year);
             var submitted = report?.SubmittedAt is not null;
-            Add(DeadlineKind.AnnualReport, nominal, adjust: true, met: submitted, certificate: null, number: year, postponed: postponed);
+            Add(DeadlineKind.AnnualReport, nominal, adjust: true, met: submitted, number: year, postponed: postponed);
         }
 
-        void Add(DeadlineKind kind, LocalDate nominal, bool adjust, bool met, string? certificate, int number = 0, bool postponed = false)
+        void Add(DeadlineKind kind, LocalDate nominal, bool adjust, bool met, int number = 0, bool postponed = false)
         {
             var adjustment = adjust ? _rules.On(nominal).Adjustment : DeadlineAdjustment.None;
             var due = adjustment == DeadlineAdjustment.NextWorkingDay ? _rules.Holidays.OnOrNextWorkingDay(nominal) : nominal;
@@ -365,8 +390,8 @@ public sealed partial class DeadlineSchedule
                 : today > due ? kind.IsInformational() ? DeadlineStatus.Passed : DeadlineStatus.Overdue
                 : due <= soon ? DeadlineStatus.DueSoon
                 : DeadlineStatus.Upcoming;
-            context ??= new Deadline.Context(_lifecycle.Organisation.Number.Value, _rules.TimeZone, unit.Id, unit.Name);
-            into.Add(new Deadline(context, certificate, kind, number, nominal, due, adjustment, postponed, status));
+            context ??= new Deadline.Context(_lifecycle.Organisation.Number.Value, _rules.TimeZone, unit.Id, unit.Name, certificate.Number);
+            into.Add(new Deadline(context, kind, number, nominal, due, adjustment, postponed, status));
         }
     }
 }
