@@ -94,7 +94,7 @@ public sealed record Deadline
     private readonly LocalDate _due;
     private readonly ushort _number;
     private readonly byte _moved;
-    private readonly byte _packed; // kind (bits 0–2), status (bits 3–5), adjustment (bit 6), postponed (bit 7)
+    private readonly byte _packed; // kind (bits 0–2), status (bits 3–5), adjustment (bit 6: it has two values), postponed (bit 7)
 
     // number: the annual report's year, or the follow-up audit's number under the certificate (1, 2, …), else 0. Every
     // kind but the annual report belongs to the context's certificate.

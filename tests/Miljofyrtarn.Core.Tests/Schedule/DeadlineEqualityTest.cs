@@ -132,4 +132,13 @@ public class DeadlineEqualityTest
         (second.DueDate, second.NominalDate, second.Moved).Should().Be((new LocalDate(2028, 4, 3), new LocalDate(2028, 4, 3), false));
         first.Should().NotBe(second);
     }
+
+    [Fact]
+    public void EveryKindStatusAndAdjustment_FitsTheDeadlinesPackedByte()
+    {
+        // A deadline keeps kind and status in three bits each and the adjustment in one: a new value needs a wider field.
+        Enum.GetValues<DeadlineKind>().Select(k => (int)k).Should().OnlyContain(k => k >= 0 && k < 8);
+        Enum.GetValues<DeadlineStatus>().Select(s => (int)s).Should().OnlyContain(s => s >= 0 && s < 8);
+        Enum.GetValues<DeadlineAdjustment>().Should().Equal(DeadlineAdjustment.None, DeadlineAdjustment.NextWorkingDay);
+    }
 }
