@@ -22,6 +22,10 @@ internal static class HeimLifecycle
 
     public static void SetDate(FakeClock clock, int year, int month, int day) => clock.Reset(Instant.FromUtc(year, month, day, 8, 0));
 
+    /// <summary>The default rules, with yearly follow-up audits required from <paramref name="date"/>.</summary>
+    public static SchemeRuleBook AuditsFrom(LocalDate date) =>
+        new([SchemeRules.Default, SchemeRules.Default with { EffectiveFrom = date, RequiresFollowUpAudit = true }]);
+
     public static OrganisationLifecycle Start(FakeClock clock, SchemeRuleBook? rules = null, UnitDefinition? headquarters = null)
     {
         var lifecycle = OrganisationLifecycle.Start(CriteriaCatalog.LoadDefault(), "Heim kommune", OrganisationKind.Municipality, Heim.Number, headquarters ?? Heim.Headquarters(), Coordinator, clock, rules);

@@ -22,9 +22,6 @@ public class DeadlineScratchTest
         return Certify(heim, Heim.Skole, "MFT-S-1");
     }
 
-    private static SchemeRuleBook AuditsFrom(LocalDate date) =>
-        new([SchemeRules.Default, SchemeRules.Default with { EffectiveFrom = date, RequiresFollowUpAudit = true }]);
-
     [Fact]
     public void ALongRange_GivesTheYearsOneByOne_InTheirOrder()
     {

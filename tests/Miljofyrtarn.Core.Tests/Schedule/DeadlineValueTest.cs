@@ -17,9 +17,6 @@ public class DeadlineValueTest
     private static readonly LocalDate From = new(2024, 1, 1);
     private static readonly LocalDate To = new(2030, 12, 31);
 
-    private static SchemeRuleBook AuditsFrom(LocalDate date) =>
-        new([SchemeRules.Default, SchemeRules.Default with { EffectiveFrom = date, RequiresFollowUpAudit = true }]);
-
     [Fact]
     public void TwoQueriesOfOneState_GiveEqualDeadlines_WithEqualHashCodes()
     {
