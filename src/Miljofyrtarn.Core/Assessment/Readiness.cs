@@ -55,31 +55,58 @@ public sealed record BlockingCriterion(Criterion Criterion, FulfilmentStatus Sta
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class UnitReadiness
 {
+    // 72 bytes a unit, so that a readiness of thousands of units is quick to build and for the collector to move: the
+    // counts as 16-bit numbers (a unit with more than 65,535 criteria keeps them in its details instead), the themes and
+    // the blocking list in one object built on first use, from the source the counts were computed from.
     private readonly UnitReadinessSource _source;
-    private ImmutableArray<ThemeReadiness> _themes;
-    private ImmutableArray<BlockingCriterion> _blocking;
+    private Details? _details;
+    private readonly ushort _notStarted;
+    private readonly ushort _inProgress;
+    private readonly ushort _fulfilled;
+    private readonly ushort _notApplicable;
+    private readonly ushort _mustTotal;
+    private readonly ushort _mustFulfilled;
+    private readonly ushort _mustNotApplicable;
+    private readonly bool _wide;
 
+    /// <summary>A unit's readiness with its themes and blocking list built already.</summary>
     internal UnitReadiness(Unit unit, ReadinessCounts counts, ImmutableArray<ThemeReadiness> themes, ImmutableArray<BlockingCriterion> blocking)
+        : this(unit, counts, default(UnitReadinessSource))
     {
-        Unit = unit;
-        Counts = counts;
-        _themes = themes;
-        _blocking = blocking;
+        var details = _details ?? new Details();
+        details.Themes = themes;
+        details.Blocking = blocking;
+        _details = details;
     }
 
     /// <summary>A unit's readiness whose themes and blocking list are built from <paramref name="source"/> on first use.</summary>
     internal UnitReadiness(Unit unit, ReadinessCounts counts, UnitReadinessSource source)
     {
         Unit = unit;
-        Counts = counts;
         _source = source;
+        if (counts.Total > ushort.MaxValue)
+        {
+            _wide = true;
+            _details = new Details { WideCounts = counts };
+            return;
+        }
+
+        _notStarted = (ushort)counts.NotStarted;
+        _inProgress = (ushort)counts.InProgress;
+        _fulfilled = (ushort)counts.Fulfilled;
+        _notApplicable = (ushort)counts.NotApplicable;
+        _mustTotal = (ushort)counts.MustTotal;
+        _mustFulfilled = (ushort)counts.MustFulfilled;
+        _mustNotApplicable = (ushort)counts.MustNotApplicable;
     }
 
     /// <summary>The unit.</summary>
     public Unit Unit { get; }
 
     /// <summary>Counts over all the unit's criteria.</summary>
-    public ReadinessCounts Counts { get; }
+    public ReadinessCounts Counts => _wide
+        ? _details!.WideCounts
+        : new(_notStarted, _inProgress, _fulfilled, _notApplicable, _mustTotal, _mustFulfilled, _mustNotApplicable);
 
     /// <summary>Counts per theme, for themes with at least one criterion, in the unit's common set's order (<see cref="CriteriaSet.Themes"/>, then the rest in catalog order).</summary>
     /// <remarks>Built on first use from the statuses the readiness was computed from (which never change), then kept.</remarks>
@@ -88,12 +115,13 @@ public sealed class UnitReadiness
         get
         {
             // Two threads may build it at once; both lists are equal and either may be kept (ImmutableArray is one reference).
-            if (_themes.IsDefault)
+            var details = DetailsKept();
+            if (details.Themes.IsDefault)
             {
-                _themes = _source.BuildThemes();
+                details.Themes = _source.BuildThemes(Unit);
             }
 
-            return _themes;
+            return details.Themes;
         }
     }
 
@@ -103,18 +131,33 @@ public sealed class UnitReadiness
     {
         get
         {
-            // Two threads may build it at once; both lists are equal and either may be kept (ImmutableArray is one reference).
-            if (_blocking.IsDefault)
+            // As for the themes: either of two equal lists built at once may be kept.
+            var details = DetailsKept();
+            if (details.Blocking.IsDefault)
             {
-                _blocking = _source.BuildBlocking(Counts.MustBlocking);
+                details.Blocking = _source.BuildBlocking(Counts.MustBlocking);
             }
 
-            return _blocking;
+            return details.Blocking;
         }
     }
 
     /// <summary>Whether every must-criterion is fulfilled (by the unit or by headquarters) or not applicable.</summary>
     public bool IsReadyForCertifier => Counts.MustBlocking == 0;
+
+    /// <summary>
+    /// The details object, made on first use. Two threads may make one each; the one not kept only loses the lists built
+    /// into it, which are built again. A unit's wide counts are set at construction, so that object is never replaced.
+    /// </summary>
+    private Details DetailsKept() => _details ??= new Details();
+
+    /// <summary>What is built on first use (and, for a unit with more criteria than 16 bits count, its counts).</summary>
+    private sealed class Details
+    {
+        public ImmutableArray<ThemeReadiness> Themes;
+        public ImmutableArray<BlockingCriterion> Blocking;
+        public ReadinessCounts WideCounts;
+    }
 }
 
 /// <summary>

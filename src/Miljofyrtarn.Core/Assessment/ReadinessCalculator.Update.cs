@@ -162,17 +162,18 @@ internal sealed class ReadinessPass(ReadinessCalculator calculator, UnitAssessme
 
 /// <summary>
 /// What a unit's themes and blocking list are built from on first use: the status tables the readiness was computed from
-/// (frozen, so they never change) and which criteria headquarters fulfils (both in the <see cref="ReadinessPass"/>), the
-/// unit's criteria and its theme layout. Kept instead of the lists, so a readiness of thousands of units is a small object
-/// per unit until someone reads the details.
+/// (frozen, so they never change) and which criteria headquarters fulfils (both in the <see cref="ReadinessPass"/>) and
+/// the unit's criteria; the theme layout is found again from the unit's common set. Kept instead of the lists, so a
+/// readiness of thousands of units is a small object per unit until someone reads the details.
 /// </summary>
-internal readonly record struct UnitReadinessSource(ReadinessPass Pass, UnitAssessments Own, int[] Ordinals, ReadinessCalculator.ThemeLayout Layout)
+internal readonly record struct UnitReadinessSource(ReadinessPass Pass, UnitAssessments Own, int[] Ordinals)
 {
     public UnitAssessments Headquarters => Pass.Headquarters;
 
     public bool[]? HeadquartersParty => Pass.HeadquartersParty;
 
-    public ImmutableArray<ThemeReadiness> BuildThemes() => Pass.Calculator.Themes(this);
+    /// <summary>The themes of <paramref name="unit"/>, the unit this source was made for.</summary>
+    public ImmutableArray<ThemeReadiness> BuildThemes(Unit unit) => Pass.Calculator.Themes(this, unit.Sets[0]);
 
     /// <summary>The blocking list, of <paramref name="count"/> criteria (the unit's <see cref="ReadinessCounts.MustBlocking"/>).</summary>
     public ImmutableArray<BlockingCriterion> BuildBlocking(int count) => count == 0 ? [] : Pass.Calculator.Blocking(this, count);

@@ -90,7 +90,7 @@ internal sealed partial class ReadinessCalculator
         var layout = Layout(unit.Sets[0]);
         Tally(pass.HeadquartersParty ?? _noParty, ordinals, own.Statuses, pass.Headquarters.Statuses, layout.BinOf, counts, totals, +1);
         var sum = Sum(counts);
-        var source = new UnitReadinessSource(pass, own, ordinals, layout);
+        var source = new UnitReadinessSource(pass, own, ordinals);
         return own.IsOwned || pass.Headquarters.IsOwned
             ? new UnitReadiness(unit, sum, Themes(counts, layout), source.BuildBlocking(sum.MustBlocking)) // transient tables change in place: build now
             : new UnitReadiness(unit, sum, source);
@@ -133,11 +133,12 @@ internal sealed partial class ReadinessCalculator
     }
 
     /// <summary>A unit's counts per theme (what <see cref="UnitReadiness.Themes"/> lists), counted again from its frozen tables.</summary>
-    internal ImmutableArray<ThemeReadiness> Themes(in UnitReadinessSource source)
+    internal ImmutableArray<ThemeReadiness> Themes(in UnitReadinessSource source, CriteriaSet commonSet)
     {
+        var layout = Layout(commonSet);
         var counts = new int[_catalog.Themes.Length * Slots];
-        Tally(source.HeadquartersParty ?? _noParty, source.Ordinals, source.Own.Statuses, source.Headquarters.Statuses, source.Layout.BinOf, counts, null, 0);
-        return Themes(counts, source.Layout);
+        Tally(source.HeadquartersParty ?? _noParty, source.Ordinals, source.Own.Statuses, source.Headquarters.Statuses, layout.BinOf, counts, null, 0);
+        return Themes(counts, layout);
     }
 
     /// <summary>The must-criteria still blocking, in catalog order (what <see cref="UnitReadiness.Blocking"/> lists).</summary>
