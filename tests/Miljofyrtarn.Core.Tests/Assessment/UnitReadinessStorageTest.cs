@@ -67,8 +67,12 @@ public class UnitReadinessStorageTest
         IEnumerable<UnitReadiness> units, bool blockingFirst) =>
         [.. units.Select(u =>
         {
-            var blocking = blockingFirst ? u.Blocking : default;
+            if (blockingFirst)
+            {
+                _ = u.Blocking; // built first; read again below, where the kept list is returned
+            }
+
             var themes = u.Themes.Select(t => (t.Theme.Id, t.Counts)).ToList();
-            return (themes, (blockingFirst ? blocking : u.Blocking).Select(b => (b.Criterion.Id, b.Status, b.FulfilledBy)).ToList());
+            return (themes, u.Blocking.Select(b => (b.Criterion.Id, b.Status, b.FulfilledBy)).ToList());
         })];
 }
