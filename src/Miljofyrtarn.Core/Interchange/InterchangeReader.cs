@@ -309,6 +309,7 @@ internal sealed partial class InterchangeReader(InterchangeOptions options)
         }
     }
 
+    /// <summary>An event: the common fields, then its own, read by its type's entry in <see cref="EventRegistry"/>; an unknown type is refused with the known ones.</summary>
     public LifecycleEvent? Event(EventDocument? d, string path)
     {
         if (d is null)
@@ -318,7 +319,7 @@ internal sealed partial class InterchangeReader(InterchangeOptions options)
         }
 
         Unknown(d.Unknown, path);
-        var type = Enum(d.Type, path, "type", EventTypes);
+        var entry = EventEntry(d.Type, path);
         var sequence = Required(d.Sequence, path, "sequence");
         var at = Required(d.OccurredAt, path, "occurredAt");
         var actor = Required(d.Actor, path, "actor");
@@ -328,121 +329,40 @@ internal sealed partial class InterchangeReader(InterchangeOptions options)
             return null;
         }
 
-        if (type is null || sequence is null || at is null || actor is null)
+        return entry is null || sequence is null || at is null || actor is null
+            ? null
+            : entry.Read(this, d, new EventHead(sequence.Value, at.Value, actor, path));
+    }
+
+    private EventEntry? EventEntry(string? type, string path)
+    {
+        if (Required(type, path, "type") is not { } name)
         {
             return null;
         }
 
-        var (n, t) = (sequence.Value, at.Value);
-        switch (type.Value)
+        var entry = EventRegistry.Find(name);
+        if (entry is null)
         {
-            case EventType.OrganisationCreated:
-            {
-                var catalog = Required(d.CatalogVersion, path, "catalogVersion");
-                var name = Required(d.Name, path, "name");
-                var kind = Enum(d.Kind, path, "kind", Vocabulary.OrganisationKinds);
-                var number = Number(d.Number, path, "number");
-                var started = Required(d.StartedOn, path, "startedOn");
-                var hq = Unit(d.Headquarters, P.Property(path, "headquarters"));
-                return catalog is null || name is null || kind is null || number is null || started is null || hq is null
-                    ? null
-                    : new OrganisationCreated(n, t, actor, catalog, name, kind.Value, number.Value, started.Value, hq);
-            }
-
-            case EventType.UnitAdded:
-                return Unit(d.UnitDefinition, P.Property(path, "unitDefinition")) is { } added ? new UnitAdded(n, t, actor, added) : null;
-            case EventType.UnitUpdated:
-                return Unit(d.UnitDefinition, P.Property(path, "unitDefinition")) is { } updated ? new UnitUpdated(n, t, actor, updated) : null;
-            case EventType.UnitRemoved:
-                return UnitId(d.Unit, path, "unit") is { } removed ? new UnitRemoved(n, t, actor, removed) : null;
-            case EventType.ResponsibilityAllocated:
-            {
-                var criterion = Required(d.CriterionId, path, "criterionId");
-                var party = Enum(d.Party, path, "party", Parties);
-                return criterion is null || party is null ? null : new ResponsibilityAllocated(n, t, actor, criterion.Value, party.Value);
-            }
-
-            case EventType.AssessmentRecorded:
-            {
-                var unit = UnitId(d.Unit, path, "unit");
-                var criterion = Required(d.CriterionId, path, "criterionId");
-                var assessment = Assessment(d.Assessment, P.Property(path, "assessment"));
-                return unit is null || criterion is null || assessment is null ? null : new AssessmentRecorded(n, t, actor, unit.Value, criterion.Value, assessment);
-            }
-
-            case EventType.StartUpCompleted:
-                return Required(d.StartUpListSentOn, path, "startUpListSentOn") is { } sent ? new StartUpCompleted(n, t, actor, sent) : null;
-            case EventType.MappingOpened:
-                return UnitId(d.Unit, path, "unit") is { } opened ? new MappingOpened(n, t, actor, opened) : null;
-            case EventType.MappingDelivered:
-                return UnitId(d.Unit, path, "unit") is { } delivered ? new MappingDelivered(n, t, actor, delivered) : null;
-            case EventType.UnitCertified:
-            {
-                var unit = UnitId(d.Unit, path, "unit");
-                var number = Required(d.CertificateNumber, path, "certificateNumber");
-                var recertification = Required(d.Recertification, path, "recertification");
-                Certifier? certifier = null;
-                if (d.Certifier is not { } c)
-                {
-                    Report(ErrorCodes.MissingProperty, P.Property(path, "certifier"), "certifier");
-                }
-                else
-                {
-                    var at2 = P.Property(path, "certifier");
-                    Unknown(c.Unknown, at2);
-                    var org = Number(c.OrganisationNumber, at2, "organisationNumber");
-                    certifier = org is null ? null : Construct(() => new Certifier(c.Id ?? string.Empty, c.Name ?? string.Empty, org.Value), at2);
-                }
-
-                return unit is null || number is null || recertification is null || certifier is null
-                    ? null
-                    : new UnitCertified(n, t, actor, unit.Value, certifier, number, recertification.Value);
-            }
-
-            case EventType.AnnualReportSubmitted:
-            {
-                var unit = UnitId(d.Unit, path, "unit");
-                var year = Required(d.Year, path, "year");
-                var content = d.Content is null || unit is null || year is null ? null : Content(d.Content, P.Property(path, "content"), unit.Value, year.Value);
-                return unit is null || year is null || (d.Content is not null && content is null) ? null : new AnnualReportSubmitted(n, t, actor, unit.Value, year.Value, content);
-            }
-
-            case EventType.FollowUpAuditRecorded:
-                return UnitId(d.Unit, path, "unit") is { } audited ? new FollowUpAuditRecorded(n, t, actor, audited) : null;
-            case EventType.AnnualReportCorrected:
-            {
-                var unit = UnitId(d.Unit, path, "unit");
-                var year = Required(d.Year, path, "year");
-                var reason = Required(d.Reason, path, "reason");
-                var content = RequiredObject(d.Content, path, "content") is { } c && unit is not null && year is not null ? Content(c, P.Property(path, "content"), unit.Value, year.Value) : null;
-                return unit is null || year is null || reason is null || content is null ? null : new AnnualReportCorrected(n, t, actor, unit.Value, year.Value, content, reason);
-            }
-
-            case EventType.PostponementGranted:
-            {
-                var unit = UnitId(d.Unit, path, "unit");
-                var year = Required(d.Year, path, "year");
-                var due = Required(d.DueOn, path, "dueOn");
-                return unit is null || year is null || due is null ? null : new PostponementGranted(n, t, actor, unit.Value, year.Value, due.Value);
-            }
-
-            case EventType.RecertificationOpened:
-            {
-                var unit = UnitId(d.Unit, path, "unit");
-                var set = Required(d.CommonSetId, path, "commonSetId");
-                return unit is null || set is null ? null : new RecertificationOpened(n, t, actor, unit.Value, set);
-            }
-
-            case EventType.CertificateWithdrawn:
-            {
-                var unit = UnitId(d.Unit, path, "unit");
-                var reason = Required(d.Reason, path, "reason");
-                return unit is null || reason is null ? null : new CertificateWithdrawn(n, t, actor, unit.Value, reason);
-            }
-
-            default:
-                return UnitId(d.Unit, path, "unit") is { } expired ? new CertificateExpired(n, t, actor, expired) : null;
+            Report(ErrorCodes.InvalidValue, P.Property(path, "type"), name, EventRegistry.Expected);
         }
+
+        return entry;
+    }
+
+    /// <summary>A certifier, required at <c>certifier</c> under the path.</summary>
+    public Certifier? Certifier(CertifierDocument? c, string path)
+    {
+        var at = P.Property(path, "certifier");
+        if (c is null)
+        {
+            Report(ErrorCodes.MissingProperty, at, "certifier");
+            return null;
+        }
+
+        Unknown(c.Unknown, at);
+        var organisation = Number(c.OrganisationNumber, at, "organisationNumber");
+        return organisation is null ? null : Construct(() => new Certifier(c.Id ?? string.Empty, c.Name ?? string.Empty, organisation.Value), at);
     }
 
     /// <summary>A snapshot to a lifecycle; references are checked against the catalog and among the units.</summary>

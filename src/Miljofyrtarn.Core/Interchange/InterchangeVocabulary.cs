@@ -28,14 +28,6 @@ internal static class InterchangeVocabulary
     public static readonly Vocabulary.Names<CertificateStatus> CertificateStatuses = new(
         ("valid", CertificateStatus.Valid), ("expired", CertificateStatus.Expired), ("withdrawn", CertificateStatus.Withdrawn), ("superseded", CertificateStatus.Superseded));
 
-    public static readonly Vocabulary.Names<EventType> EventTypes = new(
-        ("organisationCreated", EventType.OrganisationCreated), ("unitAdded", EventType.UnitAdded), ("unitUpdated", EventType.UnitUpdated),
-        ("unitRemoved", EventType.UnitRemoved), ("responsibilityAllocated", EventType.ResponsibilityAllocated), ("assessmentRecorded", EventType.AssessmentRecorded),
-        ("startUpCompleted", EventType.StartUpCompleted), ("mappingOpened", EventType.MappingOpened), ("mappingDelivered", EventType.MappingDelivered),
-        ("unitCertified", EventType.UnitCertified), ("annualReportSubmitted", EventType.AnnualReportSubmitted), ("postponementGranted", EventType.PostponementGranted),
-        ("recertificationOpened", EventType.RecertificationOpened), ("certificateWithdrawn", EventType.CertificateWithdrawn), ("certificateExpired", EventType.CertificateExpired),
-        ("annualReportCorrected", EventType.AnnualReportCorrected), ("followUpAuditRecorded", EventType.FollowUpAuditRecorded));
-
     public static readonly Vocabulary.Names<Reporting.MeasureUnit> MeasureUnits = new(
         ("kilowattHour", Reporting.MeasureUnit.KilowattHour), ("litre", Reporting.MeasureUnit.Litre), ("kilogram", Reporting.MeasureUnit.Kilogram),
         ("standardCubicMetre", Reporting.MeasureUnit.StandardCubicMetre), ("kilometre", Reporting.MeasureUnit.Kilometre), ("percent", Reporting.MeasureUnit.Percent),
@@ -57,26 +49,4 @@ internal static class InterchangeVocabulary
 
     public static readonly Vocabulary.Names<Reporting.Scope2Method> Methods = new(
         ("locationBased", Reporting.Scope2Method.LocationBased), ("marketBased", Reporting.Scope2Method.MarketBased));
-
-    /// <summary>The kinds of event, for the type discriminator.</summary>
-    public enum EventType
-    {
-        OrganisationCreated,
-        UnitAdded,
-        UnitUpdated,
-        UnitRemoved,
-        ResponsibilityAllocated,
-        AssessmentRecorded,
-        StartUpCompleted,
-        MappingOpened,
-        MappingDelivered,
-        UnitCertified,
-        AnnualReportSubmitted,
-        PostponementGranted,
-        RecertificationOpened,
-        CertificateWithdrawn,
-        CertificateExpired,
-        AnnualReportCorrected,
-        FollowUpAuditRecorded,
-    }
 }

@@ -36,103 +36,12 @@ internal static class InterchangeWriter
         problems.ThrowIfAny();
     }
 
+    /// <summary>An event's document: the common fields, the type and its own fields, written by its entry in <see cref="EventRegistry"/>.</summary>
     public static EventDocument Event(LifecycleEvent e)
     {
-        var d = new EventDocument { Sequence = e.Sequence, OccurredAt = e.OccurredAt, Actor = e.Actor };
-        switch (e)
-        {
-            case OrganisationCreated c:
-                d.Type = EventTypes.Name(EventType.OrganisationCreated);
-                d.CatalogVersion = c.CatalogVersion;
-                d.Name = c.Name;
-                d.Kind = Vocabulary.OrganisationKinds.Name(c.Kind);
-                d.Number = c.Number.Value;
-                d.StartedOn = c.StartedOn;
-                d.Headquarters = Unit(c.Headquarters, null);
-                break;
-            case UnitAdded a:
-                d.Type = EventTypes.Name(EventType.UnitAdded);
-                d.UnitDefinition = Unit(a.Unit, null);
-                break;
-            case UnitUpdated u:
-                d.Type = EventTypes.Name(EventType.UnitUpdated);
-                d.UnitDefinition = Unit(u.Unit, null);
-                break;
-            case UnitRemoved r:
-                d.Type = EventTypes.Name(EventType.UnitRemoved);
-                d.Unit = r.Unit.Value;
-                break;
-            case ResponsibilityAllocated a:
-                d.Type = EventTypes.Name(EventType.ResponsibilityAllocated);
-                d.CriterionId = a.CriterionId;
-                d.Party = Parties.Name(a.Party);
-                break;
-            case AssessmentRecorded a:
-                d.Type = EventTypes.Name(EventType.AssessmentRecorded);
-                d.Unit = a.Unit.Value;
-                d.CriterionId = a.CriterionId;
-                d.Assessment = Assessment(a.Assessment, new AssessmentDocument());
-                break;
-            case StartUpCompleted s:
-                d.Type = EventTypes.Name(EventType.StartUpCompleted);
-                d.StartUpListSentOn = s.StartUpListSentOn;
-                break;
-            case MappingOpened m:
-                d.Type = EventTypes.Name(EventType.MappingOpened);
-                d.Unit = m.Unit.Value;
-                break;
-            case MappingDelivered m:
-                d.Type = EventTypes.Name(EventType.MappingDelivered);
-                d.Unit = m.Unit.Value;
-                break;
-            case UnitCertified c:
-                d.Type = EventTypes.Name(EventType.UnitCertified);
-                d.Unit = c.Unit.Value;
-                d.Certifier = new CertifierDocument { Id = c.Certifier.Id, Name = c.Certifier.Name, OrganisationNumber = c.Certifier.OrganisationNumber.Value };
-                d.CertificateNumber = c.CertificateNumber;
-                d.Recertification = c.Recertification;
-                break;
-            case AnnualReportSubmitted r:
-                d.Type = EventTypes.Name(EventType.AnnualReportSubmitted);
-                d.Unit = r.Unit.Value;
-                d.Year = r.Year;
-                d.Content = ReportWriter.Content(r.Content);
-                break;
-            case AnnualReportCorrected r:
-                d.Type = EventTypes.Name(EventType.AnnualReportCorrected);
-                d.Unit = r.Unit.Value;
-                d.Year = r.Year;
-                d.Content = ReportWriter.Content(r.Content);
-                d.Reason = r.Reason;
-                break;
-            case PostponementGranted p:
-                d.Type = EventTypes.Name(EventType.PostponementGranted);
-                d.Unit = p.Unit.Value;
-                d.Year = p.Year;
-                d.DueOn = p.DueOn;
-                break;
-            case RecertificationOpened r:
-                d.Type = EventTypes.Name(EventType.RecertificationOpened);
-                d.Unit = r.Unit.Value;
-                d.CommonSetId = r.CommonSetId;
-                break;
-            case CertificateWithdrawn w:
-                d.Type = EventTypes.Name(EventType.CertificateWithdrawn);
-                d.Unit = w.Unit.Value;
-                d.Reason = w.Reason;
-                break;
-            case FollowUpAuditRecorded f:
-                d.Type = EventTypes.Name(EventType.FollowUpAuditRecorded);
-                d.Unit = f.Unit.Value;
-                break;
-            case CertificateExpired x:
-                d.Type = EventTypes.Name(EventType.CertificateExpired);
-                d.Unit = x.Unit.Value;
-                break;
-            default:
-                throw new ArgumentException($"Unknown event type {e.GetType().Name}.", nameof(e));
-        }
-
+        var entry = EventRegistry.Of(e);
+        var d = new EventDocument { Type = entry.Name, Sequence = e.Sequence, OccurredAt = e.OccurredAt, Actor = e.Actor };
+        entry.Write(e, d);
         return d;
     }
 

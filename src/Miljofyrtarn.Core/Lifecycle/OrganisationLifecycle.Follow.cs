@@ -21,14 +21,7 @@ public sealed partial class OrganisationLifecycle
         var state = _state;
         foreach (var next in events)
         {
-            try
-            {
-                state = Apply(state, next, Rules);
-            }
-            catch (MiljofyrtarnException exception) when (exception.Code != ErrorCodes.CorruptHistory)
-            {
-                throw Corrupt(next.Sequence, exception.Diagnostics[0], exception.Diagnostics);
-            }
+            state = ApplyStored(state, next, Rules);
         }
 
         return Restore(state, Clock, Rules);

@@ -1,8 +1,6 @@
-using System.Collections.Immutable;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Reporting;
-using NodaTime;
 
 namespace Miljofyrtarn.Core.Lifecycle;
 
@@ -23,7 +21,7 @@ public sealed partial class OrganisationLifecycle
     public EnvironmentalReport CreateReport(UnitId unit, int year, IEnumerable<IndicatorValue> values, IEnumerable<ReportGoal>? goals = null, IEnumerable<string>? measures = null)
     {
         var position = Position(unit);
-        return EnvironmentalReport.Create(Rules.Indicators, unit, year, values, Today, SetIds(Organisation.AllUnits[position]), goals, measures);
+        return EnvironmentalReport.Create(Rules.Indicators, unit, year, values, Today, Organisation.AllUnits[position].Definition.SetIds, goals, measures);
     }
 
     /// <summary>Corrects a submitted report. The history keeps the report as submitted and every correction with its reason.</summary>
@@ -74,73 +72,5 @@ public sealed partial class OrganisationLifecycle
         }
 
         return result;
-    }
-
-    /// <summary>The sets an indicator can be mandatory for: the unit's own chosen sets (the common set is everyone's).</summary>
-    private static ImmutableArray<string> SetIds(Unit unit) => unit.Definition.SetIds;
-
-    /// <summary>The content re-checked for the unit at a position, as of the event's day: the unit's own, for the year, every rule.</summary>
-    private static EnvironmentalReport CheckedContent(LifecycleState state, SchemeRuleBook rules, LocalDate today, int position, int year, EnvironmentalReport content)
-    {
-        var unit = state.Organisation.AllUnits[position];
-        var problems = new Problems();
-        if (content.Unit != unit.Id)
-        {
-            problems.Add(ErrorCodes.InvalidValue, content.Unit.Value, unit.Id.Value);
-        }
-
-        if (content.Year != year)
-        {
-            problems.Add(ErrorCodes.InvalidValue, content.Year, year.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        if (content.CatalogVersion != rules.Indicators.Version)
-        {
-            problems.Add(ErrorCodes.CatalogMismatch, content.CatalogVersion, rules.Indicators.Version);
-        }
-
-        problems.ThrowIfAny();
-
-        // Every rule again, for this unit's sets and as of the event's day; the event's own content is kept, so the state and
-        // the history hold the same report.
-        EnvironmentalReport.Create(rules.Indicators, unit.Id, year, content.Values, today, SetIds(unit), content.Goals, content.Measures);
-        return content;
-    }
-
-    private static LifecycleState CorrectReport(LifecycleState state, SchemeRuleBook rules, LocalDate today, AnnualReportCorrected e)
-    {
-        var position = PositionOrThrow(state, e.Unit);
-        CheckNotCovered(state, position);
-        var lifecycle = state.Units[position];
-        if (!lifecycle.Reports.TryGetValue(e.Year, out var report) || report.SubmittedAt is null)
-        {
-            throw Problems.Single(ErrorCodes.ReportNotSubmitted, state.Organisation.AllUnits[position].Name, e.Year);
-        }
-
-        if (string.IsNullOrWhiteSpace(e.Reason))
-        {
-            throw Problems.Single(ErrorCodes.BlankText, "reason");
-        }
-
-        var content = CheckedContent(state, rules, today, position, e.Year, e.Content ?? throw Problems.Single(ErrorCodes.MissingProperty, "content"));
-        var corrected = report with
-        {
-            Content = content,
-            Corrections = report.Corrections.Add(new ReportCorrection(e.OccurredAt, e.Actor, e.Reason, report.Content)),
-        };
-        return state with { Units = state.Units.SetItem(position, lifecycle.With(reports: lifecycle.Reports.SetItem(e.Year, corrected))) };
-    }
-
-    private static LifecycleState RecordFollowUpAudit(LifecycleState state, LocalDate today, FollowUpAuditRecorded e)
-    {
-        var position = PositionOrThrow(state, e.Unit);
-        CheckNotCovered(state, position);
-        var lifecycle = state.Units[position];
-        if (lifecycle.CurrentCertificate is not { Status: CertificateStatus.Valid } certificate || today < certificate.ValidFrom || today > certificate.ValidTo)
-        {
-            throw Problems.Single(ErrorCodes.NoValidCertificate, state.Organisation.AllUnits[position].Name, lifecycle.State.ToString());
-        }
-
-        return state with { Units = state.Units.SetItem(position, lifecycle.With(followUpAudits: lifecycle.FollowUpAudits.Add(today))) };
     }
 }

@@ -1,0 +1,71 @@
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Reporting;
+using NodaTime;
+
+namespace Miljofyrtarn.Core.Lifecycle;
+
+// The events of the annual report (årlig klima- og miljørapport): submission, correction and postponement. Each carries its evolve handler.
+
+/// <summary>An annual report was submitted.</summary>
+/// <param name="Sequence">The sequence number.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Actor">Who.</param>
+/// <param name="Unit">The unit.</param>
+/// <param name="Year">The year covered.</param>
+/// <param name="Content">
+/// What the report says: its figures, goals and measures. The event holds it, so the history is the single source of the
+/// report. Null when only the fact of submission was recorded (histories written before reports had content).
+/// </param>
+public sealed partial record AnnualReportSubmitted(long Sequence, Instant OccurredAt, string Actor, UnitId Unit, int Year, EnvironmentalReport? Content = null) : LifecycleEvent(Sequence, OccurredAt, Actor)
+{
+    internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
+        Evolution.Report(state, context, Unit, Year, Actor, dueOn: null, submittedAt: OccurredAt, Content);
+}
+
+/// <summary>A submitted annual report was corrected; the history keeps the report as submitted and each correction.</summary>
+/// <param name="Sequence">The sequence number.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Actor">Who.</param>
+/// <param name="Unit">The unit.</param>
+/// <param name="Year">The year covered.</param>
+/// <param name="Content">The report as corrected.</param>
+/// <param name="Reason">Why it was corrected.</param>
+public sealed partial record AnnualReportCorrected(long Sequence, Instant OccurredAt, string Actor, UnitId Unit, int Year, EnvironmentalReport Content, string Reason) : LifecycleEvent(Sequence, OccurredAt, Actor)
+{
+    internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context)
+    {
+        var position = Evolution.OwnPosition(state, Unit);
+        var lifecycle = state.Units[position];
+        if (!lifecycle.Reports.TryGetValue(Year, out var report) || report.SubmittedAt is null)
+        {
+            throw Problems.Single(ErrorCodes.ReportNotSubmitted, state.Organisation.AllUnits[position].Name, Year);
+        }
+
+        if (string.IsNullOrWhiteSpace(Reason))
+        {
+            throw Problems.Single(ErrorCodes.BlankText, "reason");
+        }
+
+        var content = Evolution.CheckedContent(state, context, position, Year, Content ?? throw Problems.Single(ErrorCodes.MissingProperty, "content"));
+        var corrected = report with
+        {
+            Content = content,
+            Corrections = report.Corrections.Add(new ReportCorrection(OccurredAt, Actor, Reason, report.Content)),
+        };
+        return state with { Units = state.Units.SetItem(position, lifecycle.With(reports: lifecycle.Reports.SetItem(Year, corrected))) };
+    }
+}
+
+/// <summary>A postponement of an annual report was granted.</summary>
+/// <param name="Sequence">The sequence number.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Actor">Who.</param>
+/// <param name="Unit">The unit.</param>
+/// <param name="Year">The year covered.</param>
+/// <param name="DueOn">The new due date.</param>
+public sealed partial record PostponementGranted(long Sequence, Instant OccurredAt, string Actor, UnitId Unit, int Year, LocalDate DueOn) : LifecycleEvent(Sequence, OccurredAt, Actor)
+{
+    internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
+        Evolution.Report(state, context, Unit, Year, Actor, DueOn, submittedAt: null, content: null);
+}
