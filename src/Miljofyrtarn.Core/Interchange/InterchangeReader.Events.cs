@@ -1,0 +1,66 @@
+using System.Globalization;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Lifecycle;
+using P = Miljofyrtarn.Core.Internal.Json.JsonPaths;
+
+namespace Miljofyrtarn.Core.Interchange;
+
+/// <summary>Events: the common fields, then each type's own through <see cref="EventRegistry"/>.</summary>
+internal sealed partial class InterchangeReader
+{
+    /// <summary>An event: the common fields, then its own, read by its type's entry in <see cref="EventRegistry"/>; an unknown type is refused with the known ones.</summary>
+    public LifecycleEvent? Event(EventDocument? d, string path)
+    {
+        if (d is null)
+        {
+            Report(ErrorCodes.MissingProperty, path, "event");
+            return null;
+        }
+
+        Unknown(d.Unknown, path);
+        var entry = EventEntry(d.Type, path);
+        var sequence = Required(d.Sequence, path, "sequence");
+        var at = Required(d.OccurredAt, path, "occurredAt");
+        var actor = Required(d.Actor, path, "actor");
+        if (sequence is < 1)
+        {
+            Report(ErrorCodes.InvalidValue, P.Property(path, "sequence"), sequence.Value.ToString(CultureInfo.InvariantCulture), "≥ 1");
+            return null;
+        }
+
+        return entry is null || sequence is null || at is null || actor is null
+            ? null
+            : entry.Read(this, d, new EventHead(sequence.Value, at.Value, actor, path));
+    }
+
+    private EventEntry? EventEntry(string? type, string path)
+    {
+        if (Required(type, path, "type") is not { } name)
+        {
+            return null;
+        }
+
+        var entry = EventRegistry.Find(name);
+        if (entry is null)
+        {
+            Report(ErrorCodes.InvalidValue, P.Property(path, "type"), name, EventRegistry.Expected);
+        }
+
+        return entry;
+    }
+
+    /// <summary>A certifier, required at <c>certifier</c> under the path.</summary>
+    public Certifier? Certifier(CertifierDocument? c, string path)
+    {
+        var at = P.Property(path, "certifier");
+        if (c is null)
+        {
+            Report(ErrorCodes.MissingProperty, at, "certifier");
+            return null;
+        }
+
+        Unknown(c.Unknown, at);
+        var organisation = Number(c.OrganisationNumber, at, "organisationNumber");
+        return organisation is null ? null : Construct(() => new Certifier(c.Id ?? string.Empty, c.Name ?? string.Empty, organisation.Value), at);
+    }
+}
