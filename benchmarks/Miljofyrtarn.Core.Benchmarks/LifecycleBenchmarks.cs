@@ -37,18 +37,18 @@ public class AllowedActionsBenchmarks
             var action = transition.Action;
             bool Guard()
             {
-                var context = new GuardContext(lifecycle.State, lifecycle.Rules, lifecycle.Organisation.PositionOf(unit), lifecycle.Today, ActionInput.Probe);
-                return LifecycleTable.AllHold(action, context);
+                var context = new GuardContext(lifecycle.State, lifecycle.Rules, lifecycle.Organisation.PositionOf(unit), lifecycle.Today, action, ActionInput.Probe);
+                return LifecycleTable.Allows(context);
             }
 
             var configuration = _machine.Configure(transition.From);
-            if (transition.From == transition.To)
+            if (transition.To is not { } to || to == transition.From)
             {
                 configuration.PermitReentryIf(action, Guard);
             }
             else
             {
-                configuration.PermitIf(action, transition.To, Guard);
+                configuration.PermitIf(action, to, Guard);
             }
         }
 

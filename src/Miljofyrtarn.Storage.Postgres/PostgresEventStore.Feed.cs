@@ -82,7 +82,7 @@ public sealed partial class PostgresEventStore
 
         for (var i = 0; i < rows.Count; i++)
         {
-            EventStoreRules.CheckLink(sequences[i], rows[i].Previous, stored[i], rows[i].Hash);
+            StoredEvents.VerifyLink(sequences[i], rows[i].Previous, stored[i], rows[i].Hash);
         }
 
         var decoded = Decode(sequences, stored);

@@ -1,5 +1,4 @@
 using Miljofyrtarn.Core.Diagnostics;
-using Miljofyrtarn.Core.Interchange;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Storage;
 using Npgsql;
@@ -11,7 +10,7 @@ namespace Miljofyrtarn.Storage.Postgres;
 /// An <see cref="IEventStore"/> on a PostgreSQL server, for hosts that run several processes or serve many
 /// organisations. Each append is one statement, so it is stored whole or not at all; the primary key
 /// (stream, sequence) makes a race impossible to win twice, and the loser gets <see cref="ErrorCodes.ConcurrencyConflict"/>
-/// as from every store. Events are kept as <c>jsonb</c> in the library's own event JSON (<see cref="HistoryJson.WriteEvent"/>),
+/// as from every store. Events are kept as <c>jsonb</c> in the library's own event JSON (<see cref="StoredEvents.Encode"/>),
 /// with their type, instant, actor, the writing transaction and their <see cref="HistoryChain"/> hash; every read checks
 /// the chain. The store creates and upgrades its own tables in a schema of the host's choosing.
 /// </summary>
@@ -121,11 +120,11 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
     /// <inheritdoc />
     public Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, CancellationToken cancellationToken = default)
     {
-        EventStoreRules.CheckAppend(stream, expectedVersion, events);
+        StoredEvents.CheckAppend(stream, expectedVersion, events);
         var payloads = new byte[events.Count][];
         for (var i = 0; i < events.Count; i++)
         {
-            payloads[i] = HistoryJson.WriteEvent(events[i]);
+            payloads[i] = StoredEvents.Encode(events[i]);
         }
 
         return Guard(() => AppendCoreAsync(stream, expectedVersion, events, payloads, cancellationToken));
@@ -144,13 +143,13 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
         var (current, previous) = await HeadAsync(connection, stream, cancellationToken).ConfigureAwait(false);
         if (current != expectedVersion)
         {
-            throw EventStoreRules.Conflict(expectedVersion, current);
+            throw StoredEvents.Conflict(expectedVersion, current);
         }
 
         if (!await InsertAsync(connection, stream, expectedVersion, previous, events, payloads, cancellationToken).ConfigureAwait(false))
         {
             // The head changed between the two statements (a writer appended and the events were removed again).
-            throw EventStoreRules.Conflict(expectedVersion, (await HeadAsync(connection, stream, cancellationToken).ConfigureAwait(false)).Version);
+            throw StoredEvents.Conflict(expectedVersion, (await HeadAsync(connection, stream, cancellationToken).ConfigureAwait(false)).Version);
         }
 
         return expectedVersion + events.Count;
@@ -169,7 +168,7 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
         var chained = previous;
         for (var i = 0; i < count; i++)
         {
-            chained = HistoryChain.Hash(chained, payloads[i]);
+            chained = StoredEvents.Chain(chained, payloads[i]);
             sequences[i] = events[i].Sequence;
             types[i] = events[i].GetType().Name;
             instants[i] = events[i].OccurredAt.ToDateTimeUtc();
@@ -197,7 +196,7 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
         {
             _heads.TryRemove(stream, out _);
             var actual = (await HeadAsync(connection, stream, cancellationToken).ConfigureAwait(false)).Version;
-            throw new MiljofyrtarnException([EventStoreRules.Conflict(expectedVersion, actual).Diagnostics[0]], exception);
+            throw new MiljofyrtarnException([StoredEvents.Conflict(expectedVersion, actual).Diagnostics[0]], exception);
         }
 
         if (inserted == 0)
@@ -222,140 +221,6 @@ public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyn
     }
 
     private const int MaxKnownHeads = 10_000;
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<LifecycleEvent>> ReadAsync(string stream, long afterVersion = 0, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        return Guard(async () => (IReadOnlyList<LifecycleEvent>)(await WalkAsync(stream, afterVersion, int.MaxValue, cancellationToken).ConfigureAwait(false)).Events);
-    }
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<LifecycleEvent>> ReadPageAsync(string stream, long afterVersion, int maxCount, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        EventStoreRules.CheckPageSize(maxCount);
-        return Guard(async () => (IReadOnlyList<LifecycleEvent>)(await WalkAsync(stream, afterVersion, maxCount, cancellationToken).ConfigureAwait(false)).Events);
-    }
-
-    /// <inheritdoc />
-    public Task<HistoryVerification> VerifyAsync(string stream, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        return Guard(async () =>
-        {
-            var (events, head) = await WalkAsync(stream, 0, int.MaxValue, cancellationToken).ConfigureAwait(false);
-            return new HistoryVerification(events.Count, HistoryChain.ToHex(head), 0);
-        });
-    }
-
-    /// <summary>
-    /// Reads a stream's rows after a version in order and checks every link of the chain before handing any event on;
-    /// reading from the middle chains from the stored hash of the event before.
-    /// </summary>
-    private async Task<(List<LifecycleEvent> Events, byte[] Head)> WalkAsync(string stream, long afterVersion, int maxCount, CancellationToken cancellationToken)
-    {
-        afterVersion = Math.Max(afterVersion, 0);
-        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(_sql.ReadStream, connection);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = stream });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterVersion });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = afterVersion > 0 ? (long)maxCount + 1 : maxCount });
-        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        var previous = HistoryChain.Genesis.ToArray();
-        var (sequences, stored, hashes) = (new List<long>(), new List<byte[]>(), new List<byte[]>());
-        long? outOfPlace = null;
-        var first = true;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                var sequence = reader.GetInt64(0);
-                if (first && afterVersion > 0)
-                {
-                    first = false;
-                    if (sequence != afterVersion)
-                    {
-                        throw HistoryChain.Broken(Math.Min(sequence, afterVersion));
-                    }
-
-                    previous = reader.GetFieldValue<byte[]>(2);
-                    continue;
-                }
-
-                first = false;
-                var expected = afterVersion + sequences.Count + 1;
-                if (sequence != expected)
-                {
-                    outOfPlace = Math.Min(sequence, expected);
-                    break;
-                }
-
-                sequences.Add(sequence);
-                stored.Add(reader.GetFieldValue<byte[]>(1));
-                hashes.Add(reader.GetFieldValue<byte[]>(2));
-            }
-        }
-
-        HistoryChain.VerifyRange(afterVersion + 1, previous, stored, hashes);
-        if (outOfPlace is { } outOfPlaceFirst)
-        {
-            throw HistoryChain.Broken(outOfPlaceFirst);
-        }
-
-        var events = Decode(sequences, stored);
-        if (maxCount == int.MaxValue && hashes.Count > 0)
-        {
-            Remember(stream, sequences[^1], hashes[^1]);
-        }
-
-        return ([.. events], hashes.Count == 0 ? previous : hashes[^1]);
-    }
-
-    /// <summary>
-    /// Events from their stored JSON, whose hashes were checked. A row whose JSON is not a valid event (possible only
-    /// if it was changed together with every hash after it) is reported there. A long run is decoded in parallel, one
-    /// slice per processor; the first bad row is the one reported.
-    /// </summary>
-    private static LifecycleEvent[] Decode(IReadOnlyList<long> sequences, IReadOnlyList<byte[]> stored)
-    {
-        var count = stored.Count;
-        var events = new LifecycleEvent[count];
-        var slices = Math.Clamp(count / DecodeSliceSize, 1, Environment.ProcessorCount);
-        var firstBad = new int[slices];
-        if (slices == 1)
-        {
-            firstBad[0] = DecodeSlice(stored, events, 0, count);
-        }
-        else
-        {
-            Parallel.For(0, slices, slice => firstBad[slice] = DecodeSlice(stored, events, (int)((long)count * slice / slices), (int)((long)count * (slice + 1) / slices)));
-        }
-
-        var bad = firstBad.Min();
-        return bad < count ? throw HistoryChain.Broken(sequences[bad]) : events;
-    }
-
-    // Below this many events per slice, another thread costs more than it saves.
-    private const int DecodeSliceSize = 1024;
-
-    /// <summary>Decodes rows [from, to); returns the index of the first that is not a valid event, or <see cref="int.MaxValue"/>.</summary>
-    private static int DecodeSlice(IReadOnlyList<byte[]> stored, LifecycleEvent[] events, int from, int to)
-    {
-        for (var i = from; i < to; i++)
-        {
-            try
-            {
-                events[i] = HistoryJson.ReadEvent(stored[i]);
-            }
-            catch (MiljofyrtarnException)
-            {
-                return i;
-            }
-        }
-
-        return int.MaxValue;
-    }
 
     /// <inheritdoc />
     public Task<long> GetVersionAsync(string stream, CancellationToken cancellationToken = default)

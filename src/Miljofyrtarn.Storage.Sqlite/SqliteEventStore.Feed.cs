@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Miljofyrtarn.Core.Interchange;
 using Miljofyrtarn.Core.Storage;
 
 namespace Miljofyrtarn.Storage.Sqlite;
@@ -32,8 +31,8 @@ public sealed partial class SqliteEventStore
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var payload = reader.GetFieldValue<byte[]>(3);
-                EventStoreRules.CheckLink(reader.GetInt64(2), reader.IsDBNull(5) ? null : (byte[])reader.GetValue(5), payload, reader.IsDBNull(4) ? [] : (byte[])reader.GetValue(4));
-                events.Add(new FeedEvent(reader.GetInt64(0), reader.GetString(1), HistoryJson.ReadEvent(payload)));
+                StoredEvents.VerifyLink(reader.GetInt64(2), reader.IsDBNull(5) ? null : (byte[])reader.GetValue(5), payload, reader.IsDBNull(4) ? [] : (byte[])reader.GetValue(4));
+                events.Add(new FeedEvent(reader.GetInt64(0), reader.GetString(1), StoredEvents.Decode(payload)));
             }
 
             return (IReadOnlyList<FeedEvent>)events;

@@ -98,7 +98,7 @@ public sealed partial class SqliteEventStore
                     previous = HistoryChain.Genesis.ToArray();
                 }
 
-                previous = HistoryChain.Hash(previous, System.Text.Encoding.UTF8.GetBytes(rows[i].Payload));
+                previous = StoredEvents.Chain(previous, System.Text.Encoding.UTF8.GetBytes(rows[i].Payload));
                 (pHash.Value, pStream.Value, pSequence.Value) = (previous, rows[i].Stream, rows[i].Sequence);
                 await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 if (i == rows.Count - 1 || rows[i + 1].Stream != stream)

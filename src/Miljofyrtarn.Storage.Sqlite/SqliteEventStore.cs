@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Miljofyrtarn.Core.Diagnostics;
-using Miljofyrtarn.Core.Interchange;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Storage;
 
@@ -67,8 +66,8 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
     /// <inheritdoc />
     public Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, CancellationToken cancellationToken = default)
     {
-        EventStoreRules.CheckAppend(stream, expectedVersion, events);
-        var payloads = events.Select(HistoryJson.WriteEvent).ToList();
+        StoredEvents.CheckAppend(stream, expectedVersion, events);
+        var payloads = events.Select(StoredEvents.Encode).ToList();
         return Guard(() => AppendCoreAsync(stream, expectedVersion, events, payloads, cancellationToken));
     }
 
@@ -80,7 +79,7 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
         var (current, previous) = await HeadAsync(connection, transaction, stream, cancellationToken).ConfigureAwait(false);
         if (current != expectedVersion)
         {
-            throw EventStoreRules.Conflict(expectedVersion, current);
+            throw StoredEvents.Conflict(expectedVersion, current);
         }
 
         await using var insert = connection.CreateCommand();
@@ -101,7 +100,7 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
         var lastPosition = await LastPositionAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         for (var i = 0; i < events.Count; i++)
         {
-            previous = HistoryChain.Hash(previous, payloads[i]);
+            previous = StoredEvents.Chain(previous, payloads[i]);
             pSequence.Value = events[i].Sequence;
             pType.Value = events[i].GetType().Name;
             pAt.Value = events[i].OccurredAt.ToString();
@@ -122,7 +121,7 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
         return Guard(async () =>
         {
             var events = new List<LifecycleEvent>();
-            await WalkAsync(stream, afterVersion, (_, payload) => events.Add(HistoryJson.ReadEvent(payload)), cancellationToken).ConfigureAwait(false);
+            await WalkAsync(stream, afterVersion, (_, payload) => events.Add(StoredEvents.Decode(payload)), cancellationToken).ConfigureAwait(false);
             return (IReadOnlyList<LifecycleEvent>)events;
         });
     }
@@ -135,7 +134,7 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
         return Guard(async () =>
         {
             var events = new List<LifecycleEvent>(Math.Min(maxCount, 1024));
-            await WalkAsync(stream, afterVersion, (_, payload) => events.Add(HistoryJson.ReadEvent(payload)), cancellationToken, maxCount).ConfigureAwait(false);
+            await WalkAsync(stream, afterVersion, (_, payload) => events.Add(StoredEvents.Decode(payload)), cancellationToken, maxCount).ConfigureAwait(false);
             return (IReadOnlyList<LifecycleEvent>)events;
         });
     }
@@ -182,7 +181,7 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
                     first = false;
                     if (sequence != afterVersion)
                     {
-                        throw HistoryChain.Broken(Math.Min(sequence, afterVersion));
+                        throw StoredEvents.Tampered(Math.Min(sequence, afterVersion));
                     }
 
                     previous = hash;
@@ -205,10 +204,10 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
         }
 
         // Every link is checked before any event is handed on; a long stream is checked in parallel.
-        HistoryChain.VerifyRange(afterVersion + 1, previous, payloads, hashes);
+        StoredEvents.VerifyRun(afterVersion + 1, previous, payloads, hashes);
         if (outOfPlace is { } sequenceOutOfPlace)
         {
-            throw HistoryChain.Broken(sequenceOutOfPlace);
+            throw StoredEvents.Tampered(sequenceOutOfPlace);
         }
 
         for (var i = 0; i < payloads.Count; i++)

@@ -57,7 +57,7 @@ public sealed class SqliteEventStoreTest : EventStoreContractTest, IDisposable
         while (await reader.ReadAsync(Ct))
         {
             reader.GetString(0).Should().Be("text", "the payload column holds JSON text, as it always has, not a blob");
-            reader.GetString(1).Should().Be(System.Text.Encoding.UTF8.GetString(Miljofyrtarn.Core.Interchange.HistoryJson.WriteEvent(lifecycle.History[i])));
+            reader.GetString(1).Should().Be(System.Text.Encoding.UTF8.GetString(StoredEvents.Encode(lifecycle.History[i])));
             reader.GetInt64(2).Should().Be(1, "SQLite's JSON functions read it");
             i++;
         }

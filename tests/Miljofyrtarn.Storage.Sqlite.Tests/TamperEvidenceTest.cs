@@ -163,7 +163,7 @@ public sealed class TamperEvidenceTest : IDisposable
         {
             await ExecuteAsync(
                 "INSERT INTO mft_events VALUES ($s, $n, $t, $at, $p)",
-                ("$s", Stream), ("$n", e.Sequence), ("$t", e.GetType().Name), ("$at", e.OccurredAt.ToString()), ("$p", Encoding.UTF8.GetString(HistoryJson.WriteEvent(e))));
+                ("$s", Stream), ("$n", e.Sequence), ("$t", e.GetType().Name), ("$at", e.OccurredAt.ToString()), ("$p", Encoding.UTF8.GetString(StoredEvents.Encode(e))));
         }
 
         SqliteConnection.ClearAllPools();
@@ -196,7 +196,7 @@ public sealed class TamperEvidenceTest : IDisposable
                 var shifted = e with { OccurredAt = e.OccurredAt + shift };
                 await ExecuteAsync(
                     "INSERT INTO mft_events VALUES ($s, $n, $t, $at, $p)",
-                    ("$s", stream), ("$n", e.Sequence), ("$t", e.GetType().Name), ("$at", shifted.OccurredAt.ToString()), ("$p", Encoding.UTF8.GetString(HistoryJson.WriteEvent(shifted))));
+                    ("$s", stream), ("$n", e.Sequence), ("$t", e.GetType().Name), ("$at", shifted.OccurredAt.ToString()), ("$p", Encoding.UTF8.GetString(StoredEvents.Encode(shifted))));
             }
         }
 

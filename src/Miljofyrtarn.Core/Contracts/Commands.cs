@@ -10,7 +10,7 @@ namespace Miljofyrtarn.Core.Contracts;
 
 /// <summary>
 /// One lifecycle action with its data, as a host receives it in a request and applies it with one call
-/// (<see cref="OrganisationLifecycle.Apply(LifecycleCommand, string, long?)"/>), with the same guards and expected-version
+/// (<see cref="LifecycleCommandExtensions.Apply(OrganisationLifecycle, LifecycleCommand, string, long?)"/>), with the same guards and expected-version
 /// check as the typed methods. In JSON the <c>action</c> property names the command and comes first:
 /// <c>{"action": "deliver", "unit": "raadhuset"}</c>. Read one with <see cref="Json.MiljofyrtarnJson.ReadCommand(ReadOnlySpan{byte})"/>.
 /// </summary>

@@ -78,10 +78,21 @@ public sealed record UnitReadinessView(
     IReadOnlyList<BlockingCriterionView> Blocking);
 
 /// <summary>The whole organisation's readiness: totals and every unit.</summary>
-/// <param name="Counts">The totals.</param>
-/// <param name="PercentMustFulfilled">Share of the applicable must-criteria fulfilled, 0–100.</param>
-/// <param name="Units">Every unit, headquarters first.</param>
-public sealed record OrganisationReadinessView(CountsView Counts, double PercentMustFulfilled, IReadOnlyList<UnitReadinessView> Units);
+/// <remarks>A view of one moment for a frontend, compared by reference.</remarks>
+/// <param name="counts">The totals.</param>
+/// <param name="percentMustFulfilled">Share of the applicable must-criteria fulfilled, 0–100.</param>
+/// <param name="units">Every unit, headquarters first.</param>
+public sealed class OrganisationReadinessView(CountsView counts, double percentMustFulfilled, IReadOnlyList<UnitReadinessView> units)
+{
+    /// <summary>The totals.</summary>
+    public CountsView Counts { get; } = counts;
+
+    /// <summary>Share of the applicable must-criteria fulfilled, 0–100.</summary>
+    public double PercentMustFulfilled { get; } = percentMustFulfilled;
+
+    /// <summary>Every unit, headquarters first.</summary>
+    public IReadOnlyList<UnitReadinessView> Units { get; } = units;
+}
 
 /// <summary>How many applicable criteria are in each status, and how many must-criteria still block.</summary>
 /// <param name="NotStarted">Not started.</param>
@@ -118,10 +129,21 @@ public sealed record ThemeReadinessView(string Theme, ContractText Name, CountsV
 public sealed record BlockingCriterionView(int Criterion, ContractText Title, string Theme, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<FulfilmentStatus>))] FulfilmentStatus Status, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<ResponsibleParty>))] ResponsibleParty FulfilledBy);
 
 /// <summary>Which criteria apply to a unit, why, and who fulfils each.</summary>
-/// <param name="Unit">The unit's ID.</param>
-/// <param name="Criteria">The criteria, in catalog order.</param>
-/// <param name="UnansweredQuestions">Introductory questions not answered yet, which may add criteria.</param>
-public sealed record ResolutionView(UnitId Unit, IReadOnlyList<ResolvedCriterionView> Criteria, IReadOnlyList<string> UnansweredQuestions);
+/// <remarks>A view of one moment for a frontend, compared by reference.</remarks>
+/// <param name="unit">The unit's ID.</param>
+/// <param name="criteria">The criteria, in catalog order.</param>
+/// <param name="unansweredQuestions">Introductory questions not answered yet, which may add criteria.</param>
+public sealed class ResolutionView(UnitId unit, IReadOnlyList<ResolvedCriterionView> criteria, IReadOnlyList<string> unansweredQuestions)
+{
+    /// <summary>The unit's ID.</summary>
+    public UnitId Unit { get; } = unit;
+
+    /// <summary>The criteria, in catalog order.</summary>
+    public IReadOnlyList<ResolvedCriterionView> Criteria { get; } = criteria;
+
+    /// <summary>Introductory questions not answered yet, which may add criteria.</summary>
+    public IReadOnlyList<string> UnansweredQuestions { get; } = unansweredQuestions;
+}
 
 /// <summary>One criterion that applies to a unit.</summary>
 /// <param name="Id">The criterion's ID.</param>

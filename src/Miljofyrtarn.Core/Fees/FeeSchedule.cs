@@ -143,10 +143,17 @@ public sealed class FeeSchedule
 public sealed record FeeLine(UnitId Location, decimal FullTimeEquivalents, FeeBand Band);
 
 /// <summary>An organisation's estimated fees: per certified location, and in total.</summary>
-/// <param name="Schedule">The schedule used.</param>
-/// <param name="Lines">One line per certified location, headquarters first.</param>
-public sealed record FeeEstimate(FeeSchedule Schedule, ImmutableArray<FeeLine> Lines)
+/// <remarks>Immutable and thread-safe. A computed result, compared by reference.</remarks>
+/// <param name="schedule">The schedule used.</param>
+/// <param name="lines">One line per certified location, headquarters first.</param>
+public sealed class FeeEstimate(FeeSchedule schedule, ImmutableArray<FeeLine> lines)
 {
+    /// <summary>The schedule used.</summary>
+    public FeeSchedule Schedule { get; } = schedule;
+
+    /// <summary>One line per certified location, headquarters first.</summary>
+    public ImmutableArray<FeeLine> Lines { get; } = lines;
+
     /// <summary>The one-off establishment fees of every location, in NOK excluding VAT.</summary>
     public decimal EstablishmentFees => Lines.Sum(l => l.Band.EstablishmentFee);
 

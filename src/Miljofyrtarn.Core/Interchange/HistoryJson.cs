@@ -135,7 +135,7 @@ public static class HistoryJson
     /// <summary>One event as compact UTF-8 JSON, for an event store.</summary>
     /// <param name="event">The event.</param>
     /// <returns>The JSON.</returns>
-    public static byte[] WriteEvent(LifecycleEvent @event)
+    internal static byte[] WriteEvent(LifecycleEvent @event)
     {
         ArgumentNullException.ThrowIfNull(@event);
         InterchangeWriter.CheckWritable([@event]);
@@ -147,7 +147,7 @@ public static class HistoryJson
     /// <param name="options">Limits and leniency; <see cref="InterchangeOptions.Default"/> when null.</param>
     /// <returns>The event.</returns>
     /// <exception cref="MiljofyrtarnException">The JSON is refused.</exception>
-    public static LifecycleEvent ReadEvent(ReadOnlyMemory<byte> utf8Json, InterchangeOptions? options = null)
+    internal static LifecycleEvent ReadEvent(ReadOnlyMemory<byte> utf8Json, InterchangeOptions? options = null)
     {
         options ??= InterchangeOptions.Default;
         var document = InterchangeJson.Read(utf8Json, options, c => c.EventDocument);
@@ -168,14 +168,37 @@ public static class HistoryJson
 }
 
 /// <summary>What a history document holds: the catalog version, the events, and the verification of their hash chain.</summary>
-/// <param name="CatalogVersion">The version of the catalog the history was recorded with.</param>
-/// <param name="Events">The events, in order.</param>
-/// <param name="Verification">
+/// <remarks>Immutable and thread-safe. What was read, compared by reference; deconstruct it into its parts.</remarks>
+/// <param name="catalogVersion">The version of the catalog the history was recorded with.</param>
+/// <param name="events">The events, in order.</param>
+/// <param name="verification">
 /// The chain head and whether the chain was proven: a version 2 document is verified event by event; a version 1
 /// document has no hashes, so its head is computed now and <see cref="HistoryVerification.UnverifiedThrough"/> covers every event.
 /// </param>
-public sealed record HistoryContent(string CatalogVersion, ImmutableArray<LifecycleEvent> Events, HistoryVerification Verification)
+public sealed class HistoryContent(string catalogVersion, ImmutableArray<LifecycleEvent> events, HistoryVerification verification)
 {
+    /// <summary>The version of the catalog the history was recorded with.</summary>
+    public string CatalogVersion { get; } = catalogVersion;
+
+    /// <summary>The events, in order.</summary>
+    public ImmutableArray<LifecycleEvent> Events { get; } = events;
+
+    /// <summary>
+    /// The chain head and whether the chain was proven: a version 2 document is verified event by event; a version 1
+    /// document has no hashes, so its head is computed now and <see cref="HistoryVerification.UnverifiedThrough"/> covers every event.
+    /// </summary>
+    public HistoryVerification Verification { get; } = verification;
+
+    /// <summary>Deconstructs into the catalog version, the events and the verification.</summary>
+    /// <param name="catalogVersion">The catalog version.</param>
+    /// <param name="events">The events.</param>
+    /// <param name="verification">The verification of the hash chain.</param>
+    public void Deconstruct(out string catalogVersion, out ImmutableArray<LifecycleEvent> events, out HistoryVerification verification)
+    {
+        (catalogVersion, events) = this;
+        verification = Verification;
+    }
+
     /// <summary>Deconstructs into the catalog version and the events.</summary>
     /// <param name="catalogVersion">The catalog version.</param>
     /// <param name="events">The events.</param>

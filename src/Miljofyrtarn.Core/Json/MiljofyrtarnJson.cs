@@ -36,7 +36,7 @@ public static class MiljofyrtarnJson
     /// strings, IDs as strings, dates as ISO <c>2027-03-01</c>, instants as ISO UTC, every property written (null when absent), unknown properties
     /// refused when reading.
     /// </summary>
-    public static IJsonTypeInfoResolver TypeInfoResolver => Context;
+    public static IJsonTypeInfoResolver TypeInfoResolver { get; } = JsonTypeInfoResolver.Combine(DomainValueResolver.Instance, Context);
 
     /// <summary>Read-only options with the contracts' metadata and converters, for serialising a contract outside a host.</summary>
     public static JsonSerializerOptions Options => Context.Options;

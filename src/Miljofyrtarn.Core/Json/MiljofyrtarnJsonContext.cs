@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Miljofyrtarn.Core.Contracts;
+using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Core.Storage;
 
 namespace Miljofyrtarn.Core.Json;
@@ -7,7 +8,7 @@ namespace Miljofyrtarn.Core.Json;
 /// <summary>
 /// The source-generated, AOT-safe JSON metadata of every web contract (<see cref="OrganisationOverview"/>,
 /// <see cref="UnitReadinessView"/>, …) and command (<see cref="LifecycleCommand"/>): camelCase names, enums as camelCase
-/// strings, IDs as strings, dates as ISO <c>2027-03-01</c>, instants as ISO UTC, every property written (null when absent), unknown properties refused.
+/// strings, IDs as strings (the domain values' converters are registered here and in <see cref="DomainValueResolver"/>, never on the domain types), dates as ISO <c>2027-03-01</c>, instants as ISO UTC, every property written (null when absent), unknown properties refused.
 /// Internal so that its generated members are not public API; hosts reach it through <see cref="MiljofyrtarnJson"/>.
 /// </summary>
 [JsonSourceGenerationOptions(
@@ -18,7 +19,8 @@ namespace Miljofyrtarn.Core.Json;
 #if NET9_0_OR_GREATER
     AllowOutOfOrderMetadataProperties = true,
 #endif
-    GenerationMode = JsonSourceGenerationMode.Default)]
+    GenerationMode = JsonSourceGenerationMode.Default,
+    Converters = [typeof(UnitIdJsonConverter), typeof(CamelCaseEnumJsonConverter<MeasureUnit>)])]
 [JsonSerializable(typeof(OrganisationOverview))]
 [JsonSerializable(typeof(OrganisationReadinessView))]
 [JsonSerializable(typeof(UnitReadinessView))]

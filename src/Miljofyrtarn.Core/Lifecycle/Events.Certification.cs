@@ -85,7 +85,7 @@ public sealed partial record RecertificationOpened(long Sequence, Instant Occurr
 public sealed partial record CertificateWithdrawn(long Sequence, Instant OccurredAt, string Actor, UnitId Unit, string Reason) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
-        Evolution.EndCertificate(Evolution.Transit(state, context, Unit, LifecycleAction.Withdraw, new ActionInput(Actor, Reason: Reason)), Unit, CertificateStatus.Withdrawn);
+        Evolution.EndCertificate(Evolution.Transit(state, context, Unit, LifecycleAction.Withdraw, new ActionInput(Actor, new WithdrawalData(Reason))), Unit, CertificateStatus.Withdrawn);
 }
 
 /// <summary>A unit's certificate expired.</summary>
@@ -108,14 +108,8 @@ public sealed partial record FollowUpAuditRecorded(long Sequence, Instant Occurr
 {
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context)
     {
-        var position = Evolution.OwnPosition(state, Unit);
+        var position = Evolution.Check(state, context, Unit, LifecycleAction.RecordFollowUpAudit, new ActionInput(Actor));
         var lifecycle = state.Units[position];
-        var today = context.Today;
-        if (lifecycle.CurrentCertificate is not { Status: CertificateStatus.Valid } certificate || today < certificate.ValidFrom || today > certificate.ValidTo)
-        {
-            throw Problems.Single(ErrorCodes.NoValidCertificate, state.Organisation.AllUnits[position].Name, lifecycle.State.ToString());
-        }
-
-        return state with { Units = state.Units.SetItem(position, lifecycle.With(followUpAudits: lifecycle.FollowUpAudits.Add(today))) };
+        return state with { Units = state.Units.SetItem(position, lifecycle.With(followUpAudits: lifecycle.FollowUpAudits.Add(context.Today))) };
     }
 }

@@ -57,12 +57,7 @@ public sealed partial record UnitRemoved(long Sequence, Instant OccurredAt, stri
 {
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context)
     {
-        var position = state.Organisation.PositionOf(Unit);
-        if (position > 0 && state.Units[position].State is not (UnitState.NotStarted or UnitState.Withdrawn))
-        {
-            throw Problems.Single(ErrorCodes.UnitHasCertificate, state.Organisation.UnitAt(position).Name, state.Units[position].State.ToString());
-        }
-
+        var position = Evolution.Check(state, context, Unit, LifecycleAction.RemoveUnit, new ActionInput(Actor));
         var organisation = state.Organisation.RemoveUnit(Unit);
         return state with { Organisation = organisation, Units = state.Units.RemoveAt(position), CertificateNumbers = null };
     }

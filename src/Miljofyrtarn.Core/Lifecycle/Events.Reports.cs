@@ -35,18 +35,9 @@ public sealed partial record AnnualReportCorrected(long Sequence, Instant Occurr
 {
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context)
     {
-        var position = Evolution.OwnPosition(state, Unit);
+        var position = Evolution.Check(state, context, Unit, LifecycleAction.CorrectAnnualReport, new ActionInput(Actor, new CorrectionData(Year, Reason)));
         var lifecycle = state.Units[position];
-        if (!lifecycle.Reports.TryGetValue(Year, out var report) || report.SubmittedAt is null)
-        {
-            throw Problems.Single(ErrorCodes.ReportNotSubmitted, state.Organisation.AllUnits[position].Name, Year);
-        }
-
-        if (string.IsNullOrWhiteSpace(Reason))
-        {
-            throw Problems.Single(ErrorCodes.BlankText, "reason");
-        }
-
+        var report = lifecycle.Reports[Year];
         var content = Evolution.CheckedContent(state, context, position, Year, Content ?? throw Problems.Single(ErrorCodes.MissingProperty, "content"));
         var corrected = report with
         {

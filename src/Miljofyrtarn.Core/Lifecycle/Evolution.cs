@@ -19,18 +19,23 @@ internal readonly record struct EvolveContext(SchemeRuleBook Rules, LocalDate To
 /// </summary>
 internal static class Evolution
 {
-    /// <summary>Checks that the table allows the action from the unit's state and every guard holds, and moves the unit to the target state.</summary>
+    /// <summary>
+    /// Checks that the table allows the action from the unit's state and that every guard holds, and returns the unit's
+    /// position; otherwise throws every reason. A unit covered by its host's certificate is refused, unless the action
+    /// applies to such units too (<see cref="LifecycleTable.NeedsOwnCertificate"/>).
+    /// </summary>
+    public static int Check(LifecycleState state, in EvolveContext context, UnitId unit, LifecycleAction action, ActionInput input)
+    {
+        var position = LifecycleTable.NeedsOwnCertificate(action) ? OwnPosition(state, unit) : PositionOrThrow(state, unit);
+        var reasons = LifecycleTable.Reasons(new GuardContext(state, context.Rules, position, context.Today, action, input));
+        return reasons.IsEmpty ? position : throw new MiljofyrtarnException(reasons);
+    }
+
+    /// <summary>Checks the action (see <see cref="Check"/>) and moves the unit to the table's target state.</summary>
     public static LifecycleState Transit(LifecycleState state, in EvolveContext context, UnitId unit, LifecycleAction action, ActionInput input)
     {
-        var position = OwnPosition(state, unit);
-        var guards = new GuardContext(state, context.Rules, position, context.Today, input);
-        var reasons = LifecycleTable.Reasons(action, guards);
-        if (!reasons.IsEmpty)
-        {
-            throw new MiljofyrtarnException(reasons);
-        }
-
-        var target = LifecycleTable.Find(state.Units[position].State, action)!.To;
+        var position = Check(state, context, unit, action, input);
+        var target = LifecycleTable.Find(state.Units[position].State, action)!.To ?? throw new InvalidOperationException($"{action} has no target state.");
         return state with { Units = state.Units.SetItem(position, state.Units[position].With(state: target)) };
     }
 
@@ -43,7 +48,7 @@ internal static class Evolution
         }
 
         var action = e.Recertification ? LifecycleAction.Recertify : LifecycleAction.Certify;
-        var moved = Transit(state, context, e.Unit, action, new ActionInput(e.Actor, e.Certifier, CertificateNumber: e.CertificateNumber));
+        var moved = Transit(state, context, e.Unit, action, new ActionInput(e.Actor, new CertificationData(e.Certifier, e.CertificateNumber)));
         var today = context.Today;
         var position = state.Organisation.PositionOf(e.Unit);
         var lifecycle = moved.Units[position];
@@ -109,7 +114,7 @@ internal static class Evolution
         }
 
         var action = dueOn is null ? LifecycleAction.SubmitAnnualReport : LifecycleAction.GrantPostponement;
-        var moved = Transit(state, context, unit, action, new ActionInput(actor, Year: year, DueOn: dueOn));
+        var moved = Transit(state, context, unit, action, new ActionInput(actor, new ReportData(year, dueOn)));
         var position = state.Organisation.PositionOf(unit);
         var lifecycle = moved.Units[position];
         var report = lifecycle.Reports.TryGetValue(year, out var existing)

@@ -24,12 +24,23 @@ internal static class LifecycleDiagram
         text.Append("    [*] --> NotStarted\n");
         foreach (var transition in LifecycleTable.Transitions)
         {
-            var guards = string.Join(", ", LifecycleTable.Guards[transition.Action].Select(g => language is { } l ? g.Name.Get(l) : g.Name.Get(Language.English)));
-            var action = language is { } l2 ? transition.Action.GetName(l2) : transition.Action.ToString();
-            text.Append(CultureInfo.InvariantCulture, $"    {transition.From} --> {transition.To} : {action} [{guards}]\n");
+            if (!LifecycleTable.InEveryState.Contains(transition.Action))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"    {transition.From} --> {transition.To} : {Label(transition.Action, language)}\n");
+            }
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The actions the table allows from every state, decided by their guards alone: a list, not a loop on each state.</summary>
+    public static string EveryStateList(Language? language) =>
+        string.Concat(LifecycleTable.InEveryState.Select(a => $"- {Label(a, language)}\n"));
+
+    private static string Label(LifecycleAction action, Language? language)
+    {
+        var guards = string.Join(", ", LifecycleTable.Guards[action].Select(g => g.Name.Get(language ?? Language.English)));
+        return $"{(language is { } l ? action.GetName(l) : action.ToString())} [{guards}]";
     }
 
     public static string PhaseFlowchart(Language? language)
@@ -66,6 +77,8 @@ internal static class LifecycleDiagram
         + "Each arrow is one row of the transition table: from a state, on an action, to a state, if the guards in brackets hold. "
         + "Co-located and attached units have no lifecycle of their own: their host's certificate covers them.\n\n"
         + "```mermaid\n" + UnitDiagram(null) + "```\n\n"
+        + "In every state, decided by their guards alone (removing a unit takes it out of the organisation; a co-located or "
+        + "attached unit can be removed too):\n\n" + EveryStateList(null) + "\n"
         + "## The organisation's phase\n\n"
         + "The phase follows from the units' states and is never set by hand: the first rule that holds, top to bottom.\n\n"
         + "```mermaid\n" + PhaseFlowchart(null) + "```\n";
@@ -83,7 +96,8 @@ internal static class LifecycleDiagram
             ("Fasen følger av enhetenes status og settes aldri for hånd: den første regelen som holder, ovenfra og ned.",
              "Fasen følgjer av statusen til einingane og vert aldri sett for hand: den første regelen som held, ovanfrå og ned.",
              "The phase follows from the units' states and is never set by hand: the first rule that holds, top to bottom."));
-        return $"# {title}\n\n## {unit}\n\n{unitText}\n\n```mermaid\n{UnitDiagram(language)}```\n\n## {phase}\n\n{phaseText}\n\n```mermaid\n{PhaseFlowchart(language)}```\n";
+        var every = Pick(language, ("I alle statuser, avgjort av vilkårene alene:", "I alle statusar, avgjort av vilkåra åleine:", "In every state, decided by their conditions alone:"));
+        return $"# {title}\n\n## {unit}\n\n{unitText}\n\n```mermaid\n{UnitDiagram(language)}```\n\n{every}\n\n{EveryStateList(language)}\n## {phase}\n\n{phaseText}\n\n```mermaid\n{PhaseFlowchart(language)}```\n";
     }
 
     private static (string, string) Words(Language? language, (string Nb, string Nn, string En) a, (string Nb, string Nn, string En) b) =>

@@ -196,9 +196,7 @@ public sealed partial class OrganisationLifecycle
         foreach (var unit in Organisation.AllUnits)
         {
             var position = result.Position(unit.Id);
-            var context = new GuardContext(result._state, Rules, position, result.Today, ActionInput.Probe);
-            if (!result.IsCovered(position) && LifecycleTable.Find(result._state.Units[position].State, LifecycleAction.Expire) is not null
-                && LifecycleTable.AllHold(LifecycleAction.Expire, context))
+            if (!result.IsCovered(position) && LifecycleTable.Allows(new GuardContext(result._state, Rules, position, result.Today, LifecycleAction.Expire, ActionInput.Probe)))
             {
                 result = result.Expire(unit.Id);
             }

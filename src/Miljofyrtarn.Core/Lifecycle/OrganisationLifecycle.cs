@@ -78,7 +78,8 @@ public sealed partial class OrganisationLifecycle
     public UnitLifecycle GetUnitLifecycle(UnitId unitId) => _state.Units[CertificatePosition(Position(unitId))];
 
     /// <summary>
-    /// The actions allowed for a unit now, without reasons. Allocation-free: for dashboards that check many units.
+    /// The actions allowed for a unit now, without reasons: for dashboards that check many units (an action that is
+    /// allowed allocates nothing; one that is refused allocates its reason).
     /// Actions that depend on who acts (deliver, certify) are allowed when someone could perform them.
     /// </summary>
     /// <param name="unitId">The unit.</param>
@@ -92,12 +93,10 @@ public sealed partial class OrganisationLifecycle
             return LifecycleActions.None;
         }
 
-        var context = new GuardContext(_state, Rules, position, Today, ActionInput.Probe);
         var allowed = LifecycleActions.None;
-        var state = _state.Units[position].State;
         foreach (var action in LifecycleTable.Actions)
         {
-            if (LifecycleTable.Find(state, action) is not null && LifecycleTable.AllHold(action, context))
+            if (LifecycleTable.Allows(new GuardContext(_state, Rules, position, Today, action, ActionInput.Probe)))
             {
                 allowed |= (LifecycleActions)(1 << (int)action);
             }
@@ -125,8 +124,8 @@ public sealed partial class OrganisationLifecycle
         }
 
         var input = actor is null ? ActionInput.Probe : ActionInput.ProbeAs(actor);
-        var context = new GuardContext(_state, Rules, position, Today, input);
-        return [.. LifecycleTable.Actions.Select(a => new ActionAvailability(a, LifecycleTable.Reasons(a, context)))];
+        var today = Today;
+        return [.. LifecycleTable.Actions.Select(a => new ActionAvailability(a, LifecycleTable.Reasons(new GuardContext(_state, Rules, position, today, a, input))))];
     }
 
     /// <summary>

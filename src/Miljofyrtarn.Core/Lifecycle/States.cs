@@ -53,7 +53,7 @@ public enum UnitState
     Withdrawn = 7,
 }
 
-/// <summary>An action that moves a unit's lifecycle.</summary>
+/// <summary>An action on a unit: one that moves its lifecycle, or one its lifecycle allows or refuses (a correction, an audit, its removal).</summary>
 public enum LifecycleAction
 {
     /// <summary>Complete the organisation's start-up; offered on headquarters.</summary>
@@ -85,6 +85,15 @@ public enum LifecycleAction
 
     /// <summary>Expire the certificate after its last valid day; driven by time.</summary>
     Expire = 9,
+
+    /// <summary>Correct a submitted annual report, with a reason; the history keeps the report as submitted.</summary>
+    CorrectAnnualReport = 10,
+
+    /// <summary>Record the certifier's yearly follow-up audit (årlig oppfølgingsrevisjon) of a unit with a valid certificate.</summary>
+    RecordFollowUpAudit = 11,
+
+    /// <summary>Remove an underlying unit that is not started or withdrawn; headquarters is never removed.</summary>
+    RemoveUnit = 12,
 }
 
 /// <summary>A set of <see cref="LifecycleAction"/>s, for allocation-free checks of what is allowed.</summary>
@@ -123,6 +132,15 @@ public enum LifecycleActions
 
     /// <summary><see cref="LifecycleAction.Expire"/>.</summary>
     Expire = 1 << LifecycleAction.Expire,
+
+    /// <summary><see cref="LifecycleAction.CorrectAnnualReport"/>.</summary>
+    CorrectAnnualReport = 1 << LifecycleAction.CorrectAnnualReport,
+
+    /// <summary><see cref="LifecycleAction.RecordFollowUpAudit"/>.</summary>
+    RecordFollowUpAudit = 1 << LifecycleAction.RecordFollowUpAudit,
+
+    /// <summary><see cref="LifecycleAction.RemoveUnit"/>.</summary>
+    RemoveUnit = 1 << LifecycleAction.RemoveUnit,
 }
 
 /// <summary>Localised names of the lifecycle's phases, states and actions, and the conversion between <see cref="LifecycleAction"/> and <see cref="LifecycleActions"/>.</summary>

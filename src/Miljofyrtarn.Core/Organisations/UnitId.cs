@@ -6,8 +6,10 @@ namespace Miljofyrtarn.Core.Organisations;
 /// The stable ID of a unit (HK or UE) within its organisation: 1 to 64 characters, ASCII letters, digits,
 /// '-', '_' and '.'. Compared ordinally (case-sensitive).
 /// </summary>
-/// <remarks>Immutable value; equality by the text. The default value is not a valid ID.</remarks>
-[System.Text.Json.Serialization.JsonConverter(typeof(Json.UnitIdJsonConverter))]
+/// <remarks>
+/// Immutable value; equality by the text. The default value is not a valid ID. In the library's JSON it is its plain
+/// string; the converter is registered at the edge (<see cref="Json.MiljofyrtarnJson"/>), not on this type.
+/// </remarks>
 public readonly struct UnitId : IEquatable<UnitId>, IComparable<UnitId>
 {
     /// <summary>The longest ID accepted.</summary>

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.Json.Serialization;
 using Miljofyrtarn.Core.Diagnostics;
-using Miljofyrtarn.Core.Json;
 using Miljofyrtarn.Core.Organisations;
 using NodaTime;
 
@@ -13,7 +11,7 @@ namespace Miljofyrtarn.Core.Reporting;
 /// <param name="Value">The value; finite and not negative, a percentage at most 100.</param>
 /// <param name="Unit">The unit the value is given in; must be the indicator's.</param>
 /// <param name="Estimated">Whether the value is an estimate (anslått) rather than measured (målt).</param>
-public sealed record IndicatorValue(string Code, double Value, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<MeasureUnit>))] MeasureUnit Unit, bool Estimated = false);
+public sealed record IndicatorValue(string Code, double Value, MeasureUnit Unit, bool Estimated = false);
 
 /// <summary>A goal of the report's action plan (handlingsplan): for an indicator or in free text, with a target and a baseline.</summary>
 /// <param name="Text">What the goal is, in the organisation's words.</param>

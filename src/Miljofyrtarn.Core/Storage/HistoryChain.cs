@@ -8,13 +8,13 @@ namespace Miljofyrtarn.Core.Storage;
 
 /// <summary>
 /// The hash chain that makes a history tamper-evident. Each event's hash is SHA-256 over the previous event's hash
-/// followed by the event's JSON as <see cref="HistoryJson.WriteEvent"/> writes it; the first event chains from 32 zero
+/// followed by the event's JSON as <see cref="StoredEvents.Encode"/> writes it; the first event chains from 32 zero
 /// bytes. Changing, deleting, inserting or reordering any event changes the hash of that event and of every one after
 /// it, so the first bad event is found by recomputing the chain. The last hash, the <em>chain head</em>, summarises the
 /// whole history: an auditor who keeps a copy of it elsewhere can later prove that nothing before it was altered,
 /// including the removal of events at the end, which no chain can detect on its own.
 /// </summary>
-/// <remarks>Thread-safe (static, stateless).</remarks>
+/// <remarks>Thread-safe (static, stateless). A store computes and checks the chain through <see cref="StoredEvents"/>.</remarks>
 public static class HistoryChain
 {
     /// <summary>The length of a hash in bytes (SHA-256).</summary>
@@ -27,9 +27,9 @@ public static class HistoryChain
 
     /// <summary>The hash of one event: SHA-256 over the previous hash and the event's UTF-8 JSON.</summary>
     /// <param name="previous">The previous event's hash, or <see cref="Genesis"/> for the first event.</param>
-    /// <param name="eventUtf8">The event's JSON, exactly as <see cref="HistoryJson.WriteEvent"/> wrote it.</param>
+    /// <param name="eventUtf8">The event's JSON, exactly as <see cref="StoredEvents.Encode"/> wrote it.</param>
     /// <param name="destination">Where the 32-byte hash is written.</param>
-    public static void Hash(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> eventUtf8, Span<byte> destination)
+    internal static void Hash(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> eventUtf8, Span<byte> destination)
     {
         // One-shot hashing of previous ‖ event in a pooled buffer: several times faster than an incremental hash per event.
         var length = previous.Length + eventUtf8.Length;
@@ -50,7 +50,7 @@ public static class HistoryChain
     /// <param name="previous">The previous event's hash, or <see cref="Genesis"/>.</param>
     /// <param name="eventUtf8">The event's JSON.</param>
     /// <returns>The 32-byte hash.</returns>
-    public static byte[] Hash(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> eventUtf8)
+    internal static byte[] Hash(ReadOnlySpan<byte> previous, ReadOnlySpan<byte> eventUtf8)
     {
         var result = new byte[HashLength];
         Hash(previous, eventUtf8, result);
@@ -85,7 +85,7 @@ public static class HistoryChain
     /// <summary>The error for a chain that breaks at an event.</summary>
     /// <param name="sequence">The first event whose hash does not match.</param>
     /// <returns>The exception to throw (<see cref="ErrorCodes.TamperedHistory"/>).</returns>
-    public static MiljofyrtarnException Broken(long sequence) =>
+    internal static MiljofyrtarnException Broken(long sequence) =>
         new(new Diagnostic(ErrorCodes.TamperedHistory, [sequence.ToString(CultureInfo.InvariantCulture)]));
 
     /// <summary>Checks one stored event against the chain: its sequence follows the previous one and its hash matches.</summary>
@@ -95,7 +95,7 @@ public static class HistoryChain
     /// <param name="eventUtf8">The stored JSON.</param>
     /// <param name="storedHash">The stored hash.</param>
     /// <exception cref="MiljofyrtarnException">The chain breaks here (<see cref="ErrorCodes.TamperedHistory"/>).</exception>
-    public static void Verify(long expectedSequence, long sequence, Span<byte> previous, ReadOnlySpan<byte> eventUtf8, ReadOnlySpan<byte> storedHash)
+    internal static void Verify(long expectedSequence, long sequence, Span<byte> previous, ReadOnlySpan<byte> eventUtf8, ReadOnlySpan<byte> storedHash)
     {
         Span<byte> computed = stackalloc byte[HashLength];
         Hash(previous, eventUtf8, computed);
@@ -119,7 +119,7 @@ public static class HistoryChain
     /// <exception cref="MiljofyrtarnException">
     /// A link does not hold (<see cref="ErrorCodes.TamperedHistory"/>), naming the first event whose hash does not match.
     /// </exception>
-    public static void VerifyRange(long firstSequence, ReadOnlySpan<byte> previous, IReadOnlyList<byte[]> payloads, IReadOnlyList<byte[]> hashes)
+    internal static void VerifyRange(long firstSequence, ReadOnlySpan<byte> previous, IReadOnlyList<byte[]> payloads, IReadOnlyList<byte[]> hashes)
     {
         ArgumentNullException.ThrowIfNull(payloads);
         ArgumentNullException.ThrowIfNull(hashes);

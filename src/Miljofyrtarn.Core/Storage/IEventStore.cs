@@ -97,7 +97,10 @@ public sealed record FeedEvent(long Position, string Stream, LifecycleEvent Even
 /// <param name="Version">The stream's version.</param>
 public sealed record StreamSummary(string Name, long Version);
 
-/// <summary>The checks every <see cref="IEventStore"/> implementation runs, so that all stores refuse the same things with the same codes.</summary>
+/// <summary>
+/// The limits every <see cref="IEventStore"/> keeps (a page of 1 to <see cref="MaxPageSize"/>, a feed position of 0 or
+/// more), for hosts that page through a store. What a store itself runs on an append and a read is <see cref="StoredEvents"/>.
+/// </summary>
 public static class EventStoreRules
 {
     /// <summary>Checks an append before anything is written: a stream name, at least one event, numbered from the expected version without gaps.</summary>
@@ -105,7 +108,7 @@ public static class EventStoreRules
     /// <param name="expectedVersion">The expected version.</param>
     /// <param name="events">The events.</param>
     /// <exception cref="MiljofyrtarnException">A problem, coded.</exception>
-    public static void CheckAppend(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events)
+    internal static void CheckAppend(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);
         var problems = new Problems();
@@ -141,7 +144,7 @@ public static class EventStoreRules
     /// <param name="expected">The version the caller expected.</param>
     /// <param name="actual">The stream's version.</param>
     /// <returns>The exception to throw.</returns>
-    public static MiljofyrtarnException Conflict(long expected, long actual) => Problems.Single(ErrorCodes.ConcurrencyConflict, expected, actual);
+    internal static MiljofyrtarnException Conflict(long expected, long actual) => Problems.Single(ErrorCodes.ConcurrencyConflict, expected, actual);
 
     /// <summary>Checks a page size: 1 to <see cref="MaxPageSize"/>.</summary>
     /// <param name="maxCount">The page size.</param>
@@ -178,10 +181,10 @@ public static class EventStoreRules
     /// </summary>
     /// <param name="sequence">The event's sequence in its stream.</param>
     /// <param name="previousHash">The stored hash of event <paramref name="sequence"/> − 1; null when that event is missing (ignored for the first event).</param>
-    /// <param name="eventUtf8">The event's JSON as <see cref="Interchange.HistoryJson.WriteEvent"/> wrote it.</param>
+    /// <param name="eventUtf8">The event's JSON as <see cref="StoredEvents.Encode"/> wrote it.</param>
     /// <param name="storedHash">The event's stored hash.</param>
     /// <exception cref="MiljofyrtarnException">The link does not hold, or the event before is missing (<see cref="ErrorCodes.TamperedHistory"/>).</exception>
-    public static void CheckLink(long sequence, byte[]? previousHash, ReadOnlySpan<byte> eventUtf8, ReadOnlySpan<byte> storedHash)
+    internal static void CheckLink(long sequence, byte[]? previousHash, ReadOnlySpan<byte> eventUtf8, ReadOnlySpan<byte> storedHash)
     {
         if (sequence > 1 && previousHash is null)
         {

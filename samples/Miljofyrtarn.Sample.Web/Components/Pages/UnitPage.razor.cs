@@ -49,7 +49,10 @@ public sealed partial class UnitPage
     {
         Readiness = ContractViews.ToView(lifecycle.Organisation.GetReadiness(unit.Id), Ui.Contract);
         Resolution = lifecycle.Organisation.ToResolutionView(unit.Id, Ui.Contract);
-        Actions = lifecycle.ToActionViews(unit.Id, Ui.Actor, Ui.Contract);
+        // Removing a unit, correcting a report and recording a follow-up audit are done from their own pages or through
+        // the API; this page offers the actions that move the unit's lifecycle.
+        Actions = [.. lifecycle.ToActionViews(unit.Id, Ui.Actor, Ui.Contract)
+            .Where(a => a.Action is not (LifecycleAction.RemoveUnit or LifecycleAction.CorrectAnnualReport or LifecycleAction.RecordFollowUpAudit))];
         var today = lifecycle.Today;
         ReportYears = [.. new DeadlineSchedule(lifecycle, DeadlineOptions).Between(today.PlusYears(-5), today.PlusYears(1))
             .Where(d => d.Kind == DeadlineKind.AnnualReport && d.Unit == unit.Id && d.Year is not null)
