@@ -24,11 +24,24 @@ public sealed class Diagnostic : IEquatable<Diagnostic>
     /// <param name="column">The 1-based column (in bytes) of the offending value, or null when unknown.</param>
     /// <exception cref="ArgumentException">The code is not one of <see cref="ErrorCodes"/>, or fewer values are given than its message names.</exception>
     public Diagnostic(string code, IEnumerable<string> arguments, string? path = null, long? line = null, long? column = null)
+        : this(code, (arguments ?? throw new ArgumentNullException(nameof(arguments))).ToArray(), path, line, column)
+    {
+    }
+
+    /// <summary>
+    /// The library's own diagnostics, from a collection expression: its values are copied once, without the enumerator and
+    /// the wrapper an <see cref="IEnumerable{T}"/> costs, so a refused guard (<c>GetAllowedActions</c> asks many) stays cheap.
+    /// </summary>
+    internal Diagnostic(string code, ReadOnlySpan<string> arguments, string? path = null, long? line = null, long? column = null)
+        : this(code, arguments.ToArray(), path, line, column)
+    {
+    }
+
+    private Diagnostic(string code, string[] arguments, string? path, long? line, long? column)
     {
         Internal.Preconditions.CheckNotBlank(code);
-        ArgumentNullException.ThrowIfNull(arguments);
         Code = code;
-        _arguments = [.. arguments];
+        _arguments = arguments;
         var needed = Messages.ArgumentCount(code) ?? throw new ArgumentException($"'{code}' is not a Miljofyrtarn error code.", nameof(code));
         if (_arguments.Length < needed)
         {

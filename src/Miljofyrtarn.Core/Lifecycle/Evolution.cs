@@ -53,7 +53,7 @@ internal static class Evolution
         var position = state.Organisation.PositionOf(e.Unit);
         var lifecycle = moved.Units[position];
         var previous = lifecycle.CurrentCertificate;
-        var validTo = ValidTo(context.Rules.On(today), today, position, previous, e.Recertification, moved.Units[0].CurrentCertificate);
+        var validTo = context.Rules.On(today).CertificateValidTo(today, position == 0, e.Recertification, previous, moved.Units[0].CurrentCertificate);
 
         var units = ImmutableArray.CreateBuilder<UnitId>();
         units.Add(e.Unit);
@@ -67,23 +67,6 @@ internal static class Evolution
         // HK approved on a newer common-criteria version: every UE switches with it.
         var organisation = position == 0 ? moved.Organisation.CompleteCommonSetSwitch() : moved.Organisation;
         return moved with { Organisation = organisation, Units = moved.Units.SetItem(position, updated), CertificateNumbers = state.AllCertificateNumbers().SetItem(e.CertificateNumber, true) };
-    }
-
-    /// <summary>
-    /// The last valid day of a new certificate: the rules' validity from today, or from the previous certificate's expiry
-    /// when the rules renew there; a UE's aligned with headquarters' valid certificate when the rules say so.
-    /// </summary>
-    private static LocalDate ValidTo(SchemeRules policy, LocalDate today, int position, Certificate? previous, bool recertification, Certificate? headquarters)
-    {
-        var validTo = today.Plus(policy.CertificateValidity);
-        if (recertification && policy.Renewal == RenewalPolicy.AtPreviousExpiry && previous is not null)
-        {
-            validTo = previous.ValidTo.Plus(policy.CertificateValidity);
-        }
-
-        return position > 0 && policy.UnitExpiry == UnitExpiryPolicy.AlignedWithHeadquarters && headquarters is { Status: CertificateStatus.Valid }
-            ? headquarters.ValidTo
-            : validTo;
     }
 
     /// <summary>

@@ -116,31 +116,35 @@ internal static class LifecycleGuards
             { } actor => IsManagement(c.Unit, actor) ? null : new Diagnostic(ErrorCodes.ActorNotManagement, [actor, c.Unit.Name]),
         });
 
-    /// <summary>The unit and every co-located or attached unit its certificate covers have no must-criterion left, by their readiness.</summary>
+    /// <summary>
+    /// The unit and every co-located or attached unit its certificate covers have no must-criterion left. Counted without
+    /// allocating; the reason lists the criteria from the same loop (<see cref="Organisation.Blocking"/>), in catalog order.
+    /// </summary>
     public static readonly Guard MustCriteriaFulfilled = new(
         new LocalizedText("alle skal-krav oppfylt", "alle skal-krav oppfylte", "every must-criterion fulfilled"),
         static (in GuardContext c) =>
         {
-            List<int>? ids = null;
-            foreach (var position in LifecycleTable.CoveredPositions(c))
+            var organisation = c.Organisation;
+            var covered = organisation.CoveredBy(c.Position);
+            var blocking = organisation.Blocking(c.Position, null);
+            foreach (var position in covered)
             {
-                var readiness = c.Organisation.GetReadiness(c.Organisation.UnitAt(position).Id);
-                if (readiness.Counts.MustBlocking == 0)
-                {
-                    continue;
-                }
-
-                ids ??= [];
-                foreach (var blocking in readiness.Blocking)
-                {
-                    if (!ids.Contains(blocking.Criterion.Id))
-                    {
-                        ids.Add(blocking.Criterion.Id);
-                    }
-                }
+                blocking += organisation.Blocking(position, null);
             }
 
-            return ids is null ? null : new Diagnostic(ErrorCodes.CriteriaUnfulfilled, [ids.Count.ToString(CultureInfo.InvariantCulture), c.Unit.Name, string.Join(", ", ids)]);
+            if (blocking == 0)
+            {
+                return null;
+            }
+
+            var ids = new List<int>(blocking);
+            organisation.Blocking(c.Position, ids);
+            foreach (var position in covered)
+            {
+                organisation.Blocking(position, ids);
+            }
+
+            return new Diagnostic(ErrorCodes.CriteriaUnfulfilled, [ids.Count.ToString(CultureInfo.InvariantCulture), c.Unit.Name, string.Join(", ", ids)]);
         });
 
     public static readonly Guard CertifierIndependent = Guard.OnData<CertificationData>(

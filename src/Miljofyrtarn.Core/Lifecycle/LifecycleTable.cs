@@ -188,9 +188,6 @@ internal static class LifecycleTable
         return reasons.ToImmutable();
     }
 
-    /// <summary>The unit and the co-located or attached units its certificate covers.</summary>
-    public static IEnumerable<int> CoveredPositions(GuardContext context) => [context.Position, .. context.Organisation.CoveredBy(context.Position)];
-
     public static LocalDate RecertificationOpensOn(in GuardContext context) =>
         context.Lifecycle.CurrentCertificate is { } certificate ? RecertificationOpensOn(context.RuleBook, certificate) : LocalDate.MaxIsoValue;
 

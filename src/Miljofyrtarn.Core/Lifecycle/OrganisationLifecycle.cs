@@ -94,9 +94,10 @@ public sealed partial class OrganisationLifecycle
         }
 
         var allowed = LifecycleActions.None;
+        var today = Today;
         foreach (var action in LifecycleTable.Actions)
         {
-            if (LifecycleTable.Allows(new GuardContext(_state, Rules, position, Today, action, ActionInput.Probe)))
+            if (LifecycleTable.Allows(new GuardContext(_state, Rules, position, today, action, ActionInput.Probe)))
             {
                 allowed |= (LifecycleActions)(1 << (int)action);
             }

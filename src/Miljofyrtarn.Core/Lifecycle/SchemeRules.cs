@@ -94,6 +94,21 @@ public sealed record SchemeRules
     /// off by default: a host switches it on with a rules version that takes effect on the date it knows.
     /// </summary>
     public bool RequiresFollowUpAudit { get; init; }
+
+    /// <summary>
+    /// The last valid day of a certificate issued on a day under these rules: <see cref="CertificateValidity"/> from that day,
+    /// or from the previous certificate's last day when a recertification renews there (<see cref="Renewal"/>); a UE's
+    /// ends with headquarters' valid certificate when the rules align them (<see cref="UnitExpiry"/>).
+    /// </summary>
+    internal LocalDate CertificateValidTo(LocalDate issuedOn, bool headquarters, bool recertification, Certificate? previous, Certificate? headquartersCertificate)
+    {
+        var validTo = recertification && Renewal == RenewalPolicy.AtPreviousExpiry && previous is not null
+            ? previous.ValidTo.Plus(CertificateValidity)
+            : issuedOn.Plus(CertificateValidity);
+        return !headquarters && UnitExpiry == UnitExpiryPolicy.AlignedWithHeadquarters && headquartersCertificate is { Status: CertificateStatus.Valid }
+            ? headquartersCertificate.ValidTo
+            : validTo;
+    }
 }
 
 /// <summary>

@@ -67,7 +67,14 @@ public sealed partial class Organisation
     public UnitReadiness GetReadiness(UnitId unitId) => ReadinessCalculator.Of(Catalog).Unit(_units, Position(unitId), Index, _assessments);
 
     /// <summary>The number of must-criteria of the unit at a position that are neither fulfilled nor not applicable. Allocation-free.</summary>
-    internal int CountBlocking(int position)
+    internal int CountBlocking(int position) => Blocking(position, null);
+
+    /// <summary>
+    /// The must-criteria of the unit at a position that are neither fulfilled nor not applicable, in catalog order (the
+    /// order of <see cref="UnitReadiness.Blocking"/>): how many, and their IDs added to <paramref name="ids"/> when given
+    /// (each once). One loop, so the count and the list cannot disagree.
+    /// </summary>
+    internal int Blocking(int position, List<int>? ids)
     {
         var roles = Index.Roles[position];
         var own = _assessments[position].Statuses;
@@ -75,7 +82,8 @@ public sealed partial class Organisation
         var count = 0;
         foreach (var ordinal in Index.Ordinals[position])
         {
-            if (Catalog.Criteria[ordinal].Obligation != Obligation.Must)
+            var criterion = Catalog.Criteria[ordinal];
+            if (criterion.Obligation != Obligation.Must)
             {
                 continue;
             }
@@ -84,6 +92,10 @@ public sealed partial class Organisation
             if (status is FulfilmentStatus.NotStarted or FulfilmentStatus.InProgress)
             {
                 count++;
+                if (ids is not null && !ids.Contains(criterion.Id))
+                {
+                    ids.Add(criterion.Id);
+                }
             }
         }
 

@@ -22,6 +22,15 @@ namespace Miljofyrtarn.Core.Organisations;
 /// never changes. States that share units, sets, answers and allocation share their resolution, so
 /// recording assessments and computing readiness stay cheap.
 /// </para>
+/// <para>
+/// It keeps values it computes on first use: the resolution index, the readiness (carried forward from the state before
+/// along a short trail of assessments when it can be), the list of units and the covered units. Each is computed from the
+/// organisation's immutable state and published with one reference write, without a lock: two threads that race compute
+/// equal values and either may be kept, and a thread that misses a kept value computes it again (the incremental
+/// readiness equals the full one; a property test holds them to it). Nothing a caller can observe changes. The one
+/// exception, transient mode, is private to <see cref="Lifecycle.OrganisationLifecycle.Replay"/>'s working state and
+/// frozen before any caller sees it.
+/// </para>
 /// <para>Reference equality.</para>
 /// </remarks>
 public sealed partial class Organisation
