@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Miljofyrtarn.Core.Diagnostics;
-using Miljofyrtarn.Core.Json;
+using Miljofyrtarn.Core.Internal.Json;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Reporting;
@@ -32,7 +32,7 @@ public sealed record UnitInput(
     IReadOnlyDictionary<string, bool>? Answers = null,
     PersonInput? Officer = null,
     IReadOnlyList<PersonInput>? Management = null,
-    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<CertificateArrangementKind>))] CertificateArrangementKind Arrangement = CertificateArrangementKind.Own,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<CertificateArrangementKind>))] CertificateArrangementKind Arrangement = CertificateArrangementKind.Own,
     UnitId? Host = null,
     string? Municipality = null)
 {
@@ -104,7 +104,7 @@ public sealed record CertifierInput(string Id, string Name, string OrganisationN
 /// <param name="Reference">A link or document reference.</param>
 /// <param name="Sha256">The document's SHA-256, hex, when known.</param>
 /// <param name="ValidUntil">When the evidence stops being valid, if it does.</param>
-public sealed record EvidenceInput(string Reference, string? Sha256 = null, [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate? ValidUntil = null);
+public sealed record EvidenceInput(string Reference, string? Sha256 = null, [property: JsonConverter(typeof(IsoLocalDateConverter))] LocalDate? ValidUntil = null);
 
 /// <summary>An annual report's content as a request gives it.</summary>
 /// <param name="Figures">The figures.</param>

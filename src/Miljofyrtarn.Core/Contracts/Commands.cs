@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Miljofyrtarn.Core.Assessment;
-using Miljofyrtarn.Core.Json;
+using Miljofyrtarn.Core.Internal.Json;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Resolution;
@@ -85,7 +85,7 @@ public sealed record RemoveUnitCommand(UnitId Unit) : LifecycleCommand
 /// <summary>Decides who fulfils a criterion: headquarters for everyone, or each unit.</summary>
 /// <param name="Criterion">The criterion's ID.</param>
 /// <param name="Party">Headquarters (HK) or the unit.</param>
-public sealed record AllocateCommand(int Criterion, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<ResponsibleParty>))] ResponsibleParty Party) : LifecycleCommand
+public sealed record AllocateCommand(int Criterion, [property: JsonConverter(typeof(CamelCaseEnumConverter<ResponsibleParty>))] ResponsibleParty Party) : LifecycleCommand
 {
     /// <inheritdoc />
     [JsonIgnore]
@@ -102,7 +102,7 @@ public sealed record AllocateCommand(int Criterion, [property: JsonConverter(typ
 /// <param name="Comment">A comment.</param>
 /// <param name="Justification">Why the criterion does not apply (required for not applicable).</param>
 /// <param name="Evidence">Evidence.</param>
-public sealed record RecordAssessmentCommand(UnitId Unit, int Criterion, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<FulfilmentStatus>))] FulfilmentStatus Status, string? Comment = null, string? Justification = null, IReadOnlyList<EvidenceInput>? Evidence = null) : LifecycleCommand
+public sealed record RecordAssessmentCommand(UnitId Unit, int Criterion, [property: JsonConverter(typeof(CamelCaseEnumConverter<FulfilmentStatus>))] FulfilmentStatus Status, string? Comment = null, string? Justification = null, IReadOnlyList<EvidenceInput>? Evidence = null) : LifecycleCommand
 {
     /// <inheritdoc />
     [JsonIgnore]
@@ -114,7 +114,7 @@ public sealed record RecordAssessmentCommand(UnitId Unit, int Criterion, [proper
 
 /// <summary>Completes the start-up phase (<i>oppstart</i>).</summary>
 /// <param name="StartUpListSentOn">When the start-up list was sent.</param>
-public sealed record CompleteStartUpCommand([property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate StartUpListSentOn) : LifecycleCommand
+public sealed record CompleteStartUpCommand([property: JsonConverter(typeof(IsoLocalDateConverter))] LocalDate StartUpListSentOn) : LifecycleCommand
 {
     /// <inheritdoc />
     [JsonIgnore]
@@ -195,7 +195,7 @@ public sealed record CorrectAnnualReportCommand(UnitId Unit, int Year, ReportInp
 /// <param name="Unit">The unit.</param>
 /// <param name="Year">The report year.</param>
 /// <param name="DueOn">The new due date.</param>
-public sealed record GrantPostponementCommand(UnitId Unit, int Year, [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate DueOn) : LifecycleCommand
+public sealed record GrantPostponementCommand(UnitId Unit, int Year, [property: JsonConverter(typeof(IsoLocalDateConverter))] LocalDate DueOn) : LifecycleCommand
 {
     /// <inheritdoc />
     [JsonIgnore]

@@ -7,7 +7,7 @@ namespace Miljofyrtarn.Core.Contracts;
 /// plain string, or all three versions, written as <c>{"nb": …, "nn": …, "en": …}</c>
 /// (see <see cref="ContractLanguage.All"/>).
 /// </summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(Json.ContractTextJsonConverter))]
+[System.Text.Json.Serialization.JsonConverter(typeof(ContractTextJsonConverter))]
 public readonly struct ContractText : IEquatable<ContractText>
 {
     private ContractText(string? text, string? bokmal, string? nynorsk, string? english)

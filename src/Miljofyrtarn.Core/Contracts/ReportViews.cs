@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Miljofyrtarn.Core.Json;
+using Miljofyrtarn.Core.Internal.Json;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Reporting;
 using NodaTime;
@@ -20,8 +20,8 @@ namespace Miljofyrtarn.Core.Contracts;
 public sealed record AnnualReportView(
     UnitId Unit,
     int Year,
-    [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate DueOn,
-    [property: JsonConverter(typeof(IsoInstantJsonConverter))] Instant? SubmittedAt,
+    [property: JsonConverter(typeof(IsoLocalDateConverter))] LocalDate DueOn,
+    [property: JsonConverter(typeof(IsoInstantConverter))] Instant? SubmittedAt,
     bool Postponed,
     string? CatalogVersion,
     IReadOnlyList<FigureView> Figures,
@@ -36,7 +36,7 @@ public sealed record AnnualReportView(
 /// <param name="Unit">The measure unit.</param>
 /// <param name="UnitName">The measure unit's name (<c>kWh</c>).</param>
 /// <param name="Estimated">Whether the value is an estimate.</param>
-public sealed record FigureView(string Code, ContractText Name, double Value, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<MeasureUnit>))] MeasureUnit Unit, ContractText UnitName, bool Estimated);
+public sealed record FigureView(string Code, ContractText Name, double Value, [property: JsonConverter(typeof(CamelCaseEnumConverter<MeasureUnit>))] MeasureUnit Unit, ContractText UnitName, bool Estimated);
 
 /// <summary>The climate account (<i>klimaregnskap</i>) for a year, by scope, in kilograms CO₂-equivalents.</summary>
 /// <param name="Year">The report year.</param>
@@ -76,7 +76,7 @@ public sealed record ClimateAccountView(
 /// <param name="Origin">Fossil or biogenic.</param>
 /// <param name="Quantity">The quantity, in the factor's unit.</param>
 /// <param name="KilogramsCo2e">The emission.</param>
-public sealed record EmissionLineView(UnitId Unit, string Indicator, string Activity, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<EmissionScope>))] EmissionScope Scope, int? Scope3Category, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<CarbonOrigin>))] CarbonOrigin Origin, double Quantity, double KilogramsCo2e);
+public sealed record EmissionLineView(UnitId Unit, string Indicator, string Activity, [property: JsonConverter(typeof(CamelCaseEnumConverter<EmissionScope>))] EmissionScope Scope, int? Scope3Category, [property: JsonConverter(typeof(CamelCaseEnumConverter<CarbonOrigin>))] CarbonOrigin Origin, double Quantity, double KilogramsCo2e);
 
 /// <summary>One page of a listing, with the key to ask for the next.</summary>
 /// <typeparam name="T">The items.</typeparam>

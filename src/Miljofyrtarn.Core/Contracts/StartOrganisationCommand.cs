@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Diagnostics;
-using Miljofyrtarn.Core.Json;
+using Miljofyrtarn.Core.Internal.Json;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
 using NodaTime;
@@ -13,7 +13,7 @@ namespace Miljofyrtarn.Core.Contracts;
 /// <param name="Kind">Municipality, county or other.</param>
 /// <param name="Number">The organisation number (<i>organisasjonsnummer</i>), nine digits.</param>
 /// <param name="Headquarters">Headquarters, usually the town hall (<i>rådhuset</i>).</param>
-public sealed record StartOrganisationCommand(string Name, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<OrganisationKind>))] OrganisationKind Kind, string Number, UnitInput Headquarters)
+public sealed record StartOrganisationCommand(string Name, [property: JsonConverter(typeof(CamelCaseEnumConverter<OrganisationKind>))] OrganisationKind Kind, string Number, UnitInput Headquarters)
 {
     /// <summary>Starts the lifecycle, as <see cref="OrganisationLifecycle.Start"/> does.</summary>
     /// <param name="catalog">The catalog.</param>

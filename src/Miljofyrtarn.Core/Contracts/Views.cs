@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog;
-using Miljofyrtarn.Core.Json;
+using Miljofyrtarn.Core.Internal.Json;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Resolution;
@@ -23,12 +23,12 @@ namespace Miljofyrtarn.Core.Contracts;
 public sealed record OrganisationOverview(
     string Number,
     string Name,
-    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<OrganisationKind>))] OrganisationKind Kind,
-    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<OrganisationPhase>))] OrganisationPhase Phase,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<OrganisationKind>))] OrganisationKind Kind,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<OrganisationPhase>))] OrganisationPhase Phase,
     ContractText PhaseName,
     long Version,
-    [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate Today,
-    [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate? StartUpListSentOn,
+    [property: JsonConverter(typeof(IsoLocalDateConverter))] LocalDate Today,
+    [property: JsonConverter(typeof(IsoLocalDateConverter))] LocalDate? StartUpListSentOn,
     IReadOnlyList<UnitOverview> Units);
 
 /// <summary>One unit's line in the overview.</summary>
@@ -43,8 +43,8 @@ public sealed record OrganisationOverview(
 public sealed record UnitOverview(
     UnitId Id,
     string Name,
-    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<UnitRole>))] UnitRole Role,
-    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<UnitState>))] UnitState State,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<UnitRole>))] UnitRole Role,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<UnitState>))] UnitState State,
     ContractText StateName,
     CertificateView? Certificate,
     DeadlineView? NextDeadline,
@@ -58,7 +58,7 @@ public sealed record UnitOverview(
 /// <param name="ValidTo">Last day of validity (the expiry).</param>
 /// <param name="Status">Valid, expired, withdrawn or superseded.</param>
 /// <param name="Certifier">The certifier (<i>sertifisør</i>) who issued it.</param>
-public sealed record CertificateView(string Number, UnitId Holder, [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate IssuedOn, [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate ValidFrom, [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate ValidTo, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<CertificateStatus>))] CertificateStatus Status, string Certifier);
+public sealed record CertificateView(string Number, UnitId Holder, [property: JsonConverter(typeof(IsoLocalDateConverter))] LocalDate IssuedOn, [property: JsonConverter(typeof(IsoLocalDateConverter))] LocalDate ValidFrom, [property: JsonConverter(typeof(IsoLocalDateConverter))] LocalDate ValidTo, [property: JsonConverter(typeof(CamelCaseEnumConverter<CertificateStatus>))] CertificateStatus Status, string Certifier);
 
 /// <summary>A unit's readiness for the certifier: counts, percent of must-criteria fulfilled, per theme, and what blocks.</summary>
 /// <param name="Unit">The unit's ID.</param>
@@ -126,7 +126,7 @@ public sealed record ThemeReadinessView(string Theme, ContractText Name, CountsV
 /// <param name="Status">Its effective status.</param>
 /// <param name="FulfilledBy">Who must fulfil it: headquarters (HK) or the unit.</param>
 [JsonConverter(typeof(BlockingCriterionViewJsonConverter))]
-public sealed record BlockingCriterionView(int Criterion, ContractText Title, string Theme, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<FulfilmentStatus>))] FulfilmentStatus Status, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<ResponsibleParty>))] ResponsibleParty FulfilledBy);
+public sealed record BlockingCriterionView(int Criterion, ContractText Title, string Theme, [property: JsonConverter(typeof(CamelCaseEnumConverter<FulfilmentStatus>))] FulfilmentStatus Status, [property: JsonConverter(typeof(CamelCaseEnumConverter<ResponsibleParty>))] ResponsibleParty FulfilledBy);
 
 /// <summary>Which criteria apply to a unit, why, and who fulfils each.</summary>
 /// <remarks>A view of one moment for a frontend, compared by reference.</remarks>
@@ -160,13 +160,13 @@ public sealed record ResolvedCriterionView(
     int Id,
     ContractText Title,
     string Theme,
-    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<Obligation>))] Obligation Obligation,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<Obligation>))] Obligation Obligation,
     IReadOnlyList<string> Sets,
     string? ActivatedBy,
     IReadOnlyList<int> Replaces,
-    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<ResponsibleParty>))] ResponsibleParty FulfilledBy,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<ResponsibleParty>))] ResponsibleParty FulfilledBy,
     IReadOnlyList<UnitId> DemandedBy,
-    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<FulfilmentStatus>))] FulfilmentStatus Status);
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<FulfilmentStatus>))] FulfilmentStatus Status);
 
 /// <summary>A recorded assessment of one criterion.</summary>
 /// <param name="Criterion">The criterion's ID.</param>
@@ -176,14 +176,14 @@ public sealed record ResolvedCriterionView(
 /// <param name="Comment">The comment, if any.</param>
 /// <param name="Justification">The justification (required for not applicable), if any.</param>
 /// <param name="Evidence">Links or references to evidence.</param>
-public sealed record AssessmentView(int Criterion, [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<FulfilmentStatus>))] FulfilmentStatus Status, [property: JsonConverter(typeof(IsoInstantJsonConverter))] Instant RecordedAt, string RecordedBy, string? Comment, string? Justification, IReadOnlyList<string> Evidence);
+public sealed record AssessmentView(int Criterion, [property: JsonConverter(typeof(CamelCaseEnumConverter<FulfilmentStatus>))] FulfilmentStatus Status, [property: JsonConverter(typeof(IsoInstantConverter))] Instant RecordedAt, string RecordedBy, string? Comment, string? Justification, IReadOnlyList<string> Evidence);
 
 /// <summary>A lifecycle action for a unit: allowed now, or blocked with every reason.</summary>
 /// <param name="Action">The action.</param>
 /// <param name="Name">The action's name.</param>
 /// <param name="Allowed">Whether it is allowed now.</param>
 /// <param name="Reasons">Why not, when blocked; empty when allowed.</param>
-public sealed record ActionView([property: JsonConverter(typeof(CamelCaseEnumJsonConverter<LifecycleAction>))] LifecycleAction Action, ContractText Name, bool Allowed, IReadOnlyList<ReasonView> Reasons);
+public sealed record ActionView([property: JsonConverter(typeof(CamelCaseEnumConverter<LifecycleAction>))] LifecycleAction Action, ContractText Name, bool Allowed, IReadOnlyList<ReasonView> Reasons);
 
 /// <summary>A coded reason or problem, with its message.</summary>
 /// <param name="Code">The stable code (<c>MFT0301</c>).</param>
@@ -205,13 +205,13 @@ public sealed record ReasonView(string Code, ContractText Message, string? Path 
 /// <param name="StatusName">The status's name.</param>
 public sealed record DeadlineView(
     string Id,
-    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<DeadlineKind>))] DeadlineKind Kind,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<DeadlineKind>))] DeadlineKind Kind,
     ContractText KindName,
     UnitId Unit,
     string UnitName,
     int? Year,
-    [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate NominalDate,
-    [property: JsonConverter(typeof(IsoLocalDateJsonConverter))] LocalDate DueDate,
+    [property: JsonConverter(typeof(IsoLocalDateConverter))] LocalDate NominalDate,
+    [property: JsonConverter(typeof(IsoLocalDateConverter))] LocalDate DueDate,
     bool Postponed,
-    [property: JsonConverter(typeof(CamelCaseEnumJsonConverter<DeadlineStatus>))] DeadlineStatus Status,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<DeadlineStatus>))] DeadlineStatus Status,
     ContractText StatusName);

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Miljofyrtarn.Core.Interchange;
 
 // The wire format of event histories (schemas/history.schema.json). Strings stay strings where the reader must
-// report unknown values with their path; NodaTime values are ISO text (IsoInstantJsonConverter, IsoLocalDateJsonConverter).
+// report unknown values with their path; NodaTime values are ISO text (IsoInstantConverter, IsoLocalDateConverter).
 
 internal sealed class HistoryDocument
 {

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Internal.Json;
-using Miljofyrtarn.Core.Json;
 
 namespace Miljofyrtarn.Core.Interchange;
 
@@ -23,8 +22,8 @@ internal static class InterchangeJson
                 AllowDuplicateProperties = false,
 #endif
             };
-            options.Converters.Add(new IsoInstantJsonConverter());
-            options.Converters.Add(new IsoLocalDateJsonConverter());
+            options.Converters.Add(new IsoInstantConverter());
+            options.Converters.Add(new IsoLocalDateConverter());
             return new InterchangeJsonContext(options);
         });
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Miljofyrtarn.Core.Internal.Json;
 using NodaTime;
-using NodaTime.Text;
 
 namespace Miljofyrtarn.Core.Json;
 
@@ -13,40 +13,20 @@ namespace Miljofyrtarn.Core.Json;
 public sealed class IsoInstantJsonConverter : JsonConverter<Instant>
 {
     /// <inheritdoc />
-    public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException("An instant must be an ISO 8601 string such as 2024-03-01T09:00:00Z.");
-        }
-
-        var text = reader.GetString()!;
-        var result = InstantPattern.ExtendedIso.Parse(text);
-        return result.Success ? result.Value : throw new JsonException($"'{text}' is not an ISO 8601 instant such as 2024-03-01T09:00:00Z.");
-    }
+    public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => IsoText.ReadInstant(ref reader);
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
+        IsoText.Write(writer, value);
 }
 
 /// <summary><see cref="LocalDate"/> as ISO text (<c>2024-03-01</c>); see <see cref="IsoInstantJsonConverter"/> for why it is our own.</summary>
 public sealed class IsoLocalDateJsonConverter : JsonConverter<LocalDate>
 {
     /// <inheritdoc />
-    public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType != JsonTokenType.String)
-        {
-            throw new JsonException("A date must be an ISO 8601 string such as 2024-03-01.");
-        }
-
-        var text = reader.GetString()!;
-        var result = LocalDatePattern.Iso.Parse(text);
-        return result.Success ? result.Value : throw new JsonException($"'{text}' is not an ISO 8601 date such as 2024-03-01.");
-    }
+    public override LocalDate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => IsoText.ReadDate(ref reader);
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, LocalDate value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
+        IsoText.Write(writer, value);
 }

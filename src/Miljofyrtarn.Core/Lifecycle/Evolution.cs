@@ -93,7 +93,7 @@ internal static class Evolution
     {
         if (dueOn is { } requested)
         {
-            Internal.SupportedRange.Check(requested);
+            SupportedRange.Check(requested);
         }
 
         var action = dueOn is null ? LifecycleAction.SubmitAnnualReport : LifecycleAction.GrantPostponement;

@@ -178,7 +178,7 @@ internal static class LifecycleGuards
 
             var shown = year ?? c.Today.Year;
             var first = LifecycleTable.FirstReportYear(c);
-            var from = new LocalDate(Math.Clamp(Math.Max(shown, first), Internal.SupportedRange.FirstYear, Internal.SupportedRange.LastYear - 1) + 1, 1, 1);
+            var from = new LocalDate(Math.Clamp(Math.Max(shown, first), SupportedRange.FirstYear, SupportedRange.LastYear - 1) + 1, 1, 1);
             return new Diagnostic(ErrorCodes.ReportYearNotDue, [c.Unit.Name, shown.ToString(CultureInfo.InvariantCulture), first.ToString(CultureInfo.InvariantCulture), LocalDatePattern.Iso.Format(from)]);
         });
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Miljofyrtarn.Core.Diagnostics;
-using Miljofyrtarn.Core.Internal;
 using NodaTime;
 using NodaTime.Text;
 using P = Miljofyrtarn.Core.Internal.Json.JsonPaths;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Miljofyrtarn.Core.Diagnostics;
-using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Core.Schedule;
 using NodaTime;

@@ -56,7 +56,7 @@ public sealed partial class MunicipalityOverview
         var until = today.Plus(within);
         if (until < today)
         {
-            throw Problems.Single(ErrorCodes.RangeEndsBeforeStart, Internal.SupportedRange.Iso(today), Internal.SupportedRange.Iso(until));
+            throw Problems.Single(ErrorCodes.RangeEndsBeforeStart, SupportedRange.Iso(today), SupportedRange.Iso(until));
         }
 
         return [.. GetUnits(municipality)

@@ -84,9 +84,9 @@ public sealed partial class EmissionFactorSet
             }
         }
 
-        if (year < Internal.SupportedRange.FirstYear || year > Internal.SupportedRange.LastYear)
+        if (year < SupportedRange.FirstYear || year > SupportedRange.LastYear)
         {
-            problems.Add(ErrorCodes.NumberOutOfRange, "year", year, Internal.SupportedRange.FirstYear, Internal.SupportedRange.LastYear);
+            problems.Add(ErrorCodes.NumberOutOfRange, "year", year, SupportedRange.FirstYear, SupportedRange.LastYear);
         }
 
         var list = factors.ToImmutableArray();

@@ -102,7 +102,7 @@ public sealed class EnvironmentalReport
             problems.Add(ErrorCodes.InvalidUnitId, string.Empty);
         }
 
-        if (year < Internal.SupportedRange.FirstYear || year >= today.Year)
+        if (year < SupportedRange.FirstYear || year >= today.Year)
         {
             problems.Add(ErrorCodes.ReportYearNotEnded, year, Iso(today));
         }
@@ -237,14 +237,14 @@ public sealed class EnvironmentalReport
             problems.Add(ErrorCodes.InvalidIndicatorValue, goal.IndicatorCode ?? goal.Text, Number(target));
         }
 
-        if (goal.TargetYear < year || goal.TargetYear > Internal.SupportedRange.LastYear)
+        if (goal.TargetYear < year || goal.TargetYear > SupportedRange.LastYear)
         {
-            problems.Add(ErrorCodes.NumberOutOfRange, "targetYear", goal.TargetYear, year, Internal.SupportedRange.LastYear);
+            problems.Add(ErrorCodes.NumberOutOfRange, "targetYear", goal.TargetYear, year, SupportedRange.LastYear);
         }
 
-        if (goal.BaselineYear is { } baseline && (baseline > goal.TargetYear || baseline < Internal.SupportedRange.FirstYear))
+        if (goal.BaselineYear is { } baseline && (baseline > goal.TargetYear || baseline < SupportedRange.FirstYear))
         {
-            problems.Add(ErrorCodes.NumberOutOfRange, "baselineYear", baseline, Internal.SupportedRange.FirstYear, goal.TargetYear);
+            problems.Add(ErrorCodes.NumberOutOfRange, "baselineYear", baseline, SupportedRange.FirstYear, goal.TargetYear);
         }
     }
 }

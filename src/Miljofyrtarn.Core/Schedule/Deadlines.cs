@@ -276,11 +276,11 @@ public sealed partial class DeadlineSchedule
     {
         if (to < from)
         {
-            throw Problems.Single(ErrorCodes.RangeEndsBeforeStart, Internal.SupportedRange.Iso(from), Internal.SupportedRange.Iso(to));
+            throw Problems.Single(ErrorCodes.RangeEndsBeforeStart, SupportedRange.Iso(from), SupportedRange.Iso(to));
         }
 
-        Internal.SupportedRange.Check(from);
-        Internal.SupportedRange.Check(to);
+        SupportedRange.Check(from);
+        SupportedRange.Check(to);
         var today = Today;
         var units = _lifecycle.Organisation.AllUnits;
         // Sized for the usual case: four deadlines of the certificate and one report a year per unit.
@@ -306,7 +306,7 @@ public sealed partial class DeadlineSchedule
         }
 
         var today = Today;
-        return [.. Between(today, Min(today.PlusDays(days), Internal.SupportedRange.MaxDate)).Where(d => d.Status != DeadlineStatus.Met)];
+        return [.. Between(today, Min(today.PlusDays(days), SupportedRange.MaxDate)).Where(d => d.Status != DeadlineStatus.Met)];
     }
 
     private static LocalDate Min(LocalDate a, LocalDate b) => a < b ? a : b;
@@ -314,14 +314,14 @@ public sealed partial class DeadlineSchedule
     /// <summary>Every deadline that someone failed to meet: passed and not met. Informational dates are never overdue (<see cref="DeadlineStatus.Passed"/>).</summary>
     /// <returns>The overdue deadlines, oldest first.</returns>
     public ImmutableArray<Deadline> Overdue() =>
-        [.. Between(Internal.SupportedRange.MinDate, Today).Where(d => d.Status == DeadlineStatus.Overdue)];
+        [.. Between(SupportedRange.MinDate, Today).Where(d => d.Status == DeadlineStatus.Overdue)];
 
     /// <summary>The organisation's next deadline that is not met, due today or later; null when there is none within ten years.</summary>
     /// <returns>The deadline, or null.</returns>
     public Deadline? Next()
     {
         var today = Today;
-        return Between(today, Min(today.PlusYears(10), Internal.SupportedRange.MaxDate)).FirstOrDefault(d => d.Status != DeadlineStatus.Met);
+        return Between(today, Min(today.PlusYears(10), SupportedRange.MaxDate)).FirstOrDefault(d => d.Status != DeadlineStatus.Met);
     }
 
     /// <summary>The instants to remind of a deadline: <see cref="DeadlineOptions.ReminderTime"/> on each offset day before the due date, earliest first.</summary>

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
+using ArchUnitNET.Domain;
 using ArchUnitNET.Loader;
 using FluentAssertions;
 using Miljofyrtarn.Core.Catalog;
@@ -20,35 +21,29 @@ public class ArchitectureTest
 
     /// <summary>
     /// The folders in the order the data flows: the infrastructure, then catalog → organisation → resolution → readiness
-    /// (<c>Assessment</c>) → reporting and lifecycle → schedule, then the edges (documents, storage, read models,
-    /// contracts, the contracts' JSON). A folder may depend on the folders before it.
+    /// (<c>Assessment</c>) → reporting and lifecycle → schedule, then the edges (contracts, documents, storage, read
+    /// models, and the JSON that serialises the contracts). A folder may depend on the folders before it. The catalog's
+    /// own document format (<c>Catalog.Json</c>, internal) counts as the catalog: the catalog is loaded from it.
     /// </summary>
     private static readonly string[] Order =
     [
-        "Localization", "Diagnostics", "Internal", "Internal.Json",
-        "Catalog", "Catalog.Json", "Organisations", "Resolution", "Assessment", "Reporting", "Fees", "Lifecycle", "Schedule",
-        "Interchange", "Storage", "ReadModels", "Contracts", "Json",
+        "Internal", "Localization", "Diagnostics", "Internal.Json",
+        "Catalog", "Organisations", "Resolution", "Assessment", "Reporting", "Fees", "Lifecycle", "Schedule",
+        "Contracts", "Interchange", "Storage", "ReadModels", "Json",
     ];
 
     /// <summary>
-    /// The dependencies still against the order, each a cycle or the half of one. Every one is held by a public
-    /// signature or a public type's namespace, so removing it moves a public type to another namespace: a breaking change
-    /// for every user and for the held test suite, decided in planning (see <c>docs/architecture.md</c>). The test fails
-    /// when a new one appears and when one of these goes, so that this list only shrinks.
+    /// The dependencies still against the order, each the half of a cycle. Every one is held by a public signature or
+    /// a public type's namespace, so removing it moves a public type to another namespace, which the held test suite
+    /// names: decided in planning (see <c>docs/architecture.md</c>). The test fails when a new one appears and when one
+    /// of these goes, so that this list only shrinks.
     /// </summary>
     private static readonly string[] KnownAgainstTheFlow =
     [
-        "Catalog → Catalog.Json",         // CriteriaCatalog.Load/LoadDefault read the catalog document
-        "Catalog.Json → Json",            // the catalog reader uses the public ISO date converters
-        "Contracts → Json",               // [JsonConverter] attributes on the contracts' properties
-        "Diagnostics → Internal",         // Diagnostic's constructor checks its code with Internal.Preconditions
-        "Interchange → Json",             // the documents use the public ISO instant and date converters
         "Interchange → Storage",          // HistoryContent.Verification is a Storage.HistoryVerification; documents verify the chain
         "Lifecycle → Schedule",           // SchemeRuleBook takes a Schedule.IHolidayCalendar, while the schedule reads lifecycles
-        "Localization → Internal",        // LocalizedText checks its texts with Internal.Preconditions
         "Organisations → Assessment",     // Organisation.GetReadiness returns Assessment types that name units
         "Organisations → Resolution",     // Organisation.GetStatus returns Resolution types that name units
-        "Storage → Contracts",            // LifecycleRepository.ListAsync returns a Contracts.Page
     ];
 
     private static readonly ArchUnitNET.Domain.Architecture Library = new ArchLoader().LoadAssemblies(typeof(CriteriaCatalog).Assembly).Build();
@@ -110,16 +105,16 @@ public class ArchitectureTest
         var graph = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var type in Library.Types)
         {
-            var from = Folder(type.Namespace?.FullName ?? string.Empty);
+            var from = GraphFolder(type.Namespace?.FullName ?? string.Empty);
             if (from.Length == 0)
             {
                 continue;
             }
 
             var edges = graph.TryGetValue(from, out var set) ? set : graph[from] = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var dependency in type.Dependencies)
+            foreach (var dependency in type.Dependencies.Where(d => d.Target is not GenericParameter))
             {
-                var to = Folder(dependency.Target?.Namespace?.FullName ?? string.Empty);
+                var to = GraphFolder(dependency.Target?.Namespace?.FullName ?? string.Empty);
                 if (to.Length > 0 && to != from)
                 {
                     edges.Add(to);
@@ -144,6 +139,9 @@ public class ArchitectureTest
         var segments = ns[(Root.Length + 1)..].Split('.');
         return segments.Length > 1 && segments[1] == "Json" ? $"{segments[0]}.Json" : segments[0];
     }
+
+    /// <summary>The folder of a namespace in the dependency graph: the catalog's document format is part of the catalog.</summary>
+    private static string GraphFolder(string ns) => Folder(ns) is "Catalog.Json" ? "Catalog" : Folder(ns);
 
     /// <summary>Tarjan's strongly connected components.</summary>
     private static List<List<string>> StronglyConnected(Dictionary<string, SortedSet<string>> graph)

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Miljofyrtarn.Core.Assessment;
-using Miljofyrtarn.Core.Contracts;
 using Miljofyrtarn.Core.Resolution;
 
-namespace Miljofyrtarn.Core.Json;
+namespace Miljofyrtarn.Core.Contracts;
 
 /// <summary>
 /// The two contracts a large readiness consists of (one per theme and one per blocking criterion of every unit), written
@@ -161,7 +161,7 @@ internal sealed class ThemeReadinessViewJsonConverter : JsonConverter<ThemeReadi
             else if (reader.ValueTextEquals(ReadinessJson.Counts.EncodedUtf8Bytes))
             {
                 reader.Read();
-                counts = JsonSerializer.Deserialize(ref reader, MiljofyrtarnJsonContext.Default.CountsView);
+                counts = JsonSerializer.Deserialize(ref reader, CountsInfo(options));
             }
             else
             {
@@ -182,7 +182,10 @@ internal sealed class ThemeReadinessViewJsonConverter : JsonConverter<ThemeReadi
         writer.WritePropertyName(ReadinessJson.Name);
         Text.Write(writer, value.Name, options);
         writer.WritePropertyName(ReadinessJson.Counts);
-        JsonSerializer.Serialize(writer, value.Counts, MiljofyrtarnJsonContext.Default.CountsView);
+        JsonSerializer.Serialize(writer, value.Counts, CountsInfo(options));
         writer.WriteEndObject();
     }
+
+    /// <summary>The counts' contract from the caller's options (the library's context under <c>MiljofyrtarnJson.Options</c>).</summary>
+    private static JsonTypeInfo<CountsView> CountsInfo(JsonSerializerOptions options) => (JsonTypeInfo<CountsView>)options.GetTypeInfo(typeof(CountsView));
 }

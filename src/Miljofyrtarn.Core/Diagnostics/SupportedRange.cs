@@ -1,9 +1,8 @@
 using System.Globalization;
-using Miljofyrtarn.Core.Diagnostics;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Miljofyrtarn.Core.Internal;
+namespace Miljofyrtarn.Core.Diagnostics;
 
 /// <summary>
 /// The dates, instants and years the library accepts: 1900-01-01 to 2200-12-31, the range of the Norwegian holiday
