@@ -13,7 +13,7 @@ public static class MiljofyrtarnProblems
     public const string TypeBase = "https://github.com/miljofyrtarn-core/miljofyrtarn-core/blob/main/docs/error-codes.md#";
 
     /// <summary>
-    /// The HTTP status for a category: 400 invalid input, 404 not found, 422 refused by a rule, 409 conflict (412 when
+    /// The HTTP status for a category: 400 invalid input, 403 forbidden, 404 not found, 422 refused by a rule, 409 conflict (412 when
     /// the request carried an <c>If-Match</c> precondition), 500 corrupt data, 503 unavailable.
     /// </summary>
     /// <param name="category">The category.</param>
@@ -22,6 +22,7 @@ public static class MiljofyrtarnProblems
     public static int StatusFor(ErrorCategory category, bool preconditionGiven = false) => category switch
     {
         ErrorCategory.NotFound => StatusCodes.Status404NotFound,
+        ErrorCategory.Forbidden => StatusCodes.Status403Forbidden,
         ErrorCategory.RefusedByRule => StatusCodes.Status422UnprocessableEntity,
         ErrorCategory.Conflict => preconditionGiven ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
         ErrorCategory.CorruptData => StatusCodes.Status500InternalServerError,

@@ -24,6 +24,12 @@ public enum ErrorCategory
 
     /// <summary>The store cannot be reached or written now (locked, read-only, full): a retry later may succeed (HTTP 503).</summary>
     Unavailable = 5,
+
+    /// <summary>
+    /// The actor may not do this: they hold no role that may, or (for a certifier) are not assigned or not impartial.
+    /// Nothing changed; another person must act (HTTP 403).
+    /// </summary>
+    Forbidden = 6,
 }
 
 /// <summary>Localised names of error categories, for the title of an error shown to a user.</summary>

@@ -17,8 +17,9 @@ public static partial class ErrorCodes
     {
         category = code switch
         {
+            ActorLacksRole or CertifierNotAssigned or CertifierHoldsRole or CertifierWasConsultant => ErrorCategory.Forbidden,
             FileNotFound or UnknownUnit or UnknownCriterion or StreamNotFound or ReportNotFound => ErrorCategory.NotFound,
-            ConcurrencyConflict or DuplicateUnitId => ErrorCategory.Conflict,
+            ConcurrencyConflict or DuplicateUnitId or RoleAlreadyHeld => ErrorCategory.Conflict,
             CorruptHistory or TamperedHistory or StoreCorrupt or CatalogMismatch
                 or StateWithoutValidCertificate or ImpossibleState or ApprovedBeforeHeadquarters => ErrorCategory.CorruptData,
             StoreUnavailable or StoreReadOnly or StoreFull or FileNotReadable => ErrorCategory.Unavailable,
@@ -29,7 +30,7 @@ public static partial class ErrorCodes
                 or ReportYearNotDue or ReportAlreadySubmitted or PostponementNotLater or CoveredByHostCertificate
                 or CertificateNotExpired or UnitHasCertificate or StartUpAlreadyCompleted or NoValidCertificate
                 or ReportYearNotEnded or MandatoryIndicatorMissing or MissingEmissionFactor or NoFactorSet
-                or ImplausibleChange or ReportNotSubmitted or NoFeeSchedule or MissingFullTimeEquivalents => ErrorCategory.RefusedByRule,
+                or ImplausibleChange or ReportNotSubmitted or NoFeeSchedule or MissingFullTimeEquivalents or RoleNotHeld => ErrorCategory.RefusedByRule,
             _ => (ErrorCategory)(-1),
         };
 
@@ -57,6 +58,7 @@ public static partial class ErrorCodes
             or InMemoryDatabaseNotSupported or ActorRequired or InvalidSchemaName => true,
         UnknownIndicator or WrongIndicatorUnit or InvalidIndicatorValue or PercentOver100 or DuplicateIndicatorValue
             or IndicatorNotInYear or DuplicateEmissionFactor or DuplicateIndicator or InvalidIndicatorCode => true,
+        RoleNotGrantable or UnitRoleNeedsUnit => true,
         _ => false,
     };
 }

@@ -344,4 +344,30 @@ public static partial class ErrorCodes
 
     /// <summary>A unit owes no annual report for the year asked for, so there is none to show.</summary>
     public const string ReportNotFound = "MFT0618";
+
+    // ---- Roles and access (MFT07xx) ----
+
+    /// <summary>The actor holds no role that may take this action in the organisation (category <see cref="ErrorCategory.Forbidden"/>).</summary>
+    public const string ActorLacksRole = "MFT0701";
+
+    /// <summary>The certifier is not the one the foundation assigned to the organisation's round.</summary>
+    public const string CertifierNotAssigned = "MFT0702";
+
+    /// <summary>The certifier holds a role in the organisation, so is not impartial.</summary>
+    public const string CertifierHoldsRole = "MFT0703";
+
+    /// <summary>The certifier was the organisation's consultant, so is not impartial.</summary>
+    public const string CertifierWasConsultant = "MFT0704";
+
+    /// <summary>The organisation cannot grant this role: the certifier is assigned by the foundation, and the foundation is vouched for by the host.</summary>
+    public const string RoleNotGrantable = "MFT0705";
+
+    /// <summary>The person does not hold the role to be revoked.</summary>
+    public const string RoleNotHeld = "MFT0706";
+
+    /// <summary>A unit's contact is granted without naming the unit.</summary>
+    public const string UnitRoleNeedsUnit = "MFT0707";
+
+    /// <summary>The person holds the role already (for that unit, or the organisation).</summary>
+    public const string RoleAlreadyHeld = "MFT0708";
 }

@@ -257,7 +257,7 @@ internal static partial class Messages
             "«{0}» er en database i minnet, som forsvinner med hver tilkobling; bruk InMemoryEventStore.",
             "«{0}» er ein database i minnet, som forsvinn med kvar tilkopling; bruk InMemoryEventStore.",
             "'{0}' is an in-memory database, which vanishes with each connection; use InMemoryEventStore."],
-    }.Concat(LifecycleTemplates()).Concat(ReportingTemplates()).ToFrozenDictionary(StringComparer.Ordinal);
+    }.Concat(LifecycleTemplates()).Concat(ReportingTemplates()).Concat(RoleTemplates()).ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>All codes that have messages; used by tests to check every code is localised.</summary>
     public static IEnumerable<string> Codes => Templates.Keys;
@@ -325,8 +325,8 @@ internal static partial class Messages
                 ? Numbers.Format(number, language)
                 : arg is string text && Dates.TryParseIso(text, out var date)
                 ? format == "long" ? Dates.FormatLong(date, language) : Dates.Format(date, language)
-                : format == "detail" && arg is string list
-                    ? string.Join(", ", list.Split(", ").Select(item => Terms.TryGet(format, item, language, out var detail) ? detail : item))
+                : format is "detail" or "roles" && arg is string list
+                    ? string.Join(", ", list.Split(", ").Select(item => Terms.TryGet(format == "roles" ? "role" : format, item, language, out var detail) ? detail : item))
                 : format is not null && arg is string name && Terms.TryGet(format, name, language, out var term)
                     ? term
                     : arg is IFormattable formattable ? formattable.ToString(format, CultureInfo.InvariantCulture) : arg?.ToString() ?? string.Empty;

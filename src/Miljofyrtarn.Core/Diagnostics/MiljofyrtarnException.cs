@@ -45,7 +45,7 @@ public class MiljofyrtarnException : Exception
 
     /// <summary>
     /// What kind of refusal this is, for a host to map to a status: the category of the first problem, except that
-    /// corrupt data, then unavailability, then a conflict outrank the rest (a request that both breaks a rule and meets
+    /// corrupt data, then unavailability, then a forbidden actor, then a conflict outrank the rest (a request that both breaks a rule and meets
     /// a damaged store is a damaged store).
     /// </summary>
     public ErrorCategory Category
@@ -65,8 +65,9 @@ public class MiljofyrtarnException : Exception
 
             static int Rank(ErrorCategory c) => c switch
             {
-                ErrorCategory.CorruptData => 3,
-                ErrorCategory.Unavailable => 2,
+                ErrorCategory.CorruptData => 4,
+                ErrorCategory.Unavailable => 3,
+                ErrorCategory.Forbidden => 2,
                 ErrorCategory.Conflict => 1,
                 _ => 0,
             };

@@ -75,6 +75,10 @@ internal sealed class EventDocument
 
     public ReportContentDocument? Content { get; set; }
 
+    public string? Person { get; set; }
+
+    public string? Role { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
@@ -320,6 +324,55 @@ internal sealed class SnapshotDocument
     public Dictionary<string, string>? Allocation { get; set; }
 
     public List<UnitDocument?>? Units { get; set; }
+
+    public RolesDocument? Roles { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
+}
+
+/// <summary>A snapshot's roles: who founded the organisation, whether it is governed, every grant and every assignment.</summary>
+internal sealed class RolesDocument
+{
+    public string? Founder { get; set; }
+
+    public bool? Governed { get; set; }
+
+    public List<RoleGrantDocument?>? Grants { get; set; }
+
+    public List<CertifierAssignmentDocument?>? Assignments { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
+}
+
+internal sealed class RoleGrantDocument
+{
+    public string? Person { get; set; }
+
+    public string? Role { get; set; }
+
+    public string? Unit { get; set; }
+
+    public NodaTime.Instant? GrantedAt { get; set; }
+
+    public string? GrantedBy { get; set; }
+
+    public NodaTime.Instant? RevokedAt { get; set; }
+
+    public string? RevokedBy { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
+}
+
+internal sealed class CertifierAssignmentDocument
+{
+    public CertifierDocument? Certifier { get; set; }
+
+    public NodaTime.Instant? AssignedAt { get; set; }
+
+    public string? AssignedBy { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }

@@ -102,7 +102,7 @@ internal static partial class EventRegistry
             static (e, d) =>
             {
                 d.Unit = e.Unit.Value;
-                d.Certifier = new CertifierDocument { Id = e.Certifier.Id, Name = e.Certifier.Name, OrganisationNumber = e.Certifier.OrganisationNumber.Value };
+                d.Certifier = InterchangeWriter.Certifier(e.Certifier);
                 d.CertificateNumber = e.CertificateNumber;
                 d.Recertification = e.Recertification;
             }),
@@ -187,5 +187,17 @@ internal static partial class EventRegistry
             "followUpAuditRecorded", ["unit"],
             static (r, d, in h) => r.UnitId(d.Unit, h.Path, "unit") is { } unit ? new FollowUpAuditRecorded(h.Sequence, h.At, h.Actor, unit) : null,
             static (e, d) => d.Unit = e.Unit.Value),
+        Entry<RoleGranted>(
+            "roleGranted", ["person", "role"],
+            static (r, d, in h) => r.RoleEvent(d, h) is ({ } person, { } role, var unit, true) ? new RoleGranted(h.Sequence, h.At, h.Actor, person, role, unit) : null,
+            static (e, d) => InterchangeWriter.Role(d, e.Person, e.Role, e.Unit)),
+        Entry<RoleRevoked>(
+            "roleRevoked", ["person", "role"],
+            static (r, d, in h) => r.RoleEvent(d, h) is ({ } person, { } role, var unit, true) ? new RoleRevoked(h.Sequence, h.At, h.Actor, person, role, unit) : null,
+            static (e, d) => InterchangeWriter.Role(d, e.Person, e.Role, e.Unit)),
+        Entry<CertifierAssigned>(
+            "certifierAssigned", ["certifier"],
+            static (r, d, in h) => r.Certifier(d.Certifier, h.Path) is { } certifier ? new CertifierAssigned(h.Sequence, h.At, h.Actor, certifier) : null,
+            static (e, d) => d.Certifier = InterchangeWriter.Certifier(e.Certifier)),
     ];
 }

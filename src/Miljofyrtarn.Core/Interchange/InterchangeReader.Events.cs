@@ -63,4 +63,16 @@ internal sealed partial class InterchangeReader
         var organisation = Number(c.OrganisationNumber, at, "organisationNumber");
         return organisation is null ? null : Construct(() => new Certifier(c.Id ?? string.Empty, c.Name ?? string.Empty, organisation.Value), at);
     }
+
+    /// <summary>
+    /// A role event's fields: the person, a role the organisation grants, and its unit when it names one. The last value
+    /// says whether every field present was readable (a unit that is there but invalid makes it false).
+    /// </summary>
+    public (string? Person, SchemeRole? Role, Organisations.UnitId? Unit, bool Complete) RoleEvent(EventDocument d, in EventHead h)
+    {
+        var person = Required(d.Person, h.Path, "person");
+        var role = Enum(d.Role, h.Path, "role", InterchangeVocabulary.GrantableRoles);
+        var unit = d.Unit is null ? null : UnitId(d.Unit, h.Path, "unit");
+        return (person, role, unit, d.Unit is null || unit is not null);
+    }
 }

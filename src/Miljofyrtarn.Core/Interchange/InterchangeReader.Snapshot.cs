@@ -163,7 +163,13 @@ internal sealed partial class InterchangeReader
             return null;
         }
 
-        var state = new LifecycleState(organisation, Internal.PersistentVector<UnitLifecycle>.From(lifecycles), d.StartUpListSentOn, lastEventAt!.Value, version!.Value);
+        var roles = SnapshotRoles(d.Roles, P.Property(root, "roles"), unitIds);
+        if (roles is null)
+        {
+            return null;
+        }
+
+        var state = new LifecycleState(organisation, Internal.PersistentVector<UnitLifecycle>.From(lifecycles), d.StartUpListSentOn, lastEventAt!.Value, version!.Value) { Roles = roles };
 
         // A snapshot is trusted as the state at its version only if some sequence of actions can reach it.
         _problems.AddRange(LifecycleInvariants.Check(state, rules));

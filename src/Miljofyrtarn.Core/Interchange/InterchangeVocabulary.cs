@@ -18,6 +18,11 @@ internal static class InterchangeVocabulary
         ("notStarted", FulfilmentStatus.NotStarted), ("inProgress", FulfilmentStatus.InProgress),
         ("fulfilled", FulfilmentStatus.Fulfilled), ("notApplicable", FulfilmentStatus.NotApplicable));
 
+    /// <summary>The roles an organisation grants (the certifier is assigned, and the foundation vouched for, elsewhere).</summary>
+    public static readonly Vocabulary.Names<Lifecycle.SchemeRole> GrantableRoles = new(
+        ("management", Lifecycle.SchemeRole.Management), ("coordinator", Lifecycle.SchemeRole.Coordinator), ("unitContact", Lifecycle.SchemeRole.UnitContact),
+        ("consultant", Lifecycle.SchemeRole.Consultant), ("reader", Lifecycle.SchemeRole.Reader));
+
     public static readonly Vocabulary.Names<ResponsibleParty> Parties = new(("headquarters", ResponsibleParty.Headquarters), ("unit", ResponsibleParty.Unit));
 
     public static readonly Vocabulary.Names<UnitState> UnitStates = new(

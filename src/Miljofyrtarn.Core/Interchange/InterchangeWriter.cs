@@ -45,6 +45,29 @@ internal static class InterchangeWriter
         return d;
     }
 
+    /// <summary>A snapshot's roles, or null when the organisation has none to write (not governed, founder unknown).</summary>
+    private static RolesDocument? RolesOf(OrganisationRoles roles) => !roles.IsGoverned && roles.Founder is null ? null : new RolesDocument
+    {
+        Founder = roles.Founder,
+        Governed = roles.IsGoverned,
+        Grants = roles.Grants.IsEmpty ? null : [.. roles.Grants.Select(g => new RoleGrantDocument
+        {
+            Person = g.Person, Role = GrantableRoles.Name(g.Role), Unit = g.Unit?.Value, GrantedAt = g.GrantedAt, GrantedBy = g.GrantedBy, RevokedAt = g.RevokedAt, RevokedBy = g.RevokedBy,
+        })],
+        Assignments = roles.Assignments.IsEmpty ? null : [.. roles.Assignments.Select(a => new CertifierAssignmentDocument { Certifier = Certifier(a.Certifier), AssignedAt = a.AssignedAt, AssignedBy = a.AssignedBy })],
+    };
+
+    /// <summary>A certifier as the documents write one.</summary>
+    public static CertifierDocument Certifier(Certifier c) => new() { Id = c.Id, Name = c.Name, OrganisationNumber = c.OrganisationNumber.Value };
+
+    /// <summary>A role event's own fields.</summary>
+    public static void Role(EventDocument d, string person, SchemeRole role, UnitId? unit)
+    {
+        d.Person = person;
+        d.Role = InterchangeVocabulary.GrantableRoles.Name(role);
+        d.Unit = unit?.Value;
+    }
+
     public static UnitDocument Unit(UnitDefinition u, UnitRole? role) => new()
     {
         Id = u.Id.Value,
@@ -92,6 +115,7 @@ internal static class InterchangeWriter
             CommonSetId = organisation.CommonSet.Id,
             PendingCommonSetId = organisation.PendingCommonSet?.Id,
             StartUpListSentOn = state.StartUpListSentOn,
+            Roles = RolesOf(state.Roles),
             Allocation = organisation.AllocationOverrides.IsEmpty
                 ? null
                 : organisation.AllocationOverrides.OrderBy(a => a.Key).ToDictionary(a => a.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), a => Parties.Name(a.Value)),

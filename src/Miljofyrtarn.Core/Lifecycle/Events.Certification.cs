@@ -13,6 +13,8 @@ namespace Miljofyrtarn.Core.Lifecycle;
 /// <param name="StartUpListSentOn">The day the start-up list (oppstartsliste) was sent to the foundation.</param>
 public sealed partial record StartUpCompleted(long Sequence, Instant OccurredAt, string Actor, LocalDate StartUpListSentOn) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Operation.CompleteStartUp, null);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
         Evolution.Transit(state, context, state.Organisation.Headquarters.Id, LifecycleAction.CompleteStartUp, new ActionInput(Actor)) with { StartUpListSentOn = StartUpListSentOn };
 }
@@ -24,6 +26,8 @@ public sealed partial record StartUpCompleted(long Sequence, Instant OccurredAt,
 /// <param name="Unit">The unit.</param>
 public sealed partial record MappingOpened(long Sequence, Instant OccurredAt, string Actor, UnitId Unit) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Operation.OpenMapping, Unit);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
         Evolution.Transit(state, context, Unit, LifecycleAction.OpenMapping, new ActionInput(Actor));
 }
@@ -35,6 +39,8 @@ public sealed partial record MappingOpened(long Sequence, Instant OccurredAt, st
 /// <param name="Unit">The unit.</param>
 public sealed partial record MappingDelivered(long Sequence, Instant OccurredAt, string Actor, UnitId Unit) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Operation.Deliver, Unit);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
         Evolution.Transit(state, context, Unit, LifecycleAction.Deliver, new ActionInput(Actor));
 }
@@ -49,6 +55,8 @@ public sealed partial record MappingDelivered(long Sequence, Instant OccurredAt,
 /// <param name="Recertification">Whether this is a recertification.</param>
 public sealed partial record UnitCertified(long Sequence, Instant OccurredAt, string Actor, UnitId Unit, Certifier Certifier, string CertificateNumber, bool Recertification) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Recertification ? Operation.Recertify : Operation.Certify, Unit);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) => Evolution.Certify(state, context, this);
 }
 
@@ -60,6 +68,8 @@ public sealed partial record UnitCertified(long Sequence, Instant OccurredAt, st
 /// <param name="CommonSetId">The common set in force after the event (a change only when headquarters switches version).</param>
 public sealed partial record RecertificationOpened(long Sequence, Instant OccurredAt, string Actor, UnitId Unit, string CommonSetId) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Operation.OpenRecertification, Unit);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context)
     {
         var moved = Evolution.Transit(state, context, Unit, LifecycleAction.OpenRecertification, new ActionInput(Actor));
@@ -84,6 +94,8 @@ public sealed partial record RecertificationOpened(long Sequence, Instant Occurr
 /// <param name="Reason">Why.</param>
 public sealed partial record CertificateWithdrawn(long Sequence, Instant OccurredAt, string Actor, UnitId Unit, string Reason) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Operation.Withdraw, Unit);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
         Evolution.EndCertificate(Evolution.Transit(state, context, Unit, LifecycleAction.Withdraw, new ActionInput(Actor, new WithdrawalData(Reason))), Unit, CertificateStatus.Withdrawn);
 }
@@ -95,6 +107,8 @@ public sealed partial record CertificateWithdrawn(long Sequence, Instant Occurre
 /// <param name="Unit">The unit.</param>
 public sealed partial record CertificateExpired(long Sequence, Instant OccurredAt, string Actor, UnitId Unit) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => null;
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
         Evolution.EndCertificate(Evolution.Transit(state, context, Unit, LifecycleAction.Expire, new ActionInput(Actor)), Unit, CertificateStatus.Expired);
 }
@@ -106,6 +120,8 @@ public sealed partial record CertificateExpired(long Sequence, Instant OccurredA
 /// <param name="Unit">The unit audited.</param>
 public sealed partial record FollowUpAuditRecorded(long Sequence, Instant OccurredAt, string Actor, UnitId Unit) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Operation.RecordFollowUpAudit, Unit);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context)
     {
         var position = Evolution.Check(state, context, Unit, LifecycleAction.RecordFollowUpAudit, new ActionInput(Actor));

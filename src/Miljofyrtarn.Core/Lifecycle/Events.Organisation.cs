@@ -21,6 +21,8 @@ namespace Miljofyrtarn.Core.Lifecycle;
 public sealed partial record OrganisationCreated(long Sequence, Instant OccurredAt, string Actor, string CatalogVersion, string Name, OrganisationKind Kind, OrganisationNumber Number, LocalDate StartedOn, UnitDefinition Headquarters)
     : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => null;
+
     /// <summary>Only the first event creates an organisation (see <see cref="OrganisationLifecycle.Replay"/>); later in a history it is refused.</summary>
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
         throw Problems.Single(ErrorCodes.InvalidValue, nameof(OrganisationCreated), "only as the first event");
@@ -33,6 +35,8 @@ public sealed partial record OrganisationCreated(long Sequence, Instant Occurred
 /// <param name="Unit">The unit.</param>
 public sealed partial record UnitAdded(long Sequence, Instant OccurredAt, string Actor, UnitDefinition Unit) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Operation.AddUnit, null);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
         state with { Organisation = state.Organisation.AddUnit(Unit, context.Today), Units = state.Units.Add(UnitLifecycle.New(Unit.Id)) };
 }
@@ -44,6 +48,8 @@ public sealed partial record UnitAdded(long Sequence, Instant OccurredAt, string
 /// <param name="Unit">The unit's new details.</param>
 public sealed partial record UnitUpdated(long Sequence, Instant OccurredAt, string Actor, UnitDefinition Unit) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Operation.UpdateUnit, Unit.Id);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
         state with { Organisation = state.Organisation.UpdateUnit(Unit, context.Today) };
 }
@@ -55,6 +61,8 @@ public sealed partial record UnitUpdated(long Sequence, Instant OccurredAt, stri
 /// <param name="Unit">The unit's ID.</param>
 public sealed partial record UnitRemoved(long Sequence, Instant OccurredAt, string Actor, UnitId Unit) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Operation.RemoveUnit, null);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context)
     {
         var position = Evolution.Check(state, context, Unit, LifecycleAction.RemoveUnit, new ActionInput(Actor));
@@ -71,6 +79,8 @@ public sealed partial record UnitRemoved(long Sequence, Instant OccurredAt, stri
 /// <param name="Party">Who fulfils it.</param>
 public sealed partial record ResponsibilityAllocated(long Sequence, Instant OccurredAt, string Actor, int CriterionId, ResponsibleParty Party) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Operation.Allocate, null);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
         state with { Organisation = state.Organisation.Allocate(CriterionId, Party) };
 }
@@ -84,6 +94,8 @@ public sealed partial record ResponsibilityAllocated(long Sequence, Instant Occu
 /// <param name="Assessment">The assessment.</param>
 public sealed partial record AssessmentRecorded(long Sequence, Instant OccurredAt, string Actor, UnitId Unit, int CriterionId, CriterionAssessment Assessment) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Operation.RecordAssessment, Unit);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context)
     {
         if (Assessment.RecordedAt != OccurredAt || Assessment.RecordedBy != Actor)

@@ -19,6 +19,8 @@ namespace Miljofyrtarn.Core.Lifecycle;
 /// </param>
 public sealed partial record AnnualReportSubmitted(long Sequence, Instant OccurredAt, string Actor, UnitId Unit, int Year, EnvironmentalReport? Content = null) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Operation.SubmitAnnualReport, Unit);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
         Evolution.Report(state, context, Unit, Year, Actor, dueOn: null, submittedAt: OccurredAt, Content);
 }
@@ -33,6 +35,8 @@ public sealed partial record AnnualReportSubmitted(long Sequence, Instant Occurr
 /// <param name="Reason">Why it was corrected.</param>
 public sealed partial record AnnualReportCorrected(long Sequence, Instant OccurredAt, string Actor, UnitId Unit, int Year, EnvironmentalReport Content, string Reason) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Operation.CorrectAnnualReport, Unit);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context)
     {
         var position = Evolution.Check(state, context, Unit, LifecycleAction.CorrectAnnualReport, new ActionInput(Actor, new CorrectionData(Year, Reason)));
@@ -57,6 +61,8 @@ public sealed partial record AnnualReportCorrected(long Sequence, Instant Occurr
 /// <param name="DueOn">The new due date.</param>
 public sealed partial record PostponementGranted(long Sequence, Instant OccurredAt, string Actor, UnitId Unit, int Year, LocalDate DueOn) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
+    internal override Permission? Permission => new(Operation.GrantPostponement, Unit);
+
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
         Evolution.Report(state, context, Unit, Year, Actor, DueOn, submittedAt: null, content: null);
 }

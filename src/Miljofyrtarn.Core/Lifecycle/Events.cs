@@ -1,3 +1,4 @@
+using Miljofyrtarn.Core.Organisations;
 using NodaTime;
 
 namespace Miljofyrtarn.Core.Lifecycle;
@@ -20,4 +21,15 @@ public abstract record LifecycleEvent(long Sequence, Instant OccurredAt, string 
     /// records it), then returns the state after it. Pure; the sequence, time and actor are checked by the caller.
     /// </summary>
     internal abstract LifecycleState Evolve(LifecycleState state, in EvolveContext context);
+
+    /// <summary>
+    /// What recording the event asks permission for (<see cref="RoleTable"/>), and for which unit (null: the
+    /// organisation); null for events nobody asks for (the organisation's creation, a certificate's expiry by the clock).
+    /// </summary>
+    internal abstract Permission? Permission { get; }
 }
+
+/// <summary>What an event asks permission for: the operation, and the unit it acts on (null: the organisation as a whole).</summary>
+/// <param name="Operation">The operation.</param>
+/// <param name="Unit">The unit, or null.</param>
+internal readonly record struct Permission(Operation Operation, UnitId? Unit);

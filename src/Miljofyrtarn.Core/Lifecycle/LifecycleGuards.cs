@@ -147,11 +147,10 @@ internal static class LifecycleGuards
             return new Diagnostic(ErrorCodes.CriteriaUnfulfilled, [ids.Count.ToString(CultureInfo.InvariantCulture), c.Unit.Name, string.Join(", ", ids)]);
         });
 
+    /// <summary>The certifier is impartial (<see cref="Impartiality"/>): assigned to the round when the organisation is governed, of another organisation, holding no role in it.</summary>
     public static readonly Guard CertifierIndependent = Guard.OnData<CertificationData>(
-        new LocalizedText("sertifisøren er uavhengig av virksomheten", "sertifisøren er uavhengig av verksemda", "certifier independent of the organisation"),
-        static (in GuardContext c, CertificationData d) => d.Certifier.OrganisationNumber != c.Organisation.Number
-            ? null
-            : new Diagnostic(ErrorCodes.CertifierNotIndependent, [d.Certifier.Name, c.Organisation.Number.Value]));
+        new LocalizedText("sertifisøren er tildelt og uavhengig av virksomheten", "sertifisøren er tildelt og uavhengig av verksemda", "certifier assigned and independent of the organisation"),
+        static (in GuardContext c, CertificationData d) => Impartiality.Check(c.State, c.RuleBook, c.Today, d.Certifier, assigned: true, c.Position));
 
     public static readonly Guard CertificateNumberValid = Guard.OnData<CertificationData>(
         new LocalizedText("et nytt sertifikatnummer", "eit nytt sertifikatnummer", "a new certificate number"),

@@ -21,6 +21,9 @@ internal sealed record LifecycleState(
     /// </summary>
     public PersistentHashMap<string, bool>? CertificateNumbers { get; init; }
 
+    /// <summary>The roles the history grants, the assigned certifier, and whether the organisation is governed by them.</summary>
+    public OrganisationRoles Roles { get; init; } = OrganisationRoles.None;
+
     /// <summary>Whether any unit holds a certificate with this number (ordinal comparison).</summary>
     public bool IsCertificateNumberUsed(string number) => AllCertificateNumbers().ContainsKey(number);
 

@@ -127,12 +127,12 @@ public sealed partial class OrganisationLifecycle
     /// <param name="unit">The unit.</param>
     /// <param name="year">The calendar year covered.</param>
     /// <param name="dueOn">The new due date; later than the current one.</param>
-    /// <param name="actor">Who.</param>
+    /// <param name="actor">Who: in a governed organisation, someone the host vouches for as acting for the foundation (<see cref="Actor.ForFoundation"/>).</param>
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
     /// <exception cref="MiljofyrtarnException">A guard does not hold; every reason is listed.</exception>
-    public OrganisationLifecycle GrantPostponement(UnitId unit, int year, LocalDate dueOn, string actor, long? expectedVersion = null) =>
-        Do(expectedVersion, (n, at) => new PostponementGranted(n, at, actor, unit, year, dueOn));
+    public OrganisationLifecycle GrantPostponement(UnitId unit, int year, LocalDate dueOn, Actor actor, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new PostponementGranted(n, at, actor.Id, unit, year, dueOn), actor);
 
     /// <summary>
     /// Opens a unit's recertification, no earlier than six months before its certificate expires. When headquarters
@@ -168,12 +168,12 @@ public sealed partial class OrganisationLifecycle
     /// <summary>Withdraws a unit's certificate.</summary>
     /// <param name="unit">The unit.</param>
     /// <param name="reason">Why; not blank.</param>
-    /// <param name="actor">Who.</param>
+    /// <param name="actor">Who: in a governed organisation, the assigned certifier, or someone acting for the foundation (<see cref="Actor.ForFoundation"/>).</param>
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
     /// <exception cref="MiljofyrtarnException">A guard does not hold; every reason is listed.</exception>
-    public OrganisationLifecycle Withdraw(UnitId unit, string reason, string actor, long? expectedVersion = null) =>
-        Do(expectedVersion, (n, at) => new CertificateWithdrawn(n, at, actor, unit, reason));
+    public OrganisationLifecycle Withdraw(UnitId unit, string reason, Actor actor, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new CertificateWithdrawn(n, at, actor.Id, unit, reason), actor);
 
     /// <summary>Expires one unit's certificate after its last valid day, by the clock; recorded as done by <see cref="SystemActor"/>.</summary>
     /// <param name="unit">The unit.</param>

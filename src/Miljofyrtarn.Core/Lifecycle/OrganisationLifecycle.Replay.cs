@@ -118,7 +118,12 @@ public sealed partial class OrganisationLifecycle
         return new MiljofyrtarnException([head, .. all ?? [cause]]);
     }
 
-    private OrganisationLifecycle Do(long? expectedVersion, Func<long, Instant, LifecycleEvent> create)
+    /// <summary>
+    /// Decides an action: checks the expected version and the clock, creates the event, checks that its actor may record
+    /// it (<see cref="RoleTable"/>; <paramref name="vouched"/> carries the host's word that they act for the foundation),
+    /// and applies it.
+    /// </summary>
+    private OrganisationLifecycle Do(long? expectedVersion, Func<long, Instant, LifecycleEvent> create, Actor? vouched = null)
     {
         CheckVersion(expectedVersion);
         var now = Clock.GetCurrentInstant();
@@ -128,6 +133,12 @@ public sealed partial class OrganisationLifecycle
         }
 
         var @event = create(_state.Version + 1, now);
+        if (@event.Permission is { } permission && !string.IsNullOrWhiteSpace(@event.Actor)
+            && RoleTable.Check(_state, vouched ?? new Actor(@event.Actor), permission.Operation, permission.Unit) is { } forbidden)
+        {
+            throw new MiljofyrtarnException(forbidden);
+        }
+
         var state = Apply(_state, @event, Rules);
         return new OrganisationLifecycle(state, _log.Add(@event), Clock, Rules);
     }
@@ -164,7 +175,10 @@ public sealed partial class OrganisationLifecycle
 
         SupportedRange.Check(created.StartedOn);
         var organisation = Organisation.Create(catalog, created.Name, created.Kind, created.Number, created.StartedOn, created.Headquarters);
-        return new LifecycleState(organisation, PersistentVector<UnitLifecycle>.Empty.Add(UnitLifecycle.New(organisation.Headquarters.Id)), null, created.OccurredAt, 1);
+        return new LifecycleState(organisation, PersistentVector<UnitLifecycle>.Empty.Add(UnitLifecycle.New(organisation.Headquarters.Id)), null, created.OccurredAt, 1)
+        {
+            Roles = OrganisationRoles.None.WithFounder(created.Actor),
+        };
     }
 
     /// <summary>

@@ -114,7 +114,21 @@ public sealed partial class OrganisationLifecycle
     /// <param name="actor">Who would act, to check actor-specific guards (only management users deliver); null to ask whether anyone could.</param>
     /// <returns>One entry per action, in <see cref="LifecycleAction"/> order.</returns>
     /// <exception cref="MiljofyrtarnException">Unknown unit.</exception>
-    public ImmutableArray<ActionAvailability> GetActions(UnitId unitId, string? actor = null)
+    public ImmutableArray<ActionAvailability> GetActions(UnitId unitId, string? actor = null) =>
+        Actions(unitId, actor, string.IsNullOrWhiteSpace(actor) ? (Actor?)null : new Actor(actor));
+
+    /// <summary>
+    /// Every action for a unit as <paramref name="actor"/> would find it: as <see cref="GetActions(UnitId, string)"/>, and,
+    /// in a governed organisation, refused first with <see cref="ErrorCodes.ActorLacksRole"/> where they hold no role that
+    /// may take it, so a page shows each person only what they may do.
+    /// </summary>
+    /// <param name="unitId">The unit.</param>
+    /// <param name="actor">Who would act, and whether the host vouches that they act for the foundation.</param>
+    /// <returns>One entry per action, in <see cref="LifecycleAction"/> order.</returns>
+    /// <exception cref="MiljofyrtarnException">Unknown unit.</exception>
+    public ImmutableArray<ActionAvailability> GetActionsFor(UnitId unitId, Actor actor) => Actions(unitId, actor.Id, actor.Id is null ? (Actor?)null : actor);
+
+    private ImmutableArray<ActionAvailability> Actions(UnitId unitId, string? actorId, Actor? actor)
     {
         var position = Position(unitId);
         if (IsCovered(position))
@@ -124,10 +138,17 @@ public sealed partial class OrganisationLifecycle
             return [.. LifecycleTable.Actions.Select(a => new ActionAvailability(a, [covered]))];
         }
 
-        var input = actor is null ? ActionInput.Probe : ActionInput.ProbeAs(actor);
+        var input = actorId is null ? ActionInput.Probe : ActionInput.ProbeAs(actorId);
         var today = Today;
-        return [.. LifecycleTable.Actions.Select(a => new ActionAvailability(a, LifecycleTable.Reasons(new GuardContext(_state, Rules, position, today, a, input))))];
+        return [.. LifecycleTable.Actions.Select(a => new ActionAvailability(a, [.. Forbidden(actor, a, unitId), .. LifecycleTable.Reasons(new GuardContext(_state, Rules, position, today, a, input))]))];
     }
+
+    /// <summary>The role refusal of an action for an actor, if any (none for the clock's own action, expiry).</summary>
+    private IEnumerable<Diagnostic> Forbidden(Actor? actor, LifecycleAction action, UnitId unit) =>
+        actor is { } who && Enum.TryParse<Operation>(action.ToString(), out var operation)
+            && RoleTable.Check(_state, who, operation, operation == Operation.RemoveUnit ? null : unit) is { } refused
+            ? [refused]
+            : [];
 
     /// <summary>
     /// The unit lifecycle and the organisation's phases as Mermaid diagrams, generated from the tables the code runs, for

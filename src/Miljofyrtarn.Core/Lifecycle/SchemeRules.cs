@@ -95,6 +95,12 @@ public sealed record SchemeRules
     public bool RequiresFollowUpAudit { get; init; }
 
     /// <summary>
+    /// How long a consultant of the organisation stays unable to certify it (habilitet). The foundation says only that the
+    /// certifier is independent, so the default is the strict reading: never (<see cref="ConsultantIndependence.Ever"/>).
+    /// </summary>
+    public ConsultantIndependence ConsultantIndependence { get; init; } = ConsultantIndependence.Ever;
+
+    /// <summary>
     /// The last valid day of a certificate issued on a day under these rules: <see cref="CertificateValidity"/> from that day,
     /// or from the previous certificate's last day when a recertification renews there (<see cref="Renewal"/>); a UE's
     /// ends with headquarters' valid certificate when the rules align them (<see cref="UnitExpiry"/>).
@@ -289,4 +295,14 @@ public sealed class SchemeRuleBook
         SupportedRange.Check(date);
         return date.PlusDays(1).AtStartOfDayInZone(TimeZone).ToInstant();
     }
+}
+
+/// <summary>Whether a person who was the organisation's consultant may later certify it.</summary>
+public enum ConsultantIndependence
+{
+    /// <summary>Never: a person who was ever its consultant may not certify it (the strict reading, the default).</summary>
+    Ever = 0,
+
+    /// <summary>Not in the same round: a consultant whose role ended before the unit's current certificate was issued may certify its recertification.</summary>
+    SameRound = 1,
 }

@@ -46,6 +46,9 @@ public class EventRegistryTest
         new CertificateExpired(15, At, OrganisationLifecycle.SystemActor, Heim.Barnehage),
         new AnnualReportCorrected(16, At, "ordforer", Heim.Barnehage, 2024, ReportBuilder.Report(Heim.Barnehage.Value, 2024), "a typo in the FTE figure"),
         new FollowUpAuditRecorded(17, At, HeimLifecycle.Kari.Id, Heim.Barnehage),
+        new RoleGranted(18, At, HeimLifecycle.Coordinator, "ola@heim.kommune.no", SchemeRole.UnitContact, Heim.Barnehage),
+        new RoleRevoked(19, At, HeimLifecycle.Coordinator, "ola@heim.kommune.no", SchemeRole.UnitContact, Heim.Barnehage),
+        new CertifierAssigned(20, At, "stiftelsen@miljofyrtarn.no", HeimLifecycle.Kari),
     }.ToDictionary(e => e.GetType());
 
     public static TheoryData<string> EventTypeNames() => [.. EventTypes.Select(t => t.Name)];
