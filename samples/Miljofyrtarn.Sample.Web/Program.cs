@@ -1,6 +1,7 @@
 using Miljofyrtarn.AspNetCore;
 using Miljofyrtarn.Sample.Web.Components;
 using Miljofyrtarn.Sample.Web.Dashboard;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NodaTime;
@@ -26,6 +27,19 @@ else
     miljofyrtarn.AddSqliteEventStore(settings.DatabasePath);
 }
 
+// Who acts is chosen in the page header and signed in with a cookie, so the JSON API under /api (closed by default)
+// serves the same person. A municipality's real dashboard signs people in with its identity provider instead.
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+{
+    options.Cookie.Name = "mft-auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Events.OnRedirectToLogin = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return Task.CompletedTask;
+    };
+});
 builder.Services.AddRazorComponents();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Ui>();
@@ -37,7 +51,7 @@ app.Use(Ui.RememberLanguage);
 app.UseAntiforgery();
 app.MapGet("/site.css", SiteStyle.Serve);
 app.MapPost("/acting-as", Ui.ChooseActor);
-app.MapMiljofyrtarn("/api", options => options.ResolveActor = http => Ui.ActorOf(http, settings));
+app.MapMiljofyrtarn("/api"); // closed: the signed-in dashboard user, a member of the demo's organisation
 app.MapHealthChecks("/health");
 app.MapRazorComponents<App>();
 

@@ -1,9 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Core.Storage;
 using Miljofyrtarn.Storage.Sqlite;
 using Miljofyrtarn.Storage.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Miljofyrtarn.AspNetCore;
 
@@ -96,6 +98,20 @@ public sealed class MiljofyrtarnBuilder
     {
         ArgumentNullException.ThrowIfNull(open);
         Services.AddSingleton(new StoreRegistration((_, cancellationToken) => open(cancellationToken)));
+        return this;
+    }
+
+    /// <summary>
+    /// Replaces the rule of who may see and change an organisation with the host's own: a subclass of
+    /// <see cref="OrganisationAuthorizationHandler"/> that overrides <c>Allows</c> (for example to read roles from the
+    /// host's own directory). The library still refuses, in its core, what a governed organisation's roles do not allow.
+    /// </summary>
+    /// <typeparam name="THandler">The host's handler.</typeparam>
+    /// <returns>This builder.</returns>
+    public MiljofyrtarnBuilder UseAuthorizationHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler>()
+        where THandler : OrganisationAuthorizationHandler
+    {
+        Services.Replace(ServiceDescriptor.Singleton<OrganisationAuthorizationHandler, THandler>());
         return this;
     }
 }

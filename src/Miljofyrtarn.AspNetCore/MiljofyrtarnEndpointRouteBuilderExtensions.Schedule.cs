@@ -18,12 +18,12 @@ namespace Miljofyrtarn.AspNetCore;
 public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
 {
     /// <summary>Deadlines and the calendar feed: by default everything due from three years back to twelve months ahead.</summary>
-    private static void MapSchedule(RouteGroupBuilder group)
+    private static void MapSchedule(RouteGroupBuilder group, MiljofyrtarnEndpointOptions options)
     {
         group.MapGet("/organisations/{organisation}/deadlines", (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, [FromServices] DeadlineOptions deadlines, CancellationToken ct) =>
             RunAsync(http, async language =>
             {
-                var lifecycle = await repository.GetAsync(organisation, ct).ConfigureAwait(false);
+                var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
                 var (from, to) = Range(http, lifecycle.Today);
                 var unit = http.Request.Query["unit"].FirstOrDefault() is { } id ? new UnitId(id) : (UnitId?)null;
                 var kind = http.Request.Query["kind"].FirstOrDefault() is { } k ? Kind(k) : (DeadlineKind?)null;
@@ -36,7 +36,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         group.MapGet("/organisations/{organisation}/calendar.ics", (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, [FromServices] DeadlineOptions deadlines, CancellationToken ct) =>
             RunAsync(http, async language =>
             {
-                var lifecycle = await repository.GetAsync(organisation, ct).ConfigureAwait(false);
+                var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
                 var (from, to) = Range(http, lifecycle.Today);
                 var ics = DeadlineCalendar.Export(new DeadlineSchedule(lifecycle, deadlines), from, to, new CalendarExportOptions
                 {
@@ -48,12 +48,12 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             .WithName("GetCalendar").Produces<string>(StatusCodes.Status200OK, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static void MapReports(RouteGroupBuilder group)
+    private static void MapReports(RouteGroupBuilder group, MiljofyrtarnEndpointOptions options)
     {
         group.MapGet("/organisations/{organisation}/units/{unit}/reports/{year:int}", (string organisation, string unit, int year, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
             RunAsync(http, async language =>
             {
-                var lifecycle = await repository.GetAsync(organisation, ct).ConfigureAwait(false);
+                var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
                 var id = new UnitId(unit);
                 var report = lifecycle.ToReportView(id, year, language)
                     ?? throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.ReportNotFound, [lifecycle.Organisation.GetUnit(id).Name, year.ToString(CultureInfo.InvariantCulture)]));
@@ -64,7 +64,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         group.MapGet("/organisations/{organisation}/climate/{year:int}", (string organisation, int year, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
             RunAsync(http, async _ =>
             {
-                var lifecycle = await repository.GetAsync(organisation, ct).ConfigureAwait(false);
+                var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
                 var settings = http.RequestServices.GetServices<ClimateAccountSettings>().LastOrDefault();
                 return Tagged(http, lifecycle.Version) ?? Json(lifecycle.ToClimateAccountView(year, settings?.FactorSets, settings?.LeftOut));
             }))

@@ -40,14 +40,24 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         var options = new MiljofyrtarnEndpointOptions();
         configure?.Invoke(options);
-        var group = endpoints.MapGroup(prefix).WithTags("Miljøfyrtårn");
+        var group = endpoints.MapGroup(prefix).WithTags("Miljøfyrtårn").WithMetadata(new MiljofyrtarnEndpointMetadata());
+        Close(endpoints, group, options);
 
         group.MapGet("/organisations", (HttpContext http, [FromServices] LifecycleRepository repository, [FromServices] IOptions<MiljofyrtarnOptions> settings, CancellationToken ct) =>
             RunAsync(http, async _ =>
             {
                 var limit = IntQuery(http, "limit") ?? settings.Value.DefaultPageSize;
                 var page = await repository.ListAsync(http.Request.Query["after"].FirstOrDefault(), limit, ct).ConfigureAwait(false);
-                return Json(page);
+                var visible = new List<StreamSummary>(page.Items.Count);
+                foreach (var summary in page.Items)
+                {
+                    if (await CanSeeAsync(http, options, repository, summary, ct).ConfigureAwait(false))
+                    {
+                        visible.Add(summary);
+                    }
+                }
+
+                return Json(new Page<StreamSummary>(visible, page.Next));
             }))
             .WithName("ListOrganisations").Produces<Page<StreamSummary>>().ProducesProblem(StatusCodes.Status400BadRequest);
 
@@ -56,6 +66,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             {
                 var actor = Actor(http, options);
                 var command = await MiljofyrtarnJson.ReadStartCommandAsync(http.Request.Body, ct).ConfigureAwait(false);
+                CheckCreate(http, options, command, actor);
                 var lifecycle = await repository.CreateAsync(command, actor, ct).ConfigureAwait(false);
                 Applied(http, "start");
                 http.Response.Headers.ETag = ETag(lifecycle.Version);
@@ -68,7 +79,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         group.MapGet("/organisations/{organisation}", (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
             RunAsync(http, async language =>
             {
-                var lifecycle = await repository.GetAsync(organisation, ct).ConfigureAwait(false);
+                var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
                 return Tagged(http, lifecycle.Version) ?? Json(lifecycle.ToOverview(language, Deadlines(http)));
             }))
             .WithName("GetOverview").Produces<OrganisationOverview>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -76,7 +87,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         group.MapGet("/organisations/{organisation}/readiness", (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
             RunAsync(http, async language =>
             {
-                var lifecycle = await repository.GetAsync(organisation, ct).ConfigureAwait(false);
+                var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
                 return Tagged(http, lifecycle.Version) ?? Json(ContractViews.ToView(lifecycle.Organisation.GetReadiness(), language));
             }))
             .WithName("GetReadiness").Produces<OrganisationReadinessView>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -84,7 +95,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         group.MapGet("/organisations/{organisation}/units/{unit}/readiness", (string organisation, string unit, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
             RunAsync(http, async language =>
             {
-                var lifecycle = await repository.GetAsync(organisation, ct).ConfigureAwait(false);
+                var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
                 return Tagged(http, lifecycle.Version) ?? Json(ContractViews.ToView(lifecycle.Organisation.GetReadiness(new UnitId(unit)), language));
             }))
             .WithName("GetUnitReadiness").Produces<UnitReadinessView>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -92,7 +103,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         group.MapGet("/organisations/{organisation}/units/{unit}/resolution", (string organisation, string unit, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
             RunAsync(http, async language =>
             {
-                var lifecycle = await repository.GetAsync(organisation, ct).ConfigureAwait(false);
+                var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
                 return Tagged(http, lifecycle.Version) ?? Json(lifecycle.Organisation.ToResolutionView(new UnitId(unit), language));
             }))
             .WithName("GetResolution").Produces<ResolutionView>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -100,7 +111,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         group.MapGet("/organisations/{organisation}/units/{unit}/assessments", (string organisation, string unit, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
             RunAsync(http, async _ =>
             {
-                var lifecycle = await repository.GetAsync(organisation, ct).ConfigureAwait(false);
+                var lifecycle = await LoadAsync(http, options, repository, organisation, ReadingPersonalData, new UnitId(unit), ct).ConfigureAwait(false);
                 return Tagged(http, lifecycle.Version) ?? Json(lifecycle.Organisation.ToAssessmentViews(new UnitId(unit)));
             }))
             .WithName("GetAssessments").Produces<IReadOnlyList<AssessmentView>>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -108,7 +119,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         group.MapGet("/organisations/{organisation}/units/{unit}/actions", (string organisation, string unit, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
             RunAsync(http, async language =>
             {
-                var lifecycle = await repository.GetAsync(organisation, ct).ConfigureAwait(false);
+                var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
                 return Tagged(http, lifecycle.Version) ?? Json(lifecycle.ToActionViews(new UnitId(unit), options.ResolveActor(http), language));
             }))
             .WithName("GetActions").Produces<IReadOnlyList<ActionView>>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -119,7 +130,15 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
                 var expected = ExpectedVersion(http);
                 var actor = Actor(http, options);
                 var command = await MiljofyrtarnJson.ReadCommandAsync(http.Request.Body, ct).ConfigureAwait(false);
-                var lifecycle = await repository.ExecuteAsync(organisation, command, actor, expected, ct).ConfigureAwait(false);
+                var loaded = await LoadAsync(http, options, repository, organisation, new MiljofyrtarnRequirement(MiljofyrtarnAccess.Act, command.Operation), command.Subject, ct).ConfigureAwait(false);
+                if (options.RequireAuthorization && command.ActingPerson is { } person && person != actor)
+                {
+                    // The certifier certifies: nobody posts a certification in someone else's name.
+                    throw Forbidden(actor, loaded, command.Operation);
+                }
+
+                var lifecycle = loaded.Apply(command, ActingAs(http, actor), expected);
+                await repository.SaveAsync(lifecycle, loaded.Version, ct).ConfigureAwait(false);
                 Applied(http, command.Name);
                 http.Response.Headers.ETag = ETag(lifecycle.Version);
                 return Json(lifecycle.ToOverview(language, Deadlines(http)));
@@ -128,8 +147,9 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        MapSchedule(group);
-        MapReports(group);
+        MapSchedule(group, options);
+        MapReports(group, options);
+        MapRoles(group, options);
         return group;
     }
 
@@ -149,7 +169,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
                 services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MiljofyrtarnEndpointRouteBuilderExtensions).FullName!),
                 refused);
             http.Response.Headers.Remove("ETag");
-            return TypedResults.Problem(MiljofyrtarnProblems.Create(refused, language, http.Request.Headers.IfMatch.Count > 0, http.Request.Path));
+            return TypedResults.Problem(MiljofyrtarnProblems.Create(refused, language, http.Request.Headers.IfMatch.Count > 0, http.Request.Path, http.TraceIdentifier));
         }
     }
 

@@ -21,7 +21,7 @@ internal sealed partial class MiljofyrtarnExceptionHandler(IProblemDetailsServic
         }
 
         var language = RequestLanguage.Of(httpContext);
-        var details = MiljofyrtarnProblems.Create(refused, language, httpContext.Request.Headers.IfMatch.Count > 0, httpContext.Request.Path);
+        var details = MiljofyrtarnProblems.Create(refused, language, httpContext.Request.Headers.IfMatch.Count > 0, httpContext.Request.Path, httpContext.TraceIdentifier);
         Refused(instruments, logger, refused);
         httpContext.Response.StatusCode = details.Status ?? StatusCodes.Status400BadRequest;
         httpContext.Response.Headers.ContentLanguage = RequestLanguage.Header(language);
@@ -31,11 +31,22 @@ internal sealed partial class MiljofyrtarnExceptionHandler(IProblemDetailsServic
     internal static void Refused(MiljofyrtarnInstruments instruments, ILogger logger, MiljofyrtarnException refused)
     {
         instruments.Refusals.Add(1, new("error.type", refused.Code), new("miljofyrtarn.error.category", refused.Category.ToString()));
-        LogRefused(logger, refused.Code, refused.Category);
+        if (MiljofyrtarnProblems.IsInternal(refused.Category))
+        {
+            // The store's own words (a path, a socket, a server's message) go to the log only, never to the caller.
+            LogStoreFailure(logger, refused.Code, refused.Category, refused.GetMessage(Core.Localization.Language.English), refused);
+        }
+        else
+        {
+            LogRefused(logger, refused.Code, refused.Category);
+        }
     }
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Debug, Message = "Refused with {Code} ({Category})")]
     private static partial void LogRefused(ILogger logger, string code, ErrorCategory category);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "Store failure {Code} ({Category}): {Detail}")]
+    private static partial void LogStoreFailure(ILogger logger, string code, ErrorCategory category, string detail, Exception exception);
 }
 
 /// <summary>The language a request asks for: <c>?lang=nb|nn|en|all</c>, else <c>Accept-Language</c>, else Bokmål.</summary>

@@ -34,6 +34,25 @@ public sealed class MiljofyrtarnOptions
     /// <summary>The page size of listings when a request does not give one; 50 by default.</summary>
     public int DefaultPageSize { get; set; } = 50;
 
+    /// <summary>
+    /// The claim that names an organisation a user belongs to, by its organisation number (<c>964123454</c>); a user may
+    /// hold several. Members read their organisation, start it, and act in it while it is not governed by roles.
+    /// Default <c>miljofyrtarn:organisation</c>.
+    /// </summary>
+    public string OrganisationClaimType { get; set; } = "miljofyrtarn:organisation";
+
+    /// <summary>
+    /// The role (as <c>ClaimsPrincipal.IsInRole</c> sees it) of people who act for Stiftelsen Miljøfyrtårn: they see every
+    /// organisation, assign certifiers and grant postponements. Default <c>miljofyrtarn-foundation</c>.
+    /// </summary>
+    public string FoundationRole { get; set; } = "miljofyrtarn-foundation";
+
+    /// <summary>
+    /// The role that may start any organisation. Anyone may start the organisation their own claims name
+    /// (<see cref="OrganisationClaimType"/>). Default <c>miljofyrtarn-creator</c>.
+    /// </summary>
+    public string CreatorRole { get; set; } = "miljofyrtarn-creator";
+
     /// <summary>The deadline options these settings describe.</summary>
     /// <returns>The options.</returns>
     /// <exception cref="MiljofyrtarnException">A value is out of range.</exception>

@@ -40,24 +40,43 @@ public static class MiljofyrtarnProblems
     /// <param name="preconditionGiven">Whether the request carried <c>If-Match</c>.</param>
     /// <param name="instance">The request path, or null.</param>
     /// <returns>The problem details.</returns>
-    public static ProblemDetails Create(MiljofyrtarnException exception, ContractLanguage language, bool preconditionGiven, string? instance)
+    /// <param name="traceId">The request's trace ID, written as <c>traceId</c> so a caller can quote it; null to leave it out.</param>
+    /// <remarks>
+    /// A store or data failure (<see cref="ErrorCategory.Unavailable"/>, <see cref="ErrorCategory.CorruptData"/>) is answered
+    /// generically: its code, category, title and trace ID, and no message, because a store's message may name a
+    /// connection, a socket or a file of the machine. The whole of it goes to the log.
+    /// </remarks>
+    public static ProblemDetails Create(MiljofyrtarnException exception, ContractLanguage language, bool preconditionGiven, string? instance, string? traceId = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
         var category = exception.Category;
         var text = language.AllLanguages ? Language.NorwegianBokmal : language.Language;
+        var generic = IsInternal(category);
         var problem = new ProblemDetails
         {
             Status = exception.Code == ErrorCodes.ActorRequired ? StatusCodes.Status401Unauthorized : StatusFor(category, preconditionGiven),
             Type = TypeBase + exception.Code.ToLowerInvariant(),
             Title = category.GetTitle(text),
-            Detail = exception.GetMessage(text),
+            Detail = generic ? null : exception.GetMessage(text),
             Instance = instance,
         };
         problem.Extensions["code"] = exception.Code;
         problem.Extensions["category"] = JsonNamingPolicyCamel(category.ToString());
-        problem.Extensions["problems"] = ContractViews.ToReasons(exception.Diagnostics, language).ToArray();
+        problem.Extensions["problems"] = generic
+            ? exception.Diagnostics.Select(d => new Dictionary<string, string> { ["code"] = d.Code }).ToArray()
+            : ContractViews.ToReasons(exception.Diagnostics, language).ToArray();
+        if (traceId is not null)
+        {
+            problem.Extensions["traceId"] = traceId;
+        }
+
         return problem;
     }
+
+    /// <summary>Whether errors of a category come from inside (the store, stored data) and are answered without their text.</summary>
+    /// <param name="category">The category.</param>
+    /// <returns><see langword="true"/> for <see cref="ErrorCategory.Unavailable"/> and <see cref="ErrorCategory.CorruptData"/>.</returns>
+    public static bool IsInternal(ErrorCategory category) => category is ErrorCategory.Unavailable or ErrorCategory.CorruptData;
 
     private static string JsonNamingPolicyCamel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }

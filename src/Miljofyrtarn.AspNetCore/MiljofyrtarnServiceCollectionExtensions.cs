@@ -3,6 +3,8 @@ using Miljofyrtarn.Core.Json;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Schedule;
 using Miljofyrtarn.Core.Storage;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -21,6 +23,8 @@ public static class MiljofyrtarnServiceCollectionExtensions
     /// one first); the <see cref="SchemeRuleBook"/> and <see cref="DeadlineOptions"/>; the <see cref="IEventStore"/>
     /// chosen on the returned builder, logged, traced and measured; a <see cref="LifecycleRepository"/>; problem details
     /// for every library error; the contracts' JSON in the host's JSON options; a <c>miljofyrtarn-store</c> health check;
+    /// authorisation, with the default rule of who may see and change an organisation
+    /// (<see cref="OrganisationAuthorizationHandler"/>, replaceable with <see cref="MiljofyrtarnBuilder.UseAuthorizationHandler{THandler}"/>);
     /// and (on .NET 10) schemas for the contracts' IDs, dates and texts in every OpenAPI document the host adds.
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -63,6 +67,15 @@ public static class MiljofyrtarnServiceCollectionExtensions
             sp.GetRequiredService<IClock>(),
             sp.GetRequiredService<SchemeRuleBook>()));
 
+        services.AddAuthorization();
+        if (!services.Any(d => d.ServiceType == typeof(IAuthorizationMiddlewareResultHandler) && d.ImplementationType != typeof(AuthorizationMiddlewareResultHandler)))
+        {
+            // The API's 401 carries a problem body; a host's own result handler is left in place.
+            services.RemoveAll<IAuthorizationMiddlewareResultHandler>();
+            services.AddSingleton<IAuthorizationMiddlewareResultHandler, MiljofyrtarnAuthorizationResultHandler>();
+        }
+        services.TryAddSingleton<OrganisationAuthorizationHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, OrganisationAuthorizationHandler>(sp => sp.GetRequiredService<OrganisationAuthorizationHandler>()));
         services.AddProblemDetails();
         services.AddExceptionHandler<MiljofyrtarnExceptionHandler>();
         services.ConfigureHttpJsonOptions(json => MiljofyrtarnJson.Configure(json.SerializerOptions));

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Security.Claims;
+using System.Net.Http.Headers;
 using System.Text;
 using FluentAssertions;
 using Microsoft.AspNetCore.Builder;
@@ -12,14 +12,14 @@ using Xunit;
 
 namespace Miljofyrtarn.AspNetCore.Tests;
 
-/// <summary>The README's minimal API host, compiled here verbatim and run on Kestrel: no DTOs, no error mapping, no repository of its own.</summary>
+/// <summary>The README's minimal API host, compiled here verbatim and run on Kestrel with JWT bearer sign-in: closed by default, open to each organisation's members.</summary>
 public sealed class ReadmeHostTest
 {
     [Fact]
     public async Task TheReadmeHost_ServesTheApi()
     {
         var path = Path.Combine(Path.GetTempPath(), $"readme-{Guid.NewGuid():N}.db");
-        var app = ReadmeHost(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:Miljofyrtarn=Data Source={path}"]);
+        var app = ReadmeHost(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--ConnectionStrings:Miljofyrtarn=Data Source={path}", .. Tokens.Settings]);
         try
         {
             await app.StartAsync(TestContext.Current.CancellationToken);
@@ -29,11 +29,21 @@ public sealed class ReadmeHostTest
             (await client.GetStringAsync("/health", TestContext.Current.CancellationToken)).Should().Be("Healthy");
             using var anonymous = await client.PostAsync("/api/organisations", new StringContent(HeimScenario.StartBody, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
             anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-            client.DefaultRequestHeaders.Add("X-User", TestApi.Coordinator);
+            anonymous.Headers.WwwAuthenticate.ToString().Should().StartWith("Bearer");
+            using var anonymousList = await client.GetAsync("/api/organisations", TestContext.Current.CancellationToken);
+            anonymousList.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "closed by default: nobody reads anything without signing in");
+
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(TestApi.Coordinator, organisation: TestApi.Number));
             using var started = await client.PostAsync("/api/organisations", new StringContent(HeimScenario.StartBody, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
             started.StatusCode.Should().Be(HttpStatusCode.Created);
             (await client.GetStringAsync($"/api/organisations/{TestApi.Number}/units/raadhuset/readiness", TestContext.Current.CancellationToken)).Should().Contain("\"percentMustFulfilled\"");
             (await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).Should().Contain("OrganisationOverview");
+
+            // A user of another municipality sees nothing of Heim, and changes nothing.
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For("miljo@naboby.kommune.no", organisation: "974760673"));
+            (await client.GetStringAsync("/api/organisations", TestContext.Current.CancellationToken)).Should().NotContain(TestApi.Number);
+            using var stranger = await client.GetAsync($"/api/organisations/{TestApi.Number}/units/raadhuset/readiness", TestContext.Current.CancellationToken);
+            stranger.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         }
         finally
         {
@@ -59,27 +69,18 @@ public sealed class ReadmeHostTest
     {
         #region readme-host
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddMiljofyrtarn()   // catalog, clock, rules, options, problems, JSON, health check
+        builder.Services.AddAuthentication().AddJwtBearer(); // Entra ID or ID-porten: Authentication:Schemes:Bearer in settings
+        builder.Services.AddMiljofyrtarn()   // catalog, clock, rules, options, problems, JSON, health check, who may do what
             .AddSqliteEventStore(builder.Configuration.GetConnectionString("Miljofyrtarn") ?? "miljofyrtarn.db");
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
         app.UseExceptionHandler();   // library errors in your own endpoints become problem details too
-        app.MapMiljofyrtarn("/api"); // overview, readiness, actions, deadlines, calendar, reports, climate account
+        app.MapMiljofyrtarn("/api"); // closed: signed-in members of each organisation only (docs/security.md)
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         #endregion
 
-        // Stands in for the host's real sign-in (who acts is the signed-in user): the X-User header names them.
-        app.Use((context, next) =>
-        {
-            if (context.Request.Headers["X-User"].FirstOrDefault() is { Length: > 0 } user)
-            {
-                context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], "Test"));
-            }
-
-            return next(context);
-        });
         return app;
     }
 }

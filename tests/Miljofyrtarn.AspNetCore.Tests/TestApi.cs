@@ -14,7 +14,8 @@ namespace Miljofyrtarn.AspNetCore.Tests;
 
 /// <summary>
 /// A real ASP.NET Core host on the test server, built as a user would build one: AddMiljofyrtarn, a store, MapMiljofyrtarn,
-/// OpenAPI and health checks. The signed-in user is the <c>X-Test-User</c> header (the endpoint option for who acts).
+/// OpenAPI and health checks. The signed-in user is the <c>X-Test-User</c> header (<see cref="HeaderAuthentication"/>, and
+/// the endpoint option for who acts); requests are made as Heim's coordinator unless a test says otherwise.
 /// </summary>
 internal sealed class TestApi : IAsyncDisposable
 {
@@ -47,6 +48,7 @@ internal sealed class TestApi : IAsyncDisposable
         var miljofyrtarn = builder.Services.AddMiljofyrtarn();
         (store ?? (b => b.AddInMemoryEventStore()))(miljofyrtarn);
         builder.Services.AddOpenApi();
+        builder.Services.AddAuthentication(HeaderAuthentication.SchemeName).AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HeaderAuthentication>(HeaderAuthentication.SchemeName, null);
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -60,24 +62,33 @@ internal sealed class TestApi : IAsyncDisposable
 
     public void SetDate(int year, int month, int day) => Clock.Reset(Instant.FromUtc(year, month, day, 8, 0));
 
-    public async Task<HttpResponseMessage> PostAsync(string path, string json, string? user = Coordinator, string? ifMatch = null, string? language = null)
+    public const string Foundation = "tildeling@miljofyrtarn.no";
+
+    public const string FoundationRole = "miljofyrtarn-foundation";
+
+    public async Task<HttpResponseMessage> PostAsync(string path, string json, string? user = Coordinator, string? ifMatch = null, string? language = null, string? roles = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         Headers(request, user, ifMatch, language);
+        if (roles is not null)
+        {
+            request.Headers.Add("X-Test-Roles", roles);
+        }
+
         return await Client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     public Task<HttpResponseMessage> ActAsync(object command, string? user = Coordinator, string? ifMatch = null, string? language = null) =>
         PostAsync($"/api/organisations/{Number}/actions", JsonSerializer.Serialize(command), user, ifMatch, language);
 
-    public async Task<HttpResponseMessage> GetAsync(string path, string? language = null, string? user = null)
+    public async Task<HttpResponseMessage> GetAsync(string path, string? language = null, string? user = Coordinator)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         Headers(request, user, null, language);
         return await Client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    public async Task<JsonNode> GetJsonAsync(string path, string? language = null, string? user = null)
+    public async Task<JsonNode> GetJsonAsync(string path, string? language = null, string? user = Coordinator)
     {
         using var response = await GetAsync(path, language, user);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

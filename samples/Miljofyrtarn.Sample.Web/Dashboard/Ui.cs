@@ -109,11 +109,17 @@ public sealed class Ui
     /// <param name="actor">The person's id.</param>
     /// <param name="returnUrl">The page to go back to; only a local path is followed.</param>
     /// <returns>A redirect.</returns>
-    public static IResult ChooseActor(HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] string? actor, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl)
+    public static async Task<IResult> ChooseActor(HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] string? actor, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl)
     {
         if (actor is { Length: > 0 and <= 200 })
         {
             http.Response.Cookies.Append(ActorCookie, actor, Cookie);
+
+            // The JSON API serves the same person: signed in as a member of the demo's organisation.
+            var identity = new System.Security.Claims.ClaimsIdentity(
+                [new("sub", actor), new("miljofyrtarn:organisation", HeimDemo.Number)],
+                Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme);
+            await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignInAsync(http, new System.Security.Claims.ClaimsPrincipal(identity));
         }
 
         return Results.LocalRedirect(returnUrl is ['/', not '/' and not '\\', ..] or "/" ? returnUrl : "/");

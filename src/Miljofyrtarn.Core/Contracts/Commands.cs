@@ -10,7 +10,7 @@ namespace Miljofyrtarn.Core.Contracts;
 
 /// <summary>
 /// One lifecycle action with its data, as a host receives it in a request and applies it with one call
-/// (<see cref="LifecycleCommandExtensions.Apply(OrganisationLifecycle, LifecycleCommand, string, long?)"/>), with the same guards and expected-version
+/// (<see cref="LifecycleCommandExtensions.Apply(OrganisationLifecycle, LifecycleCommand, Actor, long?)"/>), with the same guards and expected-version
 /// check as the typed methods. In JSON the <c>action</c> property names the command and comes first:
 /// <c>{"action": "deliver", "unit": "raadhuset"}</c>. Read one with <see cref="Json.MiljofyrtarnJson.ReadCommand(ReadOnlySpan{byte})"/>.
 /// </summary>
@@ -43,7 +43,25 @@ public abstract record LifecycleCommand
     [JsonIgnore]
     public abstract string Name { get; }
 
-    internal abstract OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion);
+    /// <summary>
+    /// What the command asks permission for (<see cref="RoleTable"/>); null for the clock's own actions (expiry), which
+    /// anyone who may see the organisation may trigger.
+    /// </summary>
+    [JsonIgnore]
+    public abstract Operation? Operation { get; }
+
+    /// <summary>The unit the command acts on, or null when it acts on the organisation as a whole.</summary>
+    [JsonIgnore]
+    public virtual UnitId? Subject => null;
+
+    /// <summary>
+    /// Who must be the one acting, when the command names them: the certifier of a certification. A host refuses the
+    /// command when the signed-in person is someone else; null for every other command.
+    /// </summary>
+    [JsonIgnore]
+    public virtual string? ActingPerson => null;
+
+    internal abstract OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion);
 }
 
 /// <summary>Adds a unit (UE) to the organisation.</summary>
@@ -54,8 +72,12 @@ public sealed record AddUnitCommand(UnitInput Unit) : LifecycleCommand
     [JsonIgnore]
     public override string Name => "addUnit";
 
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.AddUnit(CommandChecks.Require(Unit, "$.unit").ToDefinition(), actor, expectedVersion);
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override Operation? Operation => Lifecycle.Operation.AddUnit;
+
+    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
+        lifecycle.AddUnit(CommandChecks.Require(Unit, "$.unit").ToDefinition(), actor.Id, expectedVersion);
 }
 
 /// <summary>Changes a unit's details.</summary>
@@ -66,8 +88,16 @@ public sealed record UpdateUnitCommand(UnitInput Unit) : LifecycleCommand
     [JsonIgnore]
     public override string Name => "updateUnit";
 
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.UpdateUnit(CommandChecks.Require(Unit, "$.unit").ToDefinition(), actor, expectedVersion);
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override Operation? Operation => Lifecycle.Operation.UpdateUnit;
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override UnitId? Subject => Unit?.Id;
+
+    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
+        lifecycle.UpdateUnit(CommandChecks.Require(Unit, "$.unit").ToDefinition(), actor.Id, expectedVersion);
 }
 
 /// <summary>Removes a unit that has no certificate.</summary>
@@ -78,8 +108,12 @@ public sealed record RemoveUnitCommand(UnitId Unit) : LifecycleCommand
     [JsonIgnore]
     public override string Name => "removeUnit";
 
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.RemoveUnit(CommandChecks.Require(Unit, "$.unit"), actor, expectedVersion);
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override Operation? Operation => Lifecycle.Operation.RemoveUnit;
+
+    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
+        lifecycle.RemoveUnit(CommandChecks.Require(Unit, "$.unit"), actor.Id, expectedVersion);
 }
 
 /// <summary>Decides who fulfils a criterion: headquarters for everyone, or each unit.</summary>
@@ -91,8 +125,12 @@ public sealed record AllocateCommand(int Criterion, [property: JsonConverter(typ
     [JsonIgnore]
     public override string Name => "allocate";
 
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.Allocate(Criterion, Party, actor, expectedVersion);
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override Operation? Operation => Lifecycle.Operation.Allocate;
+
+    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
+        lifecycle.Allocate(Criterion, Party, actor.Id, expectedVersion);
 }
 
 /// <summary>Records the assessment of one criterion for a unit (<i>kartlegging</i>).</summary>
@@ -108,8 +146,16 @@ public sealed record RecordAssessmentCommand(UnitId Unit, int Criterion, [proper
     [JsonIgnore]
     public override string Name => "recordAssessment";
 
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.RecordAssessment(CommandChecks.Require(Unit, "$.unit"), Criterion, Status, actor, Comment, Justification, Evidence is null ? default : [.. Evidence.Select((e, i) => new EvidenceReference(CommandChecks.Require(e, $"$.evidence[{i}]").Reference, e.Sha256, e.ValidUntil))], expectedVersion);
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override Operation? Operation => Lifecycle.Operation.RecordAssessment;
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override UnitId? Subject => Unit;
+
+    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
+        lifecycle.RecordAssessment(CommandChecks.Require(Unit, "$.unit"), Criterion, Status, actor.Id, Comment, Justification, Evidence is null ? default : [.. Evidence.Select((e, i) => new EvidenceReference(CommandChecks.Require(e, $"$.evidence[{i}]").Reference, e.Sha256, e.ValidUntil))], expectedVersion);
 }
 
 /// <summary>Completes the start-up phase (<i>oppstart</i>).</summary>
@@ -120,8 +166,12 @@ public sealed record CompleteStartUpCommand([property: JsonConverter(typeof(IsoL
     [JsonIgnore]
     public override string Name => "completeStartUp";
 
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.CompleteStartUp(StartUpListSentOn, actor, expectedVersion);
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override Operation? Operation => Lifecycle.Operation.CompleteStartUp;
+
+    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
+        lifecycle.CompleteStartUp(StartUpListSentOn, actor.Id, expectedVersion);
 }
 
 /// <summary>Opens a unit's mapping.</summary>
@@ -132,8 +182,16 @@ public sealed record OpenMappingCommand(UnitId Unit) : LifecycleCommand
     [JsonIgnore]
     public override string Name => "openMapping";
 
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.OpenMapping(CommandChecks.Require(Unit, "$.unit"), actor, expectedVersion);
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override Operation? Operation => Lifecycle.Operation.OpenMapping;
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override UnitId? Subject => Unit;
+
+    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
+        lifecycle.OpenMapping(CommandChecks.Require(Unit, "$.unit"), actor.Id, expectedVersion);
 }
 
 /// <summary>Delivers a unit's mapping to the certifier.</summary>
@@ -144,137 +202,14 @@ public sealed record DeliverCommand(UnitId Unit) : LifecycleCommand
     [JsonIgnore]
     public override string Name => "deliver";
 
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.Deliver(CommandChecks.Require(Unit, "$.unit"), actor, expectedVersion);
-}
-
-/// <summary>Certifies a unit (<i>sertifisering</i>); the certifier acts, not the caller's actor.</summary>
-/// <param name="Unit">The unit.</param>
-/// <param name="Certifier">The certifier, who is the actor.</param>
-/// <param name="CertificateNumber">The new certificate's number.</param>
-public sealed record CertifyCommand(UnitId Unit, CertifierInput Certifier, string CertificateNumber) : LifecycleCommand
-{
     /// <inheritdoc />
     [JsonIgnore]
-    public override string Name => "certify";
+    public override Operation? Operation => Lifecycle.Operation.Deliver;
 
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.Certify(CommandChecks.Require(Unit, "$.unit"), CommandChecks.Require(Certifier, "$.certifier").ToCertifier(), CommandChecks.Require(CertificateNumber, "$.certificateNumber"), expectedVersion);
-}
-
-/// <summary>Submits a unit's annual report (<i>årsrapport</i>).</summary>
-/// <param name="Unit">The unit.</param>
-/// <param name="Year">The report year.</param>
-/// <param name="Content">The figures, goals and measures; null records only that it was submitted.</param>
-public sealed record SubmitAnnualReportCommand(UnitId Unit, int Year, ReportInput? Content = null) : LifecycleCommand
-{
     /// <inheritdoc />
     [JsonIgnore]
-    public override string Name => "submitAnnualReport";
+    public override UnitId? Subject => Unit;
 
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.SubmitAnnualReport(CommandChecks.Require(Unit, "$.unit"), Year, actor, Content?.ToReport(lifecycle, Unit, Year, "$.content"), expectedVersion);
-}
-
-/// <summary>Corrects a submitted annual report's content.</summary>
-/// <param name="Unit">The unit.</param>
-/// <param name="Year">The report year.</param>
-/// <param name="Content">The corrected content.</param>
-/// <param name="Reason">Why it is corrected.</param>
-public sealed record CorrectAnnualReportCommand(UnitId Unit, int Year, ReportInput Content, string Reason) : LifecycleCommand
-{
-    /// <inheritdoc />
-    [JsonIgnore]
-    public override string Name => "correctAnnualReport";
-
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.CorrectAnnualReport(CommandChecks.Require(Unit, "$.unit"), Year, CommandChecks.Require(Content, "$.content").ToReport(lifecycle, Unit, Year, "$.content"), CommandChecks.Require(Reason, "$.reason"), actor, expectedVersion);
-}
-
-/// <summary>Postpones an annual report's deadline.</summary>
-/// <param name="Unit">The unit.</param>
-/// <param name="Year">The report year.</param>
-/// <param name="DueOn">The new due date.</param>
-public sealed record GrantPostponementCommand(UnitId Unit, int Year, [property: JsonConverter(typeof(IsoLocalDateConverter))] LocalDate DueOn) : LifecycleCommand
-{
-    /// <inheritdoc />
-    [JsonIgnore]
-    public override string Name => "grantPostponement";
-
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.GrantPostponement(CommandChecks.Require(Unit, "$.unit"), Year, DueOn, actor, expectedVersion);
-}
-
-/// <summary>Opens a unit's recertification (<i>resertifisering</i>).</summary>
-/// <param name="Unit">The unit.</param>
-public sealed record OpenRecertificationCommand(UnitId Unit) : LifecycleCommand
-{
-    /// <inheritdoc />
-    [JsonIgnore]
-    public override string Name => "openRecertification";
-
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.OpenRecertification(CommandChecks.Require(Unit, "$.unit"), actor, expectedVersion);
-}
-
-/// <summary>Recertifies a unit; the certifier acts.</summary>
-/// <param name="Unit">The unit.</param>
-/// <param name="Certifier">The certifier, who is the actor.</param>
-/// <param name="CertificateNumber">The new certificate's number.</param>
-public sealed record RecertifyCommand(UnitId Unit, CertifierInput Certifier, string CertificateNumber) : LifecycleCommand
-{
-    /// <inheritdoc />
-    [JsonIgnore]
-    public override string Name => "recertify";
-
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.Recertify(CommandChecks.Require(Unit, "$.unit"), CommandChecks.Require(Certifier, "$.certifier").ToCertifier(), CommandChecks.Require(CertificateNumber, "$.certificateNumber"), expectedVersion);
-}
-
-/// <summary>Withdraws a unit's certificate.</summary>
-/// <param name="Unit">The unit.</param>
-/// <param name="Reason">Why.</param>
-public sealed record WithdrawCommand(UnitId Unit, string Reason) : LifecycleCommand
-{
-    /// <inheritdoc />
-    [JsonIgnore]
-    public override string Name => "withdraw";
-
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.Withdraw(CommandChecks.Require(Unit, "$.unit"), CommandChecks.Require(Reason, "$.reason"), actor, expectedVersion);
-}
-
-/// <summary>Records that a unit's certificate has expired (the system acts).</summary>
-/// <param name="Unit">The unit.</param>
-public sealed record ExpireCommand(UnitId Unit) : LifecycleCommand
-{
-    /// <inheritdoc />
-    [JsonIgnore]
-    public override string Name => "expire";
-
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.Expire(CommandChecks.Require(Unit, "$.unit"), expectedVersion);
-}
-
-/// <summary>Records every certificate that has expired by today (the system acts).</summary>
-public sealed record ExpireCertificatesCommand : LifecycleCommand
-{
-    /// <inheritdoc />
-    [JsonIgnore]
-    public override string Name => "expireCertificates";
-
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.ExpireCertificates(expectedVersion);
-}
-
-/// <summary>Records a follow-up audit (<i>oppfølgingsrevisjon</i>) of a unit.</summary>
-/// <param name="Unit">The unit.</param>
-public sealed record RecordFollowUpAuditCommand(UnitId Unit) : LifecycleCommand
-{
-    /// <inheritdoc />
-    [JsonIgnore]
-    public override string Name => "recordFollowUpAudit";
-
-    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, string actor, long? expectedVersion) =>
-        lifecycle.RecordFollowUpAudit(CommandChecks.Require(Unit, "$.unit"), actor, expectedVersion);
+    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
+        lifecycle.Deliver(CommandChecks.Require(Unit, "$.unit"), actor.Id, expectedVersion);
 }

@@ -12,11 +12,14 @@ public static class LifecycleCommandExtensions
     /// </summary>
     /// <param name="lifecycle">The lifecycle.</param>
     /// <param name="command">The command.</param>
-    /// <param name="actor">Who acts (ignored by certifications, where the certifier acts, and by expiry, where the system does).</param>
+    /// <param name="actor">
+    /// Who acts (ignored by certifications, where the certifier acts, and by expiry, where the system does); a host that
+    /// vouches for someone acting for the foundation passes <see cref="Actor.ForFoundation"/>.
+    /// </param>
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
     /// <exception cref="MiljofyrtarnException">A field is missing, a guard does not hold, or the version is not the expected one; every reason is listed.</exception>
-    public static OrganisationLifecycle Apply(this OrganisationLifecycle lifecycle, LifecycleCommand command, string actor, long? expectedVersion = null)
+    public static OrganisationLifecycle Apply(this OrganisationLifecycle lifecycle, LifecycleCommand command, Actor actor, long? expectedVersion = null)
     {
         ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(command);

@@ -94,6 +94,8 @@ internal static class Terms
         ["operation.RecordFollowUpAudit"] = ["registrere oppfølgingsrevisjon", "registrere oppfølgingsrevisjon", "record the follow-up audit"],
         ["operation.ManageRoles"] = ["gi og ta roller", "gje og ta roller", "grant and revoke roles"],
         ["operation.AssignCertifier"] = ["tildele sertifisør", "tildele sertifisør", "assign the certifier"],
+        ["operation.Read"] = ["se virksomhetens data", "sjå dataa til verksemda", "see the organisation's data"],
+        ["operation.StartOrganisation"] = ["starte virksomheten", "starte verksemda", "start the organisation"],
         ["operation.ReadPersonalData"] = ["se personopplysninger", "sjå personopplysningar", "see personal data"],
         ["deadlinestatus.Upcoming"] = ["kommende", "kommande", "upcoming"],
         ["deadlinestatus.DueSoon"] = ["snart", "snart", "due soon"],

@@ -95,6 +95,23 @@ public static class MiljofyrtarnJson
     public static async Task<StartOrganisationCommand> ReadStartCommandAsync(Stream body, CancellationToken cancellationToken = default) =>
         ReadStartCommand(await ReadBodyAsync(body, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>
+    /// Reads a request body that is one of the library's other inputs (<see cref="RoleInput"/>, <see cref="CertifierInput"/>)
+    /// strictly, within <see cref="MaxCommandBytes"/>.
+    /// </summary>
+    /// <typeparam name="T">The input's type: one the library serialises (see <see cref="GetTypeInfo{T}"/>).</typeparam>
+    /// <param name="body">The body.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The input.</returns>
+    /// <exception cref="MiljofyrtarnException">Every problem, coded and located.</exception>
+    /// <exception cref="NotSupportedException">The library does not serialise <typeparamref name="T"/>.</exception>
+    public static async Task<T> ReadInputAsync<T>(Stream body, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var type = (JsonTypeInfo<T>?)ReadContext.GetTypeInfo(typeof(T)) ?? throw new NotSupportedException($"{typeof(T).Name} is not a contract of Miljofyrtarn.Core.");
+        return Read(await ReadBodyAsync(body, cancellationToken).ConfigureAwait(false), type, null);
+    }
+
     private static async Task<byte[]> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);

@@ -36,4 +36,7 @@ namespace Miljofyrtarn.Core.Json;
 [JsonSerializable(typeof(Page<StreamSummary>))]
 [JsonSerializable(typeof(LifecycleCommand))]
 [JsonSerializable(typeof(StartOrganisationCommand))]
+[JsonSerializable(typeof(RoleInput))]
+[JsonSerializable(typeof(RolesView))]
+[JsonSerializable(typeof(CertifierInput))]
 internal sealed partial class MiljofyrtarnJsonContext : JsonSerializerContext;

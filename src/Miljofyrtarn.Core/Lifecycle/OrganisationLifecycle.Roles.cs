@@ -35,6 +35,18 @@ public sealed partial class OrganisationLifecycle
         return [.. _state.Roles.Held(person, unit, Organisation).Order()];
     }
 
+    /// <summary>
+    /// Whether the person belongs to the organisation: holds a role in it (granted, or implied by its structure) or is
+    /// the certifier assigned to it. A host lets members see the organisation.
+    /// </summary>
+    /// <param name="person">The person's ID.</param>
+    /// <returns><see langword="true"/> when they do.</returns>
+    public bool HoldsAnyRole(string person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return _state.Roles.HoldsAnyRoleInside(person, Organisation) || _state.Roles.Assignment?.Certifier.Id == person;
+    }
+
     /// <summary>Whether an actor may take an operation now (always, while the organisation is not governed).</summary>
     /// <param name="actor">Who.</param>
     /// <param name="operation">What.</param>

@@ -111,7 +111,7 @@ public sealed class LifecycleRepository
     /// No such organisation, a refusal (every reason listed), or a version conflict (<see cref="ErrorCodes.ConcurrencyConflict"/>);
     /// nothing was written.
     /// </exception>
-    public async Task<OrganisationLifecycle> ExecuteAsync(string organisation, LifecycleCommand command, string actor, long? expectedVersion = null, CancellationToken cancellationToken = default)
+    public async Task<OrganisationLifecycle> ExecuteAsync(string organisation, LifecycleCommand command, Actor actor, long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var loaded = await GetAsync(organisation, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,78 @@
+using Miljofyrtarn.Core.Contracts;
+using Miljofyrtarn.Core.Json;
+using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Miljofyrtarn.AspNetCore;
+
+/// <summary>Who may do what: the roles of an organisation, granted and revoked, and the certifier the foundation assigns.</summary>
+public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// <c>GET …/roles</c> (for those who may see personal data), <c>POST …/roles</c> and <c>POST …/roles/revoke</c> (a
+    /// <see cref="RoleInput"/>; management or the coordinator), and <c>POST …/certifier</c> (a <see cref="CertifierInput"/>;
+    /// the foundation).
+    /// </summary>
+    private static void MapRoles(RouteGroupBuilder group, MiljofyrtarnEndpointOptions options)
+    {
+        group.MapGet("/organisations/{organisation}/roles", (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
+            RunAsync(http, async _ =>
+            {
+                var lifecycle = await LoadAsync(http, options, repository, organisation, ReadingPersonalData, null, ct).ConfigureAwait(false);
+                return Tagged(http, lifecycle.Version) ?? Json(lifecycle.ToRolesView());
+            }))
+            .WithName("GetRoles").Produces<RolesView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/organisations/{organisation}/roles", (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
+            ChangeRolesAsync(http, options, repository, organisation, "grantRole", async (lifecycle, actor, expected) =>
+            {
+                var input = await MiljofyrtarnJson.ReadInputAsync<RoleInput>(http.Request.Body, ct).ConfigureAwait(false);
+                return lifecycle.GrantRole(input.Person, input.Role, input.Unit, actor, expected);
+            }, Operation.ManageRoles, ct))
+            .WithName("GrantRole").Accepts<RoleInput>("application/json").Produces<RolesView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+
+        group.MapPost("/organisations/{organisation}/roles/revoke", (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
+            ChangeRolesAsync(http, options, repository, organisation, "revokeRole", async (lifecycle, actor, expected) =>
+            {
+                var input = await MiljofyrtarnJson.ReadInputAsync<RoleInput>(http.Request.Body, ct).ConfigureAwait(false);
+                return lifecycle.RevokeRole(input.Person, input.Role, input.Unit, actor, expected);
+            }, Operation.ManageRoles, ct))
+            .WithName("RevokeRole").Accepts<RoleInput>("application/json").Produces<RolesView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/organisations/{organisation}/certifier", (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
+            ChangeRolesAsync(http, options, repository, organisation, "assignCertifier", async (lifecycle, actor, expected) =>
+            {
+                var input = await MiljofyrtarnJson.ReadInputAsync<CertifierInput>(http.Request.Body, ct).ConfigureAwait(false);
+                return lifecycle.AssignCertifier(input.ToCertifier("$"), actor, expected);
+            }, Operation.AssignCertifier, ct))
+            .WithName("AssignCertifier").Accepts<CertifierInput>("application/json").Produces<RolesView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static Task<IResult> ChangeRolesAsync(
+        HttpContext http,
+        MiljofyrtarnEndpointOptions options,
+        LifecycleRepository repository,
+        string organisation,
+        string name,
+        Func<OrganisationLifecycle, Core.Lifecycle.Actor, long?, Task<OrganisationLifecycle>> change,
+        Operation operation,
+        CancellationToken ct) =>
+        RunAsync(http, async _ =>
+        {
+            var expected = ExpectedVersion(http);
+            var actor = ActingAs(http, Actor(http, options));
+            var loaded = await LoadAsync(http, options, repository, organisation, new MiljofyrtarnRequirement(MiljofyrtarnAccess.Act, operation), null, ct).ConfigureAwait(false);
+            var changed = await change(loaded, actor, expected).ConfigureAwait(false);
+            await repository.SaveAsync(changed, loaded.Version, ct).ConfigureAwait(false);
+            Applied(http, name);
+            http.Response.Headers.ETag = ETag(changed.Version);
+            return Json(changed.ToRolesView());
+        });
+}
