@@ -1,4 +1,7 @@
 using Miljofyrtarn.AspNetCore;
+using Miljofyrtarn.Calendar;
+using Miljofyrtarn.Core.Schedule;
+using Miljofyrtarn.Core.Storage;
 using Miljofyrtarn.Sample.Web.Components;
 using Miljofyrtarn.Sample.Web.Dashboard;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -52,6 +55,20 @@ app.UseAntiforgery();
 app.MapGet("/site.css", SiteStyle.Serve);
 app.MapPost("/acting-as", Ui.ChooseActor);
 app.MapMiljofyrtarn("/api"); // closed: the signed-in dashboard user, a member of the demo's organisation
+
+// The deadlines as a calendar feed. A calendar app cannot sign in, so the demo serves the feed as it serves its pages;
+// a municipality's dashboard would hand each person a secret link instead.
+app.MapGet("/calendar/{organisation}.ics", async (string organisation, HttpContext http, LifecycleRepository repository, DeadlineOptions deadlines, CancellationToken ct) =>
+{
+    var lifecycle = await repository.GetAsync(organisation, ct);
+    var language = Ui.LanguageOf(http);
+    var ics = DeadlineCalendar.Export(new DeadlineSchedule(lifecycle, deadlines), lifecycle.Today.PlusYears(-3), lifecycle.Today.PlusMonths(12), new CalendarExportOptions
+    {
+        Language = language,
+        CalendarName = lifecycle.Organisation.Name,
+    });
+    return Results.Text(ics, "text/calendar; charset=utf-8");
+});
 app.MapHealthChecks("/health");
 app.MapRazorComponents<App>();
 
