@@ -37,8 +37,9 @@ internal static class Impartiality
             return new Diagnostic(ErrorCodes.CertifierNotAssigned, [certifier.Id, organisation.Name, roles.Assignment?.Certifier.Id ?? "–"]);
         }
 
-        foreach (var (role, _) in roles.Implied(certifier.Id, organisation))
+        if (string.Equals(roles.Founder, certifier.Id, StringComparison.Ordinal) || organisation.NamesPerson(certifier.Id))
         {
+            var (role, _) = roles.Implied(certifier.Id, organisation).First();
             return new Diagnostic(ErrorCodes.CertifierHoldsRole, [certifier.Id, role.ToString(), organisation.Name]);
         }
 

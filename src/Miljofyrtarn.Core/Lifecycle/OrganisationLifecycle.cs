@@ -140,15 +140,18 @@ public sealed partial class OrganisationLifecycle
 
         var input = actorId is null ? ActionInput.Probe : ActionInput.ProbeAs(actorId);
         var today = Today;
-        return [.. LifecycleTable.Actions.Select(a => new ActionAvailability(a, [.. Forbidden(actor, a, unitId), .. LifecycleTable.Reasons(new GuardContext(_state, Rules, position, today, a, input))]))];
+        return [.. LifecycleTable.Actions.Select(a =>
+        {
+            var reasons = LifecycleTable.Reasons(new GuardContext(_state, Rules, position, today, a, input));
+            return new ActionAvailability(a, Forbidden(actor, a, unitId) is { } forbidden ? reasons.Insert(0, forbidden) : reasons);
+        })];
     }
 
-    /// <summary>The role refusal of an action for an actor, if any (none for the clock's own action, expiry).</summary>
-    private IEnumerable<Diagnostic> Forbidden(Actor? actor, LifecycleAction action, UnitId unit) =>
-        actor is { } who && Enum.TryParse<Operation>(action.ToString(), out var operation)
-            && RoleTable.Check(_state, who, operation, operation == Operation.RemoveUnit ? null : unit) is { } refused
-            ? [refused]
-            : [];
+    /// <summary>The role refusal of an action for an actor, if any: only in a governed organisation, and none for the clock's own action, expiry.</summary>
+    private Diagnostic? Forbidden(Actor? actor, LifecycleAction action, UnitId unit) =>
+        actor is { } who && _state.Roles.IsGoverned && RoleTable.OperationOf(action) is { } operation
+            ? RoleTable.Check(_state, who, operation, operation == Operation.RemoveUnit ? null : unit)
+            : null;
 
     /// <summary>
     /// The unit lifecycle and the organisation's phases as Mermaid diagrams, generated from the tables the code runs, for

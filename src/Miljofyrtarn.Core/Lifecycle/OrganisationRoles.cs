@@ -96,7 +96,8 @@ internal sealed class OrganisationRoles
 
     /// <summary>Whether the person holds any role inside the organisation now, for any unit (granted or implied).</summary>
     public bool HoldsAnyRoleInside(string person, Organisation organisation) =>
-        Grants.Any(g => g.IsActive && string.Equals(g.Person, person, StringComparison.Ordinal)) || Implied(person, organisation).Any();
+        string.Equals(Founder, person, StringComparison.Ordinal) || organisation.NamesPerson(person)
+        || Grants.Any(g => g.IsActive && string.Equals(g.Person, person, StringComparison.Ordinal));
 
     /// <summary>Whether the person held the consultant role at any time since <paramref name="since"/> (null: ever).</summary>
     public bool WasConsultantSince(string person, Instant? since) =>

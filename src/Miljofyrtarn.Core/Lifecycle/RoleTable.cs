@@ -46,6 +46,12 @@ public static class RoleTable
         [Operation.ReadPersonalData] = [M, C, U, K, R, S],
     }.ToFrozenDictionary();
 
+    /// <summary>The operation of each lifecycle action, by its value; null for the clock's own (expiry).</summary>
+    private static readonly Operation?[] ByAction = [.. Enum.GetValues<LifecycleAction>().Order().Select(a => Enum.TryParse<Operation>(a.ToString(), out var o) ? o : (Operation?)null)];
+
+    /// <summary>The operation a lifecycle action asks permission for, or null (expiry: the clock acts).</summary>
+    internal static Operation? OperationOf(LifecycleAction action) => ByAction[(int)action];
+
     /// <summary>The roles that may take an operation, in the order of <see cref="SchemeRole"/>.</summary>
     /// <param name="operation">The operation.</param>
     /// <returns>The roles.</returns>

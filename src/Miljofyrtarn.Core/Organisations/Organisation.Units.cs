@@ -10,6 +10,7 @@ public sealed partial class Organisation
 {
     private ImmutableArray<Unit> _allUnits; // listed from _units on first use
     private Dictionary<int, int[]>? _covered; // host position → positions of the units its certificate covers, built on first use
+    private HashSet<string>? _people; // the IDs of every unit's officer and management users, built on first use
 
     /// <summary>Headquarters first, then the underlying units in the order they were added.</summary>
     /// <remarks>Listed on first use and then kept; the organisation keeps its units in a structure that adding a unit extends without copying.</remarks>
@@ -39,6 +40,32 @@ public sealed partial class Organisation
     /// kept: a lifecycle's transitions share the organisation, so they ask in O(1).
     /// </summary>
     internal int[] CoveredBy(int hostPosition) => (_covered ??= BuildCovered()).TryGetValue(hostPosition, out var covered) ? covered : [];
+
+    /// <summary>
+    /// Whether any unit names the person as its officer or a management user. Built for every unit on first use, then
+    /// kept (two threads may build it at once; both sets are equal and either may be kept): the certifier's
+    /// impartiality is asked at every certification, and a replay certifies every unit.
+    /// </summary>
+    internal bool NamesPerson(string id) => (_people ??= BuildPeople()).Contains(id);
+
+    private HashSet<string> BuildPeople()
+    {
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var unit in _units)
+        {
+            if (unit.Officer is { } officer)
+            {
+                people.Add(officer.Id);
+            }
+
+            foreach (var manager in unit.Management)
+            {
+                people.Add(manager.Id);
+            }
+        }
+
+        return people;
+    }
 
     private Dictionary<int, int[]> BuildCovered()
     {

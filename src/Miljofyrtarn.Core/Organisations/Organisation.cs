@@ -24,7 +24,7 @@ namespace Miljofyrtarn.Core.Organisations;
 /// </para>
 /// <para>
 /// It keeps values it computes on first use: the resolution index, the readiness (carried forward from the state before
-/// along a short trail of assessments when it can be), the list of units and the covered units. Each is computed from the
+/// along a short trail of assessments when it can be), the list of units, the covered units and the people the units name. Each is computed from the
 /// organisation's immutable state and published with one reference write, without a lock: two threads that race compute
 /// equal values and either may be kept, and a thread that misses a kept value computes it again (the incremental
 /// readiness equals the full one; a property test holds them to it). Nothing a caller can observe changes. The one
