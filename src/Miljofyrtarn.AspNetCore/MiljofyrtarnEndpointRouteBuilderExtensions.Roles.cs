@@ -27,23 +27,10 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             }))
             .WithName("GetRoles").Produces<RolesView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/organisations/{organisation}/roles", (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
-            ChangeRolesAsync(http, options, repository, organisation, "grantRole", async (lifecycle, actor, expected) =>
-            {
-                var input = await MiljofyrtarnJson.ReadInputAsync<RoleInput>(http.Request.Body, ct).ConfigureAwait(false);
-                return lifecycle.GrantRole(input.Person, input.Role, input.Unit, actor, expected);
-            }, Operation.ManageRoles, ct))
-            .WithName("GrantRole").Accepts<RoleInput>("application/json").Produces<RolesView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
-
-        group.MapPost("/organisations/{organisation}/roles/revoke", (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
-            ChangeRolesAsync(http, options, repository, organisation, "revokeRole", async (lifecycle, actor, expected) =>
-            {
-                var input = await MiljofyrtarnJson.ReadInputAsync<RoleInput>(http.Request.Body, ct).ConfigureAwait(false);
-                return lifecycle.RevokeRole(input.Person, input.Role, input.Unit, actor, expected);
-            }, Operation.ManageRoles, ct))
-            .WithName("RevokeRole").Accepts<RoleInput>("application/json").Produces<RolesView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        MapRoleChange(group, options, "/organisations/{organisation}/roles", "GrantRole", "grantRole", (lifecycle, input, actor, expected) => lifecycle.GrantRole(input.Person, input.Role, input.Unit, actor, expected))
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        MapRoleChange(group, options, "/organisations/{organisation}/roles/revoke", "RevokeRole", "revokeRole", (lifecycle, input, actor, expected) => lifecycle.RevokeRole(input.Person, input.Role, input.Unit, actor, expected))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/organisations/{organisation}/certifier", (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
             ChangeRolesAsync(http, options, repository, organisation, "assignCertifier", async (lifecycle, actor, expected) =>
@@ -54,6 +41,20 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             .WithName("AssignCertifier").Accepts<CertifierInput>("application/json").Produces<RolesView>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
+
+    /// <summary>A <c>POST</c> that grants or revokes a role (a <see cref="RoleInput"/>): management or the coordinator.</summary>
+    private static RouteHandlerBuilder MapRoleChange(
+        RouteGroupBuilder group,
+        MiljofyrtarnEndpointOptions options,
+        string pattern,
+        string endpointName,
+        string metricName,
+        Func<OrganisationLifecycle, RoleInput, Core.Lifecycle.Actor, long?, OrganisationLifecycle> change) =>
+        group.MapPost(pattern, (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
+            ChangeRolesAsync(http, options, repository, organisation, metricName, async (lifecycle, actor, expected) =>
+                change(lifecycle, await MiljofyrtarnJson.ReadInputAsync<RoleInput>(http.Request.Body, ct).ConfigureAwait(false), actor, expected), Operation.ManageRoles, ct))
+            .WithName(endpointName).Accepts<RoleInput>("application/json").Produces<RolesView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static Task<IResult> ChangeRolesAsync(
         HttpContext http,
