@@ -38,5 +38,6 @@ namespace Miljofyrtarn.Core.Json;
 [JsonSerializable(typeof(StartOrganisationCommand))]
 [JsonSerializable(typeof(RoleInput))]
 [JsonSerializable(typeof(RolesView))]
+[JsonSerializable(typeof(PublicOrganisationView))]
 [JsonSerializable(typeof(CertifierInput))]
 internal sealed partial class MiljofyrtarnJsonContext : JsonSerializerContext;

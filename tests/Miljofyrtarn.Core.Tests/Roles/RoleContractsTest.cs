@@ -46,4 +46,17 @@ public class RoleContractsTest
             ContractSchema.For("roleInput").Evaluate(JsonNode.Parse(json)).IsValid.Should().BeFalse(json);
         }
     }
+
+    [Fact]
+    public void ThePublicView_HoldsNoPersonalData_AndMatchesItsSchema()
+    {
+        var lifecycle = WithCertifiedHeadquarters(Clock());
+
+        var json = JsonSerializer.Serialize(lifecycle.ToPublicView(Core.Localization.Language.NorwegianBokmal), MiljofyrtarnJson.GetTypeInfo<PublicOrganisationView>());
+        var result = ContractSchema.For("publicOrganisation").Evaluate(JsonNode.Parse(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        result.IsValid.Should().BeTrue($"{json}: {ContractSchema.Errors(result)}");
+        json.Should().Contain("\"number\":\"MFT-HK-1\"").And.Contain("\"validToday\":true").And.Contain("Sertifisert");
+        json.Should().NotContain("@").And.NotContain("Kari").And.NotContain("Ordføreren").And.NotContain("Miljøkoordinatoren");
+    }
 }
