@@ -100,7 +100,7 @@ public class OrganisationAuthorizationHandler(IOptions<MiljofyrtarnOptions> opti
 
         var lifecycle = resource.Lifecycle;
         var foundation = IsFoundation(user);
-        var actor = foundation ? Actor.ForFoundation(resource.Actor) : new Actor(resource.Actor);
+        var actor = ActorFor(user, resource.Actor, lifecycle.Organisation.Number.Value);
         var member = IsMember(user, lifecycle, resource.Actor);
         switch (requirement.Access)
         {
@@ -130,6 +130,58 @@ public class OrganisationAuthorizationHandler(IOptions<MiljofyrtarnOptions> opti
     /// <returns><see langword="true"/> when they are.</returns>
     public bool IsFoundation(ClaimsPrincipal user) => Options.FoundationRole is { Length: > 0 } role && user is not null && user.IsInRole(role);
 
+    /// <summary>
+    /// The actor as the library sees them in an organisation: vouched for as the foundation when the user is in
+    /// <see cref="MiljofyrtarnOptions.FoundationRole"/>, and with the roles their claims give them there
+    /// (<see cref="MiljofyrtarnOptions.RoleClaimType"/>: <c>964123454:coordinator</c>).
+    /// </summary>
+    /// <param name="user">The user.</param>
+    /// <param name="actor">The actor's ID.</param>
+    /// <param name="organisationNumber">The organisation the request is about.</param>
+    /// <returns>The actor.</returns>
+    public Actor ActorFor(ClaimsPrincipal user, string actor, string organisationNumber)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var who = IsFoundation(user) ? Actor.ForFoundation(actor) : new Actor(actor);
+        return who.WithRoles(ClaimedRoles(user, organisationNumber));
+    }
+
+    /// <summary>
+    /// The roles the user's claims give them in an organisation: each claim of <see cref="MiljofyrtarnOptions.RoleClaimType"/>
+    /// whose value is the organisation number, a colon and a role held inside an organisation (<c>management</c>,
+    /// <c>coordinator</c>, <c>unitContact</c>, <c>consultant</c>, <c>reader</c>). Other values are ignored.
+    /// </summary>
+    /// <param name="user">The user.</param>
+    /// <param name="organisationNumber">The organisation number.</param>
+    /// <returns>The roles.</returns>
+    public IEnumerable<SchemeRole> ClaimedRoles(ClaimsPrincipal user, string organisationNumber)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (Options.RoleClaimType is not { Length: > 0 } type)
+        {
+            yield break;
+        }
+
+        foreach (var claim in user.FindAll(type))
+        {
+            var separator = claim.Value.IndexOf(':', StringComparison.Ordinal);
+            if (separator > 0 && claim.Value.AsSpan(0, separator).SequenceEqual(organisationNumber)
+                && Claimable.TryGetValue(claim.Value[(separator + 1)..], out var role))
+            {
+                yield return role;
+            }
+        }
+    }
+
+    private static readonly Dictionary<string, SchemeRole> Claimable = new(StringComparer.Ordinal)
+    {
+        ["management"] = SchemeRole.Management,
+        ["coordinator"] = SchemeRole.Coordinator,
+        ["unitContact"] = SchemeRole.UnitContact,
+        ["consultant"] = SchemeRole.Consultant,
+        ["reader"] = SchemeRole.Reader,
+    };
+
     /// <summary>Whether the user belongs to the organisation: by a claim naming its number, or by a role its history or structure gives the actor.</summary>
     /// <param name="user">The user.</param>
     /// <param name="lifecycle">The organisation.</param>
@@ -139,7 +191,8 @@ public class OrganisationAuthorizationHandler(IOptions<MiljofyrtarnOptions> opti
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(lifecycle);
-        return ClaimsOrganisation(user, lifecycle.Organisation.Number.Value) || (actor is { Length: > 0 } && lifecycle.HoldsAnyRole(actor));
+        var number = lifecycle.Organisation.Number.Value;
+        return ClaimsOrganisation(user, number) || ClaimedRoles(user, number).Any() || (actor is { Length: > 0 } && lifecycle.HoldsAnyRole(actor));
     }
 
     /// <summary>Whether the user's claims name the organisation number (<see cref="MiljofyrtarnOptions.OrganisationClaimType"/>).</summary>

@@ -122,7 +122,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         }
     }
 
-    /// <summary>The actor for the library: vouched for as the foundation when the user is in its role.</summary>
-    private static Core.Lifecycle.Actor ActingAs(HttpContext http, string actor) =>
-        http.RequestServices.GetRequiredService<OrganisationAuthorizationHandler>().IsFoundation(http.User) ? Core.Lifecycle.Actor.ForFoundation(actor) : new Core.Lifecycle.Actor(actor);
+    /// <summary>The actor for the library, with what the host vouches for from the user's claims in this organisation.</summary>
+    private static Core.Lifecycle.Actor ActingAs(HttpContext http, string actor, string organisation) =>
+        http.RequestServices.GetRequiredService<OrganisationAuthorizationHandler>().ActorFor(http.User, actor, organisation);
 }

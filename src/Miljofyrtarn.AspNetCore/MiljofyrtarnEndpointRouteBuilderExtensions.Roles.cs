@@ -68,8 +68,9 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         RunAsync(http, async _ =>
         {
             var expected = ExpectedVersion(http);
-            var actor = ActingAs(http, Actor(http, options));
+            var id = Actor(http, options);
             var loaded = await LoadAsync(http, options, repository, organisation, new MiljofyrtarnRequirement(MiljofyrtarnAccess.Act, operation), null, ct).ConfigureAwait(false);
+            var actor = ActingAs(http, id, loaded.Organisation.Number.Value);
             var changed = await change(loaded, actor, expected).ConfigureAwait(false);
             await repository.SaveAsync(changed, loaded.Version, ct).ConfigureAwait(false);
             Applied(http, name);

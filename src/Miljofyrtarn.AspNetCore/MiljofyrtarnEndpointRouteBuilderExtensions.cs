@@ -137,7 +137,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
                     throw Forbidden(actor, loaded, command.Operation);
                 }
 
-                var lifecycle = loaded.Apply(command, ActingAs(http, actor), expected);
+                var lifecycle = loaded.Apply(command, ActingAs(http, actor, loaded.Organisation.Number.Value), expected);
                 await repository.SaveAsync(lifecycle, loaded.Version, ct).ConfigureAwait(false);
                 Applied(http, command.Name);
                 http.Response.Headers.ETag = ETag(lifecycle.Version);

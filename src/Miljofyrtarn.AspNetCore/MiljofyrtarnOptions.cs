@@ -48,6 +48,14 @@ public sealed class MiljofyrtarnOptions
     public string FoundationRole { get; set; } = "miljofyrtarn-foundation";
 
     /// <summary>
+    /// The claim that gives a user a role in an organisation, as <c>organisation number:role</c> (<c>964123454:coordinator</c>;
+    /// roles <c>management</c>, <c>coordinator</c>, <c>unitContact</c>, <c>consultant</c>, <c>reader</c>), for example
+    /// mapped from groups by the identity provider. It counts besides the roles the organisation's history grants, for the
+    /// whole organisation. Default <c>miljofyrtarn:role</c>.
+    /// </summary>
+    public string RoleClaimType { get; set; } = "miljofyrtarn:role";
+
+    /// <summary>
     /// The role that may start any organisation. Anyone may start the organisation their own claims name
     /// (<see cref="OrganisationClaimType"/>). Default <c>miljofyrtarn-creator</c>.
     /// </summary>

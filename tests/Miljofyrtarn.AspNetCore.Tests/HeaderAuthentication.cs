@@ -9,7 +9,8 @@ namespace Miljofyrtarn.AspNetCore.Tests;
 /// <summary>
 /// The tests' sign-in: <c>X-Test-User</c> names the signed-in user (their <c>sub</c>), <c>X-Test-Organisations</c> the
 /// organisation numbers their claims name (Heim's when the header is absent: the tests' people work there), and
-/// <c>X-Test-Roles</c> their roles (for example the foundation's). No header: anonymous.
+/// <c>X-Test-Roles</c> their roles (for example the foundation's), <c>X-Test-Role-Claims</c> their roles in organisations
+/// (<c>964123454:consultant</c>). No header: anonymous.
 /// </summary>
 internal sealed class HeaderAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -28,6 +29,8 @@ internal sealed class HeaderAuthentication(IOptionsMonitor<AuthenticationSchemeO
         claims.AddRange(organisations.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(o => new Claim("miljofyrtarn:organisation", o)));
         claims.AddRange((Request.Headers["X-Test-Roles"].FirstOrDefault() ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => new Claim(ClaimTypes.Role, r)));
+        claims.AddRange((Request.Headers["X-Test-Role-Claims"].FirstOrDefault() ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(r => new Claim("miljofyrtarn:role", r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }

@@ -53,7 +53,7 @@ public sealed record SubmitAnnualReportCommand(UnitId Unit, int Year, ReportInpu
     public override UnitId? Subject => Unit;
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
-        lifecycle.SubmitAnnualReport(CommandChecks.Require(Unit, "$.unit"), Year, actor.Id, Content?.ToReport(lifecycle, Unit, Year, "$.content"), expectedVersion);
+        lifecycle.SubmitAnnualReport(CommandChecks.Require(Unit, "$.unit"), Year, actor, Content?.ToReport(lifecycle, Unit, Year, "$.content"), expectedVersion);
 }
 
 /// <summary>Corrects a submitted annual report's content.</summary>
@@ -76,7 +76,7 @@ public sealed record CorrectAnnualReportCommand(UnitId Unit, int Year, ReportInp
     public override UnitId? Subject => Unit;
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
-        lifecycle.CorrectAnnualReport(CommandChecks.Require(Unit, "$.unit"), Year, CommandChecks.Require(Content, "$.content").ToReport(lifecycle, Unit, Year, "$.content"), CommandChecks.Require(Reason, "$.reason"), actor.Id, expectedVersion);
+        lifecycle.CorrectAnnualReport(CommandChecks.Require(Unit, "$.unit"), Year, CommandChecks.Require(Content, "$.content").ToReport(lifecycle, Unit, Year, "$.content"), CommandChecks.Require(Reason, "$.reason"), actor, expectedVersion);
 }
 
 /// <summary>Postpones an annual report's deadline.</summary>
@@ -118,7 +118,7 @@ public sealed record OpenRecertificationCommand(UnitId Unit) : LifecycleCommand
     public override UnitId? Subject => Unit;
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
-        lifecycle.OpenRecertification(CommandChecks.Require(Unit, "$.unit"), actor.Id, expectedVersion);
+        lifecycle.OpenRecertification(CommandChecks.Require(Unit, "$.unit"), actor, expectedVersion);
 }
 
 /// <summary>Recertifies a unit; the certifier acts.</summary>
@@ -220,5 +220,5 @@ public sealed record RecordFollowUpAuditCommand(UnitId Unit) : LifecycleCommand
     public override UnitId? Subject => Unit;
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
-        lifecycle.RecordFollowUpAudit(CommandChecks.Require(Unit, "$.unit"), actor.Id, expectedVersion);
+        lifecycle.RecordFollowUpAudit(CommandChecks.Require(Unit, "$.unit"), actor, expectedVersion);
 }

@@ -77,7 +77,7 @@ public sealed record AddUnitCommand(UnitInput Unit) : LifecycleCommand
     public override Operation? Operation => Lifecycle.Operation.AddUnit;
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
-        lifecycle.AddUnit(CommandChecks.Require(Unit, "$.unit").ToDefinition(), actor.Id, expectedVersion);
+        lifecycle.AddUnit(CommandChecks.Require(Unit, "$.unit").ToDefinition(), actor, expectedVersion);
 }
 
 /// <summary>Changes a unit's details.</summary>
@@ -97,7 +97,7 @@ public sealed record UpdateUnitCommand(UnitInput Unit) : LifecycleCommand
     public override UnitId? Subject => Unit?.Id;
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
-        lifecycle.UpdateUnit(CommandChecks.Require(Unit, "$.unit").ToDefinition(), actor.Id, expectedVersion);
+        lifecycle.UpdateUnit(CommandChecks.Require(Unit, "$.unit").ToDefinition(), actor, expectedVersion);
 }
 
 /// <summary>Removes a unit that has no certificate.</summary>
@@ -113,7 +113,7 @@ public sealed record RemoveUnitCommand(UnitId Unit) : LifecycleCommand
     public override Operation? Operation => Lifecycle.Operation.RemoveUnit;
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
-        lifecycle.RemoveUnit(CommandChecks.Require(Unit, "$.unit"), actor.Id, expectedVersion);
+        lifecycle.RemoveUnit(CommandChecks.Require(Unit, "$.unit"), actor, expectedVersion);
 }
 
 /// <summary>Decides who fulfils a criterion: headquarters for everyone, or each unit.</summary>
@@ -130,7 +130,7 @@ public sealed record AllocateCommand(int Criterion, [property: JsonConverter(typ
     public override Operation? Operation => Lifecycle.Operation.Allocate;
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
-        lifecycle.Allocate(Criterion, Party, actor.Id, expectedVersion);
+        lifecycle.Allocate(Criterion, Party, actor, expectedVersion);
 }
 
 /// <summary>Records the assessment of one criterion for a unit (<i>kartlegging</i>).</summary>
@@ -155,7 +155,7 @@ public sealed record RecordAssessmentCommand(UnitId Unit, int Criterion, [proper
     public override UnitId? Subject => Unit;
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
-        lifecycle.RecordAssessment(CommandChecks.Require(Unit, "$.unit"), Criterion, Status, actor.Id, Comment, Justification, Evidence is null ? default : [.. Evidence.Select((e, i) => new EvidenceReference(CommandChecks.Require(e, $"$.evidence[{i}]").Reference, e.Sha256, e.ValidUntil))], expectedVersion);
+        lifecycle.RecordAssessment(CommandChecks.Require(Unit, "$.unit"), Criterion, Status, actor, Comment, Justification, Evidence is null ? default : [.. Evidence.Select((e, i) => new EvidenceReference(CommandChecks.Require(e, $"$.evidence[{i}]").Reference, e.Sha256, e.ValidUntil))], expectedVersion);
 }
 
 /// <summary>Completes the start-up phase (<i>oppstart</i>).</summary>
@@ -171,7 +171,7 @@ public sealed record CompleteStartUpCommand([property: JsonConverter(typeof(IsoL
     public override Operation? Operation => Lifecycle.Operation.CompleteStartUp;
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
-        lifecycle.CompleteStartUp(StartUpListSentOn, actor.Id, expectedVersion);
+        lifecycle.CompleteStartUp(StartUpListSentOn, actor, expectedVersion);
 }
 
 /// <summary>Opens a unit's mapping.</summary>
@@ -191,7 +191,7 @@ public sealed record OpenMappingCommand(UnitId Unit) : LifecycleCommand
     public override UnitId? Subject => Unit;
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
-        lifecycle.OpenMapping(CommandChecks.Require(Unit, "$.unit"), actor.Id, expectedVersion);
+        lifecycle.OpenMapping(CommandChecks.Require(Unit, "$.unit"), actor, expectedVersion);
 }
 
 /// <summary>Delivers a unit's mapping to the certifier.</summary>
@@ -211,5 +211,5 @@ public sealed record DeliverCommand(UnitId Unit) : LifecycleCommand
     public override UnitId? Subject => Unit;
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
-        lifecycle.Deliver(CommandChecks.Require(Unit, "$.unit"), actor.Id, expectedVersion);
+        lifecycle.Deliver(CommandChecks.Require(Unit, "$.unit"), actor, expectedVersion);
 }

@@ -19,8 +19,8 @@ public sealed partial class OrganisationLifecycle
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
     /// <exception cref="MiljofyrtarnException">Refused; nothing changed.</exception>
-    public OrganisationLifecycle AddUnit(UnitDefinition unit, string actor, long? expectedVersion = null) =>
-        Do(expectedVersion, (n, at) => new UnitAdded(n, at, actor, unit));
+    public OrganisationLifecycle AddUnit(UnitDefinition unit, Actor actor, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new UnitAdded(n, at, actor.Id, unit), actor);
 
     /// <summary>Changes a unit's details.</summary>
     /// <param name="unit">The unit's new details.</param>
@@ -28,8 +28,8 @@ public sealed partial class OrganisationLifecycle
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
     /// <exception cref="MiljofyrtarnException">Refused; nothing changed.</exception>
-    public OrganisationLifecycle UpdateUnit(UnitDefinition unit, string actor, long? expectedVersion = null) =>
-        Do(expectedVersion, (n, at) => new UnitUpdated(n, at, actor, unit));
+    public OrganisationLifecycle UpdateUnit(UnitDefinition unit, Actor actor, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new UnitUpdated(n, at, actor.Id, unit), actor);
 
     /// <summary>Removes a unit that is not started or withdrawn.</summary>
     /// <param name="unit">The unit.</param>
@@ -37,8 +37,8 @@ public sealed partial class OrganisationLifecycle
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
     /// <exception cref="MiljofyrtarnException">Refused; nothing changed.</exception>
-    public OrganisationLifecycle RemoveUnit(UnitId unit, string actor, long? expectedVersion = null) =>
-        Do(expectedVersion, (n, at) => new UnitRemoved(n, at, actor, unit));
+    public OrganisationLifecycle RemoveUnit(UnitId unit, Actor actor, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new UnitRemoved(n, at, actor.Id, unit), actor);
 
     /// <summary>Allocates a criterion to headquarters or to the units.</summary>
     /// <param name="criterionId">The criterion.</param>
@@ -47,8 +47,8 @@ public sealed partial class OrganisationLifecycle
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
     /// <exception cref="MiljofyrtarnException">Refused; nothing changed.</exception>
-    public OrganisationLifecycle Allocate(int criterionId, ResponsibleParty party, string actor, long? expectedVersion = null) =>
-        Do(expectedVersion, (n, at) => new ResponsibilityAllocated(n, at, actor, criterionId, party));
+    public OrganisationLifecycle Allocate(int criterionId, ResponsibleParty party, Actor actor, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new ResponsibilityAllocated(n, at, actor.Id, criterionId, party), actor);
 
     /// <summary>Records an assessment of a criterion for a unit, dated now by the clock.</summary>
     /// <param name="unit">The unit.</param>
@@ -61,8 +61,8 @@ public sealed partial class OrganisationLifecycle
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
     /// <exception cref="MiljofyrtarnException">Refused; nothing changed.</exception>
-    public OrganisationLifecycle RecordAssessment(UnitId unit, int criterionId, FulfilmentStatus status, string actor, string? comment = null, string? justification = null, ImmutableArray<EvidenceReference> evidence = default, long? expectedVersion = null) =>
-        Do(expectedVersion, (n, at) => new AssessmentRecorded(n, at, actor, unit, criterionId, new CriterionAssessment(status, at, actor, comment, justification, evidence)));
+    public OrganisationLifecycle RecordAssessment(UnitId unit, int criterionId, FulfilmentStatus status, Actor actor, string? comment = null, string? justification = null, ImmutableArray<EvidenceReference> evidence = default, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new AssessmentRecorded(n, at, actor.Id, unit, criterionId, new CriterionAssessment(status, at, actor.Id, comment, justification, evidence)), actor);
 
     // ---- Lifecycle actions ----
 
@@ -72,8 +72,8 @@ public sealed partial class OrganisationLifecycle
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
     /// <exception cref="MiljofyrtarnException">A guard does not hold; every reason is listed.</exception>
-    public OrganisationLifecycle CompleteStartUp(LocalDate startUpListSentOn, string actor, long? expectedVersion = null) =>
-        Do(expectedVersion, (n, at) => new StartUpCompleted(n, at, actor, startUpListSentOn));
+    public OrganisationLifecycle CompleteStartUp(LocalDate startUpListSentOn, Actor actor, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new StartUpCompleted(n, at, actor.Id, startUpListSentOn), actor);
 
     /// <summary>Opens a unit's mapping (miljøkartlegging).</summary>
     /// <param name="unit">The unit.</param>
@@ -81,8 +81,8 @@ public sealed partial class OrganisationLifecycle
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
     /// <exception cref="MiljofyrtarnException">A guard does not hold; every reason is listed.</exception>
-    public OrganisationLifecycle OpenMapping(UnitId unit, string actor, long? expectedVersion = null) =>
-        Do(expectedVersion, (n, at) => new MappingOpened(n, at, actor, unit));
+    public OrganisationLifecycle OpenMapping(UnitId unit, Actor actor, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new MappingOpened(n, at, actor.Id, unit), actor);
 
     /// <summary>Delivers a unit's mapping to the certifier; only a management user may.</summary>
     /// <param name="unit">The unit.</param>
@@ -90,8 +90,8 @@ public sealed partial class OrganisationLifecycle
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
     /// <exception cref="MiljofyrtarnException">A guard does not hold; every reason is listed.</exception>
-    public OrganisationLifecycle Deliver(UnitId unit, string actor, long? expectedVersion = null) =>
-        Do(expectedVersion, (n, at) => new MappingDelivered(n, at, actor, unit));
+    public OrganisationLifecycle Deliver(UnitId unit, Actor actor, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new MappingDelivered(n, at, actor.Id, unit), actor);
 
     /// <summary>Certifies a unit: a certificate valid for three years is issued today.</summary>
     /// <param name="unit">The unit.</param>
@@ -120,8 +120,8 @@ public sealed partial class OrganisationLifecycle
     /// A guard does not hold, or the content is not this unit's and year's or breaks a rule of the report (a missing
     /// mandatory indicator, each one named); every reason is listed.
     /// </exception>
-    public OrganisationLifecycle SubmitAnnualReport(UnitId unit, int year, string actor, EnvironmentalReport? content = null, long? expectedVersion = null) =>
-        Do(expectedVersion, (n, at) => new AnnualReportSubmitted(n, at, actor, unit, year, content));
+    public OrganisationLifecycle SubmitAnnualReport(UnitId unit, int year, Actor actor, EnvironmentalReport? content = null, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new AnnualReportSubmitted(n, at, actor.Id, unit, year, content), actor);
 
     /// <summary>Records a postponement of an annual report that the foundation granted.</summary>
     /// <param name="unit">The unit.</param>
@@ -145,11 +145,11 @@ public sealed partial class OrganisationLifecycle
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
     /// <exception cref="MiljofyrtarnException">A guard does not hold; every reason is listed.</exception>
-    public OrganisationLifecycle OpenRecertification(UnitId unit, string actor, long? expectedVersion = null)
+    public OrganisationLifecycle OpenRecertification(UnitId unit, Actor actor, long? expectedVersion = null)
     {
         var position = Position(unit);
         var commonSet = position == 0 ? Evolution.CommonSetForRecertification(Organisation, Today) : Organisation.CommonSet;
-        return Do(expectedVersion, (n, at) => new RecertificationOpened(n, at, actor, unit, commonSet.Id));
+        return Do(expectedVersion, (n, at) => new RecertificationOpened(n, at, actor.Id, unit, commonSet.Id), actor);
     }
 
     /// <summary>Recertifies a unit: a new certificate replaces the old one.</summary>

@@ -36,10 +36,10 @@ public sealed partial class OrganisationLifecycle
     /// No report for that year was submitted (<see cref="ErrorCodes.ReportNotSubmitted"/>), the reason is blank, or the content
     /// breaks a rule; every problem is listed.
     /// </exception>
-    public OrganisationLifecycle CorrectAnnualReport(UnitId unit, int year, EnvironmentalReport content, string reason, string actor, long? expectedVersion = null)
+    public OrganisationLifecycle CorrectAnnualReport(UnitId unit, int year, EnvironmentalReport content, string reason, Actor actor, long? expectedVersion = null)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return Do(expectedVersion, (n, at) => new AnnualReportCorrected(n, at, actor, unit, year, content, reason));
+        return Do(expectedVersion, (n, at) => new AnnualReportCorrected(n, at, actor.Id, unit, year, content, reason), actor);
     }
 
     /// <summary>
@@ -51,8 +51,8 @@ public sealed partial class OrganisationLifecycle
     /// <param name="expectedVersion">The version the caller expects, or null.</param>
     /// <returns>The new lifecycle.</returns>
     /// <exception cref="MiljofyrtarnException">An unknown or covered unit, or one without a valid certificate today (<see cref="ErrorCodes.NoValidCertificate"/>).</exception>
-    public OrganisationLifecycle RecordFollowUpAudit(UnitId unit, string actor, long? expectedVersion = null) =>
-        Do(expectedVersion, (n, at) => new FollowUpAuditRecorded(n, at, actor, unit));
+    public OrganisationLifecycle RecordFollowUpAudit(UnitId unit, Actor actor, long? expectedVersion = null) =>
+        Do(expectedVersion, (n, at) => new FollowUpAuditRecorded(n, at, actor.Id, unit), actor);
 
     /// <summary>
     /// The content of every report submitted for a year, headquarters first, then the underlying units in order (co-located

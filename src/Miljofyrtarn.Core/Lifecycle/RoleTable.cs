@@ -95,7 +95,8 @@ public static class RoleTable
 
     /// <summary>
     /// Why the actor may not take the operation in this state, or null when they may: when they hold one of its roles
-    /// for the unit (or the organisation), or the host vouches that they act for the foundation and the foundation may.
+    /// for the unit (or the organisation), or the host vouches for one of them (<see cref="Actor.WithRoles"/>,
+    /// <see cref="Actor.ForFoundation"/>).
     /// In an organisation not yet governed, every operation but the role events themselves is allowed.
     /// </summary>
     internal static Diagnostic? Check(LifecycleState state, in Actor actor, Operation operation, UnitId? unit)
@@ -107,9 +108,12 @@ public static class RoleTable
         }
 
         var allowed = RolesFor(operation);
-        if (actor.ActsForFoundation && allowed.Contains(SchemeRole.Foundation))
+        foreach (var role in allowed)
         {
-            return null;
+            if (actor.IsVouchedFor(role))
+            {
+                return null;
+            }
         }
 
         var held = state.Roles.Held(actor.Id, unit, state.Organisation);

@@ -94,21 +94,22 @@ public enum Operation
 }
 
 /// <summary>
-/// Who acts: a person's stable ID (the identity provider's subject), and whether the host vouches that they act for the
-/// foundation. Roles inside an organisation come from its history, never from here; a plain string converts to an actor
-/// who acts for no one but themselves.
+/// Who acts: a person's stable ID (the identity provider's subject), and the roles the host vouches for from its sign-in:
+/// that they act for the foundation, or hold a role in the organisation the request is about (for example from a group
+/// in Entra ID). Roles in an organisation come from its history; vouched ones count besides them, for the whole
+/// organisation. A plain string converts to an actor for whom the host vouches nothing.
 /// </summary>
 public readonly record struct Actor
 {
-    /// <summary>An actor who acts for themselves.</summary>
+    /// <summary>An actor for whom the host vouches nothing.</summary>
     /// <param name="id">The person's ID; not blank.</param>
     /// <exception cref="MiljofyrtarnException">The ID is blank (<see cref="ErrorCodes.BlankText"/>).</exception>
     public Actor(string id)
-        : this(id, false)
+        : this(id, SchemeRoles.None)
     {
     }
 
-    private Actor(string id, bool foundation)
+    private Actor(string id, SchemeRoles vouched)
     {
         if (string.IsNullOrWhiteSpace(id))
         {
@@ -116,27 +117,66 @@ public readonly record struct Actor
         }
 
         Id = id;
-        ActsForFoundation = foundation;
+        Vouched = vouched;
     }
 
     /// <summary>The person's ID.</summary>
     public string Id { get; }
 
-    /// <summary>Whether the host vouches that this person acts for Stiftelsen Miljøfyrtårn (a claim from its identity provider).</summary>
-    public bool ActsForFoundation { get; }
+    /// <summary>Whether the host vouches that this person acts for Stiftelsen Miljøfyrtårn.</summary>
+    public bool ActsForFoundation => Vouched.HasFlag(SchemeRoles.Foundation);
+
+    private SchemeRoles Vouched { get; }
+
+    /// <summary>Whether the host vouches for the role.</summary>
+    /// <param name="role">The role.</param>
+    /// <returns><see langword="true"/> when it does.</returns>
+    public bool IsVouchedFor(SchemeRole role) => Enum.IsDefined(role) && Vouched.HasFlag((SchemeRoles)(1 << (int)role));
 
     /// <summary>An actor the host vouches for as acting for the foundation.</summary>
     /// <param name="id">The person's ID; not blank.</param>
     /// <returns>The actor.</returns>
     /// <exception cref="MiljofyrtarnException">The ID is blank.</exception>
-    public static Actor ForFoundation(string id) => new(id, true);
+    public static Actor ForFoundation(string id) => new(id, SchemeRoles.Foundation);
 
-    /// <summary>An actor who acts for themselves.</summary>
+    /// <summary>
+    /// The same person, with roles the host vouches for in the organisation at hand (from its identity provider's claims).
+    /// The certifier's role cannot be vouched for: the foundation assigns certifiers, in the history.
+    /// </summary>
+    /// <param name="roles">The roles.</param>
+    /// <returns>The actor.</returns>
+    /// <exception cref="MiljofyrtarnException">A role is the certifier's, or not a role (<see cref="ErrorCodes.RoleNotGrantable"/>).</exception>
+    public Actor WithRoles(IEnumerable<SchemeRole> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var vouched = Vouched;
+        foreach (var role in roles)
+        {
+            if (role == SchemeRole.Certifier || !Enum.IsDefined(role))
+            {
+                throw Problems.Single(ErrorCodes.RoleNotGrantable, role.ToString());
+            }
+
+            vouched |= (SchemeRoles)(1 << (int)role);
+        }
+
+        return new Actor(Id, vouched);
+    }
+
+    /// <summary>An actor for whom the host vouches nothing.</summary>
     /// <param name="id">The person's ID.</param>
     public static implicit operator Actor(string id) => new(id);
 
     /// <inheritdoc />
     public override string ToString() => Id ?? string.Empty;
+
+    /// <summary>The roles a host vouches for, as flags by <see cref="SchemeRole"/>'s value.</summary>
+    [Flags]
+    private enum SchemeRoles
+    {
+        None = 0,
+        Foundation = 1 << SchemeRole.Foundation,
+    }
 }
 
 /// <summary>A role granted in an organisation, as its history records it.</summary>

@@ -192,4 +192,18 @@ public class RolesTest
         refused.GetMessage(Language.NorwegianNynorsk).Should().Contain("har inga rolle").And.Contain("fordele kriterium");
         refused.GetMessage(Language.English).Should().Contain("only management, environmental coordinator may");
     }
+
+    [Fact]
+    public void ARoleTheHostVouchesFor_CountsBesideTheHistorysRoles_ButNeverTheCertifiers()
+    {
+        var lifecycle = Start(Clock());
+        var outsider = new Actor(Outsider);
+
+        lifecycle.May(outsider, Operation.RecordAssessment, Heim.Raadhuset).Should().BeFalse();
+        lifecycle.May(outsider.WithRoles([SchemeRole.Consultant]), Operation.RecordAssessment, Heim.Raadhuset).Should().BeTrue();
+        lifecycle.May(outsider.WithRoles([SchemeRole.Consultant]), Operation.Deliver, Heim.Raadhuset).Should().BeFalse();
+        outsider.WithRoles([SchemeRole.Reader]).IsVouchedFor(SchemeRole.Reader).Should().BeTrue();
+        Actor.ForFoundation(Outsider).WithRoles([SchemeRole.Reader]).ActsForFoundation.Should().BeTrue();
+        FluentActions.Invoking(() => outsider.WithRoles([SchemeRole.Certifier])).Should().Throw<MiljofyrtarnException>().Which.Code.Should().Be(ErrorCodes.RoleNotGrantable);
+    }
 }
