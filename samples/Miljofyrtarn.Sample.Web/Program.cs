@@ -54,6 +54,7 @@ app.Use(Ui.RememberLanguage);
 app.UseAntiforgery();
 app.MapGet("/site.css", SiteStyle.Serve);
 app.MapPost("/acting-as", Ui.ChooseActor);
+app.MapPost("/sign-out", Ui.SignOut);
 app.MapMiljofyrtarn("/api"); // closed: the signed-in dashboard user, a member of the demo's organisation
 
 // The deadlines as a calendar feed. A calendar app cannot sign in, so the demo serves the feed as it serves its pages;

@@ -1,5 +1,6 @@
 using Miljofyrtarn.Core;
 using Miljofyrtarn.Core.Contracts;
+using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Storage;
 
@@ -19,6 +20,15 @@ public static class HeimDemo
 
     /// <summary>The mayor, who signs the town hall's delivery.</summary>
     public const string Mayor = "ordforer@heim.kommune.no";
+
+    /// <summary>The certifier the foundation assigns to Heim: the only one who may certify it.</summary>
+    public static readonly Certifier Kari = new("kari@certnor.no", "Kari Sertifisør", OrganisationNumber.Parse("974760673"));
+
+    /// <summary>Someone who acts for Stiftelsen Miljøfyrtårn: assigns the certifier, grants postponements.</summary>
+    public const string Foundation = "tildeling@miljofyrtarn.no";
+
+    /// <summary>The demo's people who may sign in: everyone its units name, the certifier and the foundation.</summary>
+    public static IEnumerable<(string Id, string Name)> Guests => [(Kari.Id, Kari.Name), (Foundation, "Stiftelsen Miljøfyrtårn")];
 
     private static readonly (string Id, string Name, string? Set, bool Kitchen)[] Units =
     [
@@ -49,6 +59,10 @@ public static class HeimDemo
         {
             await repository.ExecuteAsync(Number, new AddUnitCommand(Unit(questions, id, name, set, kitchen)), actor, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+
+        // The foundation assigns Heim's certifier: from now on roles govern Heim, and only Kari certifies it.
+        var heim = await repository.GetAsync(Number, cancellationToken).ConfigureAwait(false);
+        await repository.SaveAsync(heim.AssignCertifier(Kari, Actor.ForFoundation(Foundation)), heim.Version, cancellationToken).ConfigureAwait(false);
     }
 
     private static UnitInput Unit(string[] questions, string id, string name, string? set, bool kitchen) => new(new UnitId(id), name)

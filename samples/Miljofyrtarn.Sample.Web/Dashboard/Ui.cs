@@ -44,8 +44,11 @@ public sealed class Ui
     /// <summary>The <c>lang</c> attribute: <c>nb</c>, <c>nn</c> or <c>en</c>.</summary>
     public string Tag => Language.ToTag();
 
-    /// <summary>Who acts.</summary>
+    /// <summary>Who acts: the signed-in person.</summary>
     public string Actor { get; }
+
+    /// <summary>Who acts, as the library sees them: the demo's foundation user is vouched for as acting for the foundation.</summary>
+    public Core.Lifecycle.Actor ActingAs => Actor == HeimDemo.Foundation ? Core.Lifecycle.Actor.ForFoundation(Actor) : new Core.Lifecycle.Actor(Actor);
 
     /// <summary>The page's own address, to come back to after a switch.</summary>
     public string Path { get; }
@@ -132,7 +135,18 @@ public sealed class Ui
     /// <param name="settings">The dashboard's settings.</param>
     /// <returns>The actor's id.</returns>
     public static string ActorOf(HttpContext http, DashboardSettings settings) =>
-        http.Request.Cookies[ActorCookie] is { Length: > 0 and <= 200 } actor ? actor : settings.DefaultUser;
+        http.User.FindFirst("sub")?.Value is { Length: > 0 and <= 200 } signedIn ? signedIn
+        : http.Request.Cookies[ActorCookie] is { Length: > 0 and <= 200 } actor ? actor : settings.DefaultUser;
+
+    /// <summary>Signs out: forgets who acts, and goes to the start page.</summary>
+    /// <param name="http">The request.</param>
+    /// <returns>A task that completes with the redirect.</returns>
+    public static async Task SignOut(HttpContext http)
+    {
+        http.Response.Cookies.Delete(ActorCookie);
+        await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http);
+        http.Response.Redirect("/");
+    }
 }
 
 /// <summary>The dashboard's own texts, in three languages side by side.</summary>

@@ -35,6 +35,9 @@ public sealed partial class UnitPage
 
     private IReadOnlyList<ActionView> Actions { get; set; } = [];
 
+    /// <summary>Whether the signed-in person may record assessments on this unit.</summary>
+    private bool MayAssess { get; set; }
+
     private IReadOnlyList<int> ReportYears { get; set; } = [];
 
     /// <inheritdoc />
@@ -51,8 +54,12 @@ public sealed partial class UnitPage
         Resolution = lifecycle.Organisation.ToResolutionView(unit.Id, Ui.Contract);
         // Removing a unit, correcting a report and recording a follow-up audit are done from their own pages or through
         // the API; this page offers the actions that move the unit's lifecycle.
+        // Each person sees what they may do and nothing else: an action their roles do not allow is left out, not shown
+        // as blocked.
         Actions = [.. lifecycle.ToActionViews(unit.Id, Ui.Actor, Ui.Contract)
-            .Where(a => a.Action is not (LifecycleAction.RemoveUnit or LifecycleAction.CorrectAnnualReport or LifecycleAction.RecordFollowUpAudit))];
+            .Where(a => a.Action is not (LifecycleAction.RemoveUnit or LifecycleAction.CorrectAnnualReport or LifecycleAction.RecordFollowUpAudit))
+            .Where(a => !a.Reasons.Any(r => r.Code == ErrorCodes.ActorLacksRole))];
+        MayAssess = lifecycle.May(Ui.ActingAs, Operation.RecordAssessment, unit.Id);
         var today = lifecycle.Today;
         ReportYears = [.. new DeadlineSchedule(lifecycle, DeadlineOptions).Between(today.PlusYears(-5), today.PlusYears(1))
             .Where(d => d.Kind == DeadlineKind.AnnualReport && d.Unit == unit.Id && d.Year is not null)
@@ -161,6 +168,13 @@ public sealed partial class UnitPage
 
                 if (FieldProblems.Count > 0)
                 {
+                    return null;
+                }
+
+                if (!string.Equals(form.CertifierId!.Trim(), Ui.Actor, StringComparison.Ordinal))
+                {
+                    // The certifier certifies, in their own name: nobody records a certification for someone else.
+                    AddField("certifierId", Ui.T("Du kan bare godkjenne i eget navn.", "Du kan berre godkjenne i eige namn.", "You may only approve in your own name."));
                     return null;
                 }
 

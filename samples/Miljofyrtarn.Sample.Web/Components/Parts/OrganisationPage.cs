@@ -93,7 +93,7 @@ public abstract class OrganisationPage : ComponentBase
 
         try
         {
-            await Repository.ExecuteAsync(Number, command, Ui.Actor, expected);
+            await Repository.ExecuteAsync(Number, command, Ui.ActingAs, expected);
             return true;
         }
         catch (MiljofyrtarnException e)

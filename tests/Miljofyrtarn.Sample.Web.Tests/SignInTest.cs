@@ -1,0 +1,67 @@
+using FluentAssertions;
+using OpenQA.Selenium;
+using Xunit;
+using static Miljofyrtarn.Sample.Web.Tests.HeimSteps;
+
+namespace Miljofyrtarn.Sample.Web.Tests;
+
+/// <summary>
+/// Signing in as the demo's people: each page shows the signed-in person what they may do and nothing else. A unit's
+/// contact finds no way to act on another unit; only the certifier the foundation assigned certifies.
+/// </summary>
+public sealed class SignInTest : DashboardTest
+{
+    private const string SolsikkenContact = "miljo.solsikken@heim.kommune.no";
+
+    [Fact]
+    public void AUnitContact_FindsNoWayToActOnAnotherUnit_ThenTheCertifierSignsInAndCertifies()
+    {
+        using var browser = Browser.Open(App);
+        CreateDemo(browser);
+        browser.Go(UnitPage("raadhuset"));
+        Act(browser, "CompleteStartUp");
+        Act(browser, "OpenMapping");
+        AssessAll(browser, "raadhuset");
+        ActAs(browser, Mayor);
+        Act(browser, "Deliver");
+
+        ActAs(browser, SolsikkenContact);
+        browser.Go(UnitPage("heim-skole"));
+        browser.Has("save-assessment").Should().BeFalse("Solsikken's contact may not assess the school");
+        browser.Driver.FindElements(By.CssSelector("[id^='action-']")).Should().BeEmpty("Solsikken's contact may take no action on the school");
+        browser.Go(UnitPage("raadhuset"));
+        browser.Has("action-Certify").Should().BeFalse("only the certifier certifies");
+        browser.Has("certifierId").Should().BeFalse();
+        browser.Go(UnitPage("solsikken"));
+        browser.Has("save-assessment").Should().BeTrue("a unit's contact assesses their own unit");
+        browser.Check("30-signed-in-as-a-unit-contact");
+
+        ActAs(browser, Kari);
+        browser.Go(UnitPage("raadhuset"));
+        browser.Has("save-assessment").Should().BeFalse("the certifier records no assessments");
+        Certify(browser, "MFT-2024-001");
+        browser.MainText.Should().Contain("Sertifikat MFT-2024-001, gyldig til");
+        browser.Check("31-certified-by-the-certifier");
+
+        browser.Click("sign-out");
+        browser.Driver.Url.Should().EndWith("/");
+    }
+
+    [Fact]
+    public void TheCoordinator_CannotCertify_EvenInTheCertifiersName()
+    {
+        using var browser = Browser.Open(App);
+        CreateDemo(browser);
+        browser.Go(UnitPage("raadhuset"));
+        Act(browser, "CompleteStartUp");
+        Act(browser, "OpenMapping");
+        AssessAll(browser, "raadhuset");
+        ActAs(browser, Mayor);
+        Act(browser, "Deliver");
+        ActAs(browser, Coordinator);
+
+        browser.Go(UnitPage("raadhuset"));
+        browser.Has("action-Certify").Should().BeFalse("a coordinator is offered no certification");
+        browser.MainText.Should().NotContain("Sertifikat MFT");
+    }
+}
