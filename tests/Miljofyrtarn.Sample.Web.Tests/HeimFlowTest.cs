@@ -59,6 +59,7 @@ public sealed class HeimFlowTest : IDisposable
         using (var browser = Browser.Open(app))
         {
             browser.Go(Heim + "/deadlines");
+            ActAs(browser, Coordinator); // a new browser: sign in again
             browser.MainText.Should().Contain("Klima- og miljørapport 2025").And.Contain("01.04.2026");
             browser.Check("07-deadlines");
             browser.Choose("unit", "heimtun");
@@ -101,6 +102,7 @@ public sealed class HeimFlowTest : IDisposable
         using (var browser = Browser.Open(app))
         {
             browser.Go(Heim);
+            ActAs(browser, Coordinator); // a new browser: sign in again
             browser.MainText.Should().Contain("I dag: 01.02.2027").And.Contain("Forfalt:").And.Contain("1 forfalt");
             browser.Driver.FindElements(OpenQA.Selenium.By.CssSelector("tr.overdue")).Should().HaveCount(4, "the four units have not reported 2025");
             browser.Check("11-overview-overdue");

@@ -34,17 +34,21 @@ public sealed class SignInTest : DashboardTest
         browser.Has("certifierId").Should().BeFalse();
         browser.Go(UnitPage("solsikken"));
         browser.Has("save-assessment").Should().BeTrue("a unit's contact assesses their own unit");
-        browser.Check("30-signed-in-as-a-unit-contact");
+        browser.Check("40-signed-in-as-a-unit-contact");
 
         ActAs(browser, Kari);
         browser.Go(UnitPage("raadhuset"));
         browser.Has("save-assessment").Should().BeFalse("the certifier records no assessments");
         Certify(browser, "MFT-2024-001");
         browser.MainText.Should().Contain("Sertifikat MFT-2024-001, gyldig til");
-        browser.Check("31-certified-by-the-certifier");
+        browser.Check("41-certified-by-the-certifier");
 
         browser.Click("sign-out");
         browser.Driver.Url.Should().EndWith("/");
+        browser.Go(UnitPage("raadhuset"));
+        browser.Has("save-assessment").Should().BeFalse("a visitor who has not signed in changes nothing");
+        browser.Driver.FindElements(By.CssSelector("[id^='action-']")).Should().BeEmpty();
+        browser.Has("switch-actor").Should().BeTrue("the page offers to sign in");
     }
 
     [Fact]

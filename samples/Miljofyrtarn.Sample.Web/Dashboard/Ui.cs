@@ -8,16 +8,14 @@ namespace Miljofyrtarn.Sample.Web.Dashboard;
 
 /// <summary>
 /// What a page needs to know about the request: the reader's language (a <c>?lang=</c> switch remembered in a cookie,
-/// else the browser's <c>Accept-Language</c>, else bokmål) and who acts (chosen in the page header; a real host uses its
-/// sign-in instead). Also the formatting every page shares.
+/// else the browser's <c>Accept-Language</c>, else bokmål) and who is signed in (one of the demo's people, chosen in the
+/// page header and kept in a cookie; a real host signs people in with its identity provider). Also the formatting every
+/// page shares.
 /// </summary>
 public sealed class Ui
 {
     /// <summary>The cookie that remembers the language switch.</summary>
     public const string LanguageCookie = "mft-lang";
-
-    /// <summary>The cookie that remembers who acts.</summary>
-    public const string ActorCookie = "mft-actor";
 
     /// <summary>Reads the request once per scope.</summary>
     /// <param name="accessor">The current request.</param>
@@ -116,13 +114,8 @@ public sealed class Ui
     {
         if (actor is { Length: > 0 and <= 200 })
         {
-            http.Response.Cookies.Append(ActorCookie, actor, Cookie);
-
-            // The JSON API serves the same person: signed in as a member of the demo's organisation.
-            var identity = new System.Security.Claims.ClaimsIdentity(
-                [new("sub", actor), new("miljofyrtarn:organisation", HeimDemo.Number)],
-                Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme);
-            await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignInAsync(http, new System.Security.Claims.ClaimsPrincipal(identity));
+            // The pages and the JSON API serve the same person: signed in as a member of the demo's organisation.
+            await SignInAsync(http, actor);
         }
 
         return Results.LocalRedirect(returnUrl is ['/', not '/' and not '\\', ..] or "/" ? returnUrl : "/");
@@ -135,15 +128,28 @@ public sealed class Ui
     /// <param name="settings">The dashboard's settings.</param>
     /// <returns>The actor's id.</returns>
     public static string ActorOf(HttpContext http, DashboardSettings settings) =>
-        http.User.FindFirst("sub")?.Value is { Length: > 0 and <= 200 } signedIn ? signedIn
-        : http.Request.Cookies[ActorCookie] is { Length: > 0 and <= 200 } actor ? actor : settings.DefaultUser;
+        http.User.FindFirst("sub")?.Value is { Length: > 0 and <= 200 } signedIn ? signedIn : string.Empty;
 
-    /// <summary>Signs out: forgets who acts, and goes to the start page.</summary>
+    /// <summary>Whether someone is signed in; a visitor who is not reads the pages and changes nothing.</summary>
+    public bool IsSignedIn => Actor.Length > 0;
+
+    /// <summary>Signs a person in with the cookie, as a member of the demo's organisation.</summary>
+    /// <param name="http">The request.</param>
+    /// <param name="actor">The person's ID.</param>
+    /// <returns>A task that completes when the cookie is set.</returns>
+    public static Task SignInAsync(HttpContext http, string actor)
+    {
+        var identity = new System.Security.Claims.ClaimsIdentity(
+            [new("sub", actor), new("miljofyrtarn:organisation", HeimDemo.Number)],
+            Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme);
+        return Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignInAsync(http, new System.Security.Claims.ClaimsPrincipal(identity));
+    }
+
+    /// <summary>Signs out, and goes to the start page.</summary>
     /// <param name="http">The request.</param>
     /// <returns>A task that completes with the redirect.</returns>
     public static async Task SignOut(HttpContext http)
     {
-        http.Response.Cookies.Delete(ActorCookie);
         await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignOutAsync(http);
         http.Response.Redirect("/");
     }

@@ -56,10 +56,10 @@ public sealed partial class UnitPage
         // the API; this page offers the actions that move the unit's lifecycle.
         // Each person sees what they may do and nothing else: an action their roles do not allow is left out, not shown
         // as blocked.
-        Actions = [.. lifecycle.ToActionViews(unit.Id, Ui.Actor, Ui.Contract)
+        Actions = !Ui.IsSignedIn ? [] : [.. lifecycle.ToActionViews(unit.Id, Ui.Actor, Ui.Contract)
             .Where(a => a.Action is not (LifecycleAction.RemoveUnit or LifecycleAction.CorrectAnnualReport or LifecycleAction.RecordFollowUpAudit))
             .Where(a => !a.Reasons.Any(r => r.Code == ErrorCodes.ActorLacksRole))];
-        MayAssess = lifecycle.May(Ui.ActingAs, Operation.RecordAssessment, unit.Id);
+        MayAssess = Ui.IsSignedIn && lifecycle.May(Ui.ActingAs, Operation.RecordAssessment, unit.Id);
         var today = lifecycle.Today;
         ReportYears = [.. new DeadlineSchedule(lifecycle, DeadlineOptions).Between(today.PlusYears(-5), today.PlusYears(1))
             .Where(d => d.Kind == DeadlineKind.AnnualReport && d.Unit == unit.Id && d.Year is not null)
