@@ -58,7 +58,7 @@ public static partial class ErrorCodes
             or InMemoryDatabaseNotSupported or ActorRequired or InvalidSchemaName => true,
         UnknownIndicator or WrongIndicatorUnit or InvalidIndicatorValue or PercentOver100 or DuplicateIndicatorValue
             or IndicatorNotInYear or DuplicateEmissionFactor or DuplicateIndicator or InvalidIndicatorCode => true,
-        RoleNotGrantable or UnitRoleNeedsUnit => true,
+        RoleNotGrantable or UnitRoleNeedsUnit or PersonIdTooLong => true,
         _ => false,
     };
 }

@@ -370,4 +370,7 @@ public static partial class ErrorCodes
 
     /// <summary>The person holds the role already (for that unit, or the organisation).</summary>
     public const string RoleAlreadyHeld = "MFT0708";
+
+    /// <summary>A person's ID (an actor, a person granted a role, a certifier) is longer than <see cref="Lifecycle.Actor.MaxLength"/> characters.</summary>
+    public const string PersonIdTooLong = "MFT0709";
 }

@@ -33,6 +33,10 @@ internal static partial class Messages
             "«{0}» har allerede rollen {1:role} i «{2}».",
             "«{0}» har alt rolla {1:role} i «{2}».",
             "'{0}' already holds the role {1:role} in '{2}'."],
+        [ErrorCodes.PersonIdTooLong] = [
+            "ID-en som begynner med «{0}» er {1} tegn lang; en persons ID har høyst {2} tegn.",
+            "ID-en som byrjar med «{0}» er {1} teikn lang; ein persons ID har høgst {2} teikn.",
+            "The ID that begins '{0}' is {1} characters long; a person's ID has at most {2}."],
         [ErrorCodes.UnitRoleNeedsUnit] = [
             "Kontaktpersonen «{0}» må knyttes til en enhet.",
             "Kontaktpersonen «{0}» må knytast til ei eining.",

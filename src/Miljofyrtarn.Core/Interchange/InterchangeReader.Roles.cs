@@ -68,6 +68,12 @@ internal sealed partial class InterchangeReader
 
         Unknown(g.Unknown, at);
         var person = Required(g.Person, at, "person");
+        if (person is { Length: > Actor.MaxLength })
+        {
+            Report(ErrorCodes.PersonIdTooLong, P.Property(at, "person"), person[..24] + "…", person.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), Actor.MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return null;
+        }
+
         var role = Enum(g.Role, at, "role", InterchangeVocabulary.GrantableRoles);
         var unit = g.Unit is null ? null : UnitId(g.Unit, at, "unit");
         if (unit is { } id && !unitIds.Contains(id))

@@ -37,6 +37,10 @@ public sealed partial record RoleGranted(long Sequence, Instant OccurredAt, stri
         {
             problems.Add(ErrorCodes.BlankText, "person");
         }
+        else if (person.Length > Lifecycle.Actor.MaxLength)
+        {
+            Lifecycle.Actor.CheckPersonId(person);
+        }
 
         if (role is SchemeRole.Certifier or SchemeRole.Foundation || !Enum.IsDefined(role))
         {
@@ -94,6 +98,8 @@ public sealed partial record CertifierAssigned(long Sequence, Instant OccurredAt
         {
             throw Problems.Single(ErrorCodes.MissingProperty, "certifier");
         }
+
+        Lifecycle.Actor.CheckPersonId(Certifier.Id);
 
         if (Impartiality.Check(state, context.Rules, context.Today, Certifier, assigned: false) is { } refused)
         {

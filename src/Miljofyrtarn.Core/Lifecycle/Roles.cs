@@ -116,8 +116,24 @@ public readonly record struct Actor
             throw Problems.Single(ErrorCodes.BlankText, "actor");
         }
 
+        CheckPersonId(id);
         Id = id;
         Vouched = vouched;
+    }
+
+    /// <summary>
+    /// The longest ID of a person the library records (an actor, a person granted a role, a certifier): 256 characters,
+    /// room for any e-mail address (254) or identity provider's subject.
+    /// </summary>
+    public const int MaxLength = 256;
+
+    /// <summary>Refuses a person's ID longer than <see cref="MaxLength"/>, quoting only its beginning.</summary>
+    internal static void CheckPersonId(string id)
+    {
+        if (id.Length > MaxLength)
+        {
+            throw Problems.Single(ErrorCodes.PersonIdTooLong, id[..24] + "…", id.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), MaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     /// <summary>The person's ID.</summary>

@@ -206,4 +206,24 @@ public class RolesTest
         Actor.ForFoundation(Outsider).WithRoles([SchemeRole.Reader]).ActsForFoundation.Should().BeTrue();
         FluentActions.Invoking(() => outsider.WithRoles([SchemeRole.Certifier])).Should().Throw<MiljofyrtarnException>().Which.Code.Should().Be(ErrorCodes.RoleNotGrantable);
     }
+
+    [Fact]
+    public void APersonsId_HasAtMost256Characters_AndTheLongestIsReadBack()
+    {
+        var lifecycle = Start(Clock());
+        var longest = new string('a', Actor.MaxLength - 13) + "@heim.kommune"; // 256 characters
+        var tooLong = new string('b', Actor.MaxLength + 1);
+
+        var granted = lifecycle.GrantRole(longest, SchemeRole.Reader, null, Coordinator);
+        var read = Core.Interchange.HistoryJson.Read(Core.Interchange.HistoryJson.Write(granted.Organisation.Catalog.Version, granted.History));
+        OrganisationLifecycle.Replay(granted.Organisation.Catalog, read.Events, granted.Clock).GetRoles(longest).Should().Equal(SchemeRole.Reader);
+
+        var grant = () => lifecycle.GrantRole(tooLong, SchemeRole.Reader, null, Coordinator);
+        var refused = grant.Should().Throw<MiljofyrtarnException>().Which;
+        refused.Code.Should().Be(ErrorCodes.PersonIdTooLong);
+        refused.GetMessage(Language.English).Should().Contain("257").And.NotContain(tooLong);
+        FluentActions.Invoking(() => new Actor(tooLong)).Should().Throw<MiljofyrtarnException>().Which.Code.Should().Be(ErrorCodes.PersonIdTooLong);
+        FluentActions.Invoking(() => lifecycle.AssignCertifier(new Certifier(tooLong, "Lang", OrganisationNumber.Parse("974760673")), Foundation))
+            .Should().Throw<MiljofyrtarnException>().Which.Code.Should().Be(ErrorCodes.PersonIdTooLong);
+    }
 }
