@@ -22,6 +22,11 @@ public sealed partial class PostgresEventStore
         {
             throw new MiljofyrtarnException([new Diagnostic(ErrorCodes.StoreUnavailable, [_name])], exception);
         }
+        catch (Exception exception) when (exception is InvalidCastException or FormatException or OverflowException)
+        {
+            // A value of another type than the store's tables declare: a column was altered outside the library.
+            throw new MiljofyrtarnException([new Diagnostic(ErrorCodes.StoreCorrupt, [_name])], exception);
+        }
     }
 
     private Task Guard(Func<Task> operation) => Guard(async () =>

@@ -76,7 +76,9 @@ public sealed partial class PostgresEventStore
             {
                 sequences.Add(reader.GetInt64(2));
                 stored.Add(reader.GetFieldValue<byte[]>(3));
-                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5), reader.GetFieldValue<byte[]>(4)));
+                var position = reader.GetInt64(0);
+                StoredEvents.CheckFeedOrder(_name, rows.Count == 0 ? afterPosition : rows[^1].Position, position);
+                rows.Add((position, reader.GetString(1), reader.IsDBNull(5) ? null : reader.GetFieldValue<byte[]>(5), reader.IsDBNull(4) ? [] : reader.GetFieldValue<byte[]>(4)));
             }
         }
 

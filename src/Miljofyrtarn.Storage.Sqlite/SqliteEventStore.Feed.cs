@@ -27,12 +27,25 @@ public sealed partial class SqliteEventStore
             command.Parameters.AddWithValue("$after", afterPosition);
             command.Parameters.AddWithValue("$limit", maxCount);
             var events = new List<FeedEvent>(Math.Min(maxCount, 1024));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            var last = afterPosition;
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
-                var payload = reader.GetFieldValue<byte[]>(3);
-                StoredEvents.VerifyLink(reader.GetInt64(2), reader.IsDBNull(5) ? null : (byte[])reader.GetValue(5), payload, reader.IsDBNull(4) ? [] : (byte[])reader.GetValue(4));
-                events.Add(new FeedEvent(reader.GetInt64(0), reader.GetString(1), StoredEvents.Decode(payload)));
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var position = Integer(reader, 0, "position", last + 1);
+                    StoredEvents.CheckFeedOrder(_path, last, position);
+                    var sequence = Integer(reader, 2, "sequence", position);
+                    var payload = Payload(reader, 3, position);
+                    StoredEvents.VerifyLink(sequence, Hash(reader, 5, position), payload, Hash(reader, 4, position) ?? []);
+                    events.Add(new FeedEvent(position, Text(reader, 1, "stream", position), StoredEvents.Decode(payload)));
+                    last = position;
+                }
+            }
+
+            // At the feed's end, a row without a position would be skipped for ever: refuse it instead.
+            if (events.Count < maxCount && await ScalarAsync(connection, null, "SELECT EXISTS (SELECT 1 FROM mft_events WHERE position IS NULL)", cancellationToken).ConfigureAwait(false) is not 0L)
+            {
+                throw CorruptValue("position", last + 1);
             }
 
             return (IReadOnlyList<FeedEvent>)events;
@@ -40,6 +53,8 @@ public sealed partial class SqliteEventStore
     }
 
     /// <summary>The highest position in the feed, 0 for an empty store.</summary>
-    private static async Task<long> LastPositionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
-        await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(position), 0) FROM mft_events", cancellationToken).ConfigureAwait(false) is long last ? last : 0;
+    private async Task<long> LastPositionAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        await ScalarAsync(connection, transaction, "SELECT COALESCE(MAX(position), 0) FROM mft_events", cancellationToken).ConfigureAwait(false) is long last
+            ? last
+            : throw CorruptValue("position", 0); // MAX of a column is text when any value in it is text
 }

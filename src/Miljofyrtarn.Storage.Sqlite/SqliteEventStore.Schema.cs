@@ -175,7 +175,12 @@ public sealed partial class SqliteEventStore
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT through_sequence FROM mft_chain_upgrades WHERE stream = $stream";
         command.Parameters.AddWithValue("$stream", stream);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long through ? through : 0;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) switch
+        {
+            null or DBNull => 0,
+            long through => through,
+            _ => throw CorruptValue("through_sequence", 0),
+        };
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)

@@ -174,8 +174,8 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var sequence = reader.GetInt64(0);
-                var hash = reader.IsDBNull(2) ? [] : (byte[])reader.GetValue(2);
+                var sequence = Integer(reader, 0, "sequence", afterVersion + sequences.Count + 1);
+                var hash = Hash(reader, 2, sequence) ?? [];
                 if (first && afterVersion > 0)
                 {
                     first = false;
@@ -198,7 +198,7 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
                 }
 
                 sequences.Add(sequence);
-                payloads.Add(reader.GetFieldValue<byte[]>(1)); // the TEXT column's UTF-8 bytes as stored, without a string between
+                payloads.Add(Payload(reader, 1, sequence));
                 hashes.Add(hash);
             }
         }
@@ -244,7 +244,8 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                streams.Add(new StreamSummary(reader.GetString(0), reader.GetInt64(1)));
+                var name = Text(reader, 0, "stream", streams.Count + 1);
+                streams.Add(new StreamSummary(name, Integer(reader, 1, "sequence", streams.Count + 1)));
             }
 
             return (IReadOnlyList<StreamSummary>)streams;
@@ -252,16 +253,20 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
     }
 
     /// <summary>The stream's version and the hash of its last event (the genesis hash for an empty stream).</summary>
-    private static async Task<(long Version, byte[] Hash)> HeadAsync(SqliteConnection connection, SqliteTransaction? transaction, string stream, CancellationToken cancellationToken)
+    private async Task<(long Version, byte[] Hash)> HeadAsync(SqliteConnection connection, SqliteTransaction? transaction, string stream, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "SELECT sequence, hash FROM mft_events WHERE stream = $stream ORDER BY sequence DESC LIMIT 1";
         command.Parameters.AddWithValue("$stream", stream);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? (reader.GetInt64(0), reader.IsDBNull(1) ? [] : (byte[])reader.GetValue(1))
-            : (0, HistoryChain.Genesis.ToArray());
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return (0, HistoryChain.Genesis.ToArray());
+        }
+
+        var version = Integer(reader, 0, "sequence", 0);
+        return (version, Hash(reader, 1, version) ?? []);
     }
 
     /// <summary>Releases the file: closes the store's pooled connections. Idempotent.</summary>

@@ -20,7 +20,9 @@ using NodaTime;
 //   --seconds N   time per reader (default 60)
 //   --seed S      the fixed seed; a random seed runs after it and is printed (default 20261126)
 //   --out DIR     where reproducers go (default artifacts/fuzz)
+//   --store-seconds N  time for the SQLite store target (default 20): overwritten bytes and values of the wrong type
 var seconds = 60.0;
+var storeSeconds = 20.0;
 var fixedSeed = 20261126;
 var output = Path.Combine("artifacts", "fuzz");
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -30,6 +32,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "--seconds": seconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--seed": fixedSeed = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         case "--out": output = args[i + 1]; break;
+        case "--store-seconds": storeSeconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
         default: Console.Error.WriteLine($"unknown option {args[i]}"); return 2;
     }
 }
@@ -38,7 +41,7 @@ var catalog = CriteriaCatalog.LoadDefault();
 var clock = NodaTime.Testing.FakeClock.FromUtc(2026, 3, 11);
 var seeds = Path.Combine(AppContext.BaseDirectory, "Seeds");
 var historyV1 = File.ReadAllBytes(Path.Combine(seeds, "history.v1.json"));
-var history = HistoryJson.Read(historyV1);
+var history = HistoryJson.Read(historyV1, new InterchangeOptions { AllowUnverifiedHistory = true });
 var replayed = OrganisationLifecycle.Replay(catalog, history.Events, clock);
 var reported = WithReport(replayed);
 byte[] Command(LifecycleCommand command) => JsonSerializer.SerializeToUtf8Bytes(command, MiljofyrtarnJson.GetTypeInfo<LifecycleCommand>());
@@ -156,6 +159,22 @@ foreach (var (name, seedDocuments, read) in readers)
     }
 
     Console.WriteLine($"{name}: {counts.Values.Sum()} inputs; " + string.Join(", ", counts.OrderByDescending(c => c.Value).Take(8).Select(c => $"{c.Key} {c.Value}")));
+}
+
+if (storeSeconds > 0)
+{
+    var storeTarget = new StoreFuzz(Path.Combine(Path.GetTempPath(), $"mft-store-fuzz-{Guid.NewGuid():N}"), replayed.History);
+    foreach (var seed in new[] { fixedSeed, randomSeed })
+    {
+        var (storeCounts, storeDefects) = await storeTarget.RunAsync(seed, storeSeconds / 2);
+        defects += storeDefects.Count;
+        foreach (var defect in storeDefects)
+        {
+            Console.WriteLine($"  store (seed {seed}): {defect}");
+        }
+
+        Console.WriteLine($"store (seed {seed}): {storeCounts.Values.Sum()} mutated files; " + string.Join(", ", storeCounts.OrderByDescending(c => c.Value).Take(10).Select(c => $"{c.Key} {c.Value}")));
+    }
 }
 
 Console.WriteLine(defects == 0 ? "fuzz: no defect found" : $"fuzz: {defects} defects; reproducers in {output}");

@@ -20,7 +20,8 @@ public static partial class ErrorCodes
             ActorLacksRole or CertifierNotAssigned or CertifierHoldsRole or CertifierWasConsultant => ErrorCategory.Forbidden,
             FileNotFound or UnknownUnit or UnknownCriterion or StreamNotFound or ReportNotFound => ErrorCategory.NotFound,
             ConcurrencyConflict or DuplicateUnitId or RoleAlreadyHeld => ErrorCategory.Conflict,
-            CorruptHistory or TamperedHistory or StoreCorrupt or CatalogMismatch
+            CorruptHistory or TamperedHistory or StoreCorrupt or CatalogMismatch or CorruptStoredValue or FeedOutOfOrder
+                or HistoryDiffersFromStatement or InvalidStatementSignature
                 or StateWithoutValidCertificate or ImpossibleState or ApprovedBeforeHeadquarters => ErrorCategory.CorruptData,
             StoreUnavailable or StoreReadOnly or StoreFull or FileNotReadable => ErrorCategory.Unavailable,
             SetNotInForce or CommonSetNotLocked or CriterionNotApplicable or CriterionAllocatedToHeadquarters or UnitCannotBeRemoved
@@ -30,7 +31,8 @@ public static partial class ErrorCodes
                 or ReportYearNotDue or ReportAlreadySubmitted or PostponementNotLater or CoveredByHostCertificate
                 or CertificateNotExpired or UnitHasCertificate or StartUpAlreadyCompleted or NoValidCertificate
                 or ReportYearNotEnded or MandatoryIndicatorMissing or MissingEmissionFactor or NoFactorSet
-                or ImplausibleChange or ReportNotSubmitted or NoFeeSchedule or MissingFullTimeEquivalents or RoleNotHeld => ErrorCategory.RefusedByRule,
+                or ImplausibleChange or ReportNotSubmitted or NoFeeSchedule or MissingFullTimeEquivalents or RoleNotHeld
+                or HistoryFull => ErrorCategory.RefusedByRule,
             _ => (ErrorCategory)(-1),
         };
 
@@ -53,9 +55,10 @@ public static partial class ErrorCodes
             or NoCommonSet or SetThemeCriterion or UnknownSetTheme => true,
         InvalidOrganisationNumber or SecondHeadquarters or UnknownSet or UnknownQuestionAnswered or JustificationRequired
             or InvalidSha256 or MainSetNotChosen or InvalidUnitId or InvalidFullTimeEquivalents or InvalidCertificateHost
-            or BlankText or DuplicateEntry or InvalidCertificateNumber or InvalidMunicipalityNumber => true,
+            or BlankText or DuplicateEntry or InvalidCertificateNumber or InvalidMunicipalityNumber
+            or TextTooLong or InvalidText or TooManyEntries => true,
         DateOutOfRange or InvalidReminderOffset or InvalidRuleBook or NumberOutOfRange or RangeEndsBeforeStart
-            or InMemoryDatabaseNotSupported or ActorRequired or InvalidSchemaName => true,
+            or InMemoryDatabaseNotSupported or ActorRequired or InvalidSchemaName or UnverifiedHistory => true,
         UnknownIndicator or WrongIndicatorUnit or InvalidIndicatorValue or PercentOver100 or DuplicateIndicatorValue
             or IndicatorNotInYear or DuplicateEmissionFactor or DuplicateIndicator or InvalidIndicatorCode => true,
         RoleNotGrantable or UnitRoleNeedsUnit or PersonIdTooLong => true,

@@ -219,6 +219,15 @@ public static partial class ErrorCodes
     /// <summary>A unit's municipality number (<i>kommunenummer</i>) is not four digits starting with a county's number.</summary>
     public const string InvalidMunicipalityNumber = "MFT0221";
 
+    /// <summary>A text is longer than its limit (<see cref="Limits"/>); the message names the field, the length and the limit.</summary>
+    public const string TextTooLong = "MFT0222";
+
+    /// <summary>A text holds a lone surrogate, or a control character other than tab and (where several lines are allowed) a line break.</summary>
+    public const string InvalidText = "MFT0223";
+
+    /// <summary>A collection has more entries than its limit (<see cref="Limits"/>): units, management users, evidence, goals, measures, role grants.</summary>
+    public const string TooManyEntries = "MFT0224";
+
     /// <summary>A certificate cannot expire before its last valid day has passed.</summary>
     public const string CertificateNotExpired = "MFT0321";
 
@@ -245,6 +254,9 @@ public static partial class ErrorCodes
 
     /// <summary>A follow-up audit is recorded for a unit that holds no valid certificate of its own today.</summary>
     public const string NoValidCertificate = "MFT0329";
+
+    /// <summary>An organisation's history holds the most events it may (<see cref="Limits.Events"/>); nothing more can be recorded.</summary>
+    public const string HistoryFull = "MFT0330";
 
     // ---- Schedule (MFT04xx) ----
 
@@ -288,6 +300,21 @@ public static partial class ErrorCodes
 
     /// <summary>A database schema name for a server store is not a plain identifier: lower-case letters a–z, digits and underscores, up to 63, not starting with a digit.</summary>
     public const string InvalidSchemaName = "MFT0508";
+
+    /// <summary>A value read from a store has the wrong storage type or form (a hash stored as text, a position that is not a number): the store was edited outside the library.</summary>
+    public const string CorruptStoredValue = "MFT0509";
+
+    /// <summary>A page of the global feed has positions that do not strictly increase, so a reader resuming from its last position could loop.</summary>
+    public const string FeedOutOfOrder = "MFT0510";
+
+    /// <summary>A history without a complete hash chain (a version 1 document or store, or one with missing hashes) is refused, unless reading unverified history is allowed explicitly.</summary>
+    public const string UnverifiedHistory = "MFT0511";
+
+    /// <summary>A history differs from a kept chain statement (<see cref="Storage.ChainStatement"/>): its chain head at the statement's version is another.</summary>
+    public const string HistoryDiffersFromStatement = "MFT0512";
+
+    /// <summary>A chain statement's signature does not verify with the key given: it was altered, or signed with another key.</summary>
+    public const string InvalidStatementSignature = "MFT0513";
 
     // ---- Annual reports and climate accounts (MFT06xx) ----
 

@@ -257,7 +257,7 @@ internal static partial class Messages
             "«{0}» er en database i minnet, som forsvinner med hver tilkobling; bruk InMemoryEventStore.",
             "«{0}» er ein database i minnet, som forsvinn med kvar tilkopling; bruk InMemoryEventStore.",
             "'{0}' is an in-memory database, which vanishes with each connection; use InMemoryEventStore."],
-    }.Concat(LifecycleTemplates()).Concat(ReportingTemplates()).Concat(RoleTemplates()).ToFrozenDictionary(StringComparer.Ordinal);
+    }.Concat(LifecycleTemplates()).Concat(ReportingTemplates()).Concat(RoleTemplates()).Concat(IntegrityTemplates()).ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>All codes that have messages; used by tests to check every code is localised.</summary>
     public static IEnumerable<string> Codes => Templates.Keys;

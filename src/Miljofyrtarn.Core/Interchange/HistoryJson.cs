@@ -31,12 +31,19 @@ public static class HistoryJson
     /// <summary>The <c>$schema</c> URI written into history documents.</summary>
     public const string SchemaId = "https://github.com/miljofyrtarn-core/miljofyrtarn-core/schemas/history.schema.json";
 
-    /// <summary>Writes a history (compact UTF-8 JSON), each event with its <see cref="HistoryChain"/> hash.</summary>
+    /// <summary>
+    /// Writes a history (compact UTF-8 JSON), each event with its <see cref="HistoryChain"/> hash. Only a document its
+    /// reader accepts is written: one larger than the reader's limit is refused.
+    /// </summary>
     /// <param name="catalogVersion">The version of the catalog the history was recorded with.</param>
     /// <param name="events">The events, in order from the first.</param>
+    /// <param name="options">The limits of the reader the document is for; <see cref="InterchangeOptions.Default"/> when null.</param>
     /// <returns>The document.</returns>
-    /// <exception cref="MiljofyrtarnException">An event is null, or its sequence number or actor is one the reader would refuse.</exception>
-    public static byte[] Write(string catalogVersion, IEnumerable<LifecycleEvent> events)
+    /// <exception cref="MiljofyrtarnException">
+    /// An event is null, or its sequence number or actor is one the reader would refuse, or the document would be larger
+    /// than <see cref="InterchangeOptions.MaxBytes"/> (<see cref="ErrorCodes.DocumentTooLarge"/>).
+    /// </exception>
+    public static byte[] Write(string catalogVersion, IEnumerable<LifecycleEvent> events, InterchangeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         var list = events as IReadOnlyList<LifecycleEvent> ?? [.. events];
@@ -51,14 +58,17 @@ public static class HistoryJson
             documents.Add(document);
         }
 
-        return InterchangeJson.Write(
-            new HistoryDocument { Schema = SchemaId, SchemaVersion = CurrentSchemaVersion, CatalogVersion = catalogVersion, Events = documents },
-            c => c.HistoryDocument);
+        return InterchangeJson.Readable(
+            InterchangeJson.Write(
+                new HistoryDocument { Schema = SchemaId, SchemaVersion = CurrentSchemaVersion, CatalogVersion = catalogVersion, Events = documents },
+                c => c.HistoryDocument),
+            options);
     }
 
     /// <summary>
-    /// Reads a history document and verifies its hash chain. A version 1 document (without hashes) is read as
-    /// unverified: <see cref="HistoryContent.Verification"/> says so.
+    /// Reads a history document and verifies its hash chain. A version 1 document (without hashes) is refused unless
+    /// <see cref="InterchangeOptions.AllowUnverifiedHistory"/> is on; then it is read as unverified, and
+    /// <see cref="HistoryContent.Verification"/> says so.
     /// </summary>
     /// <param name="utf8Json">The document.</param>
     /// <param name="options">Limits and leniency; <see cref="InterchangeOptions.Default"/> when null.</param>
@@ -118,6 +128,11 @@ public static class HistoryJson
                     }
                 }
             }
+        }
+
+        if (versionOk && !hashed && !options.AllowUnverifiedHistory)
+        {
+            reader.Report(ErrorCodes.UnverifiedHistory, P.Property(P.Root, "schemaVersion"), events.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         if (reader.Failed)

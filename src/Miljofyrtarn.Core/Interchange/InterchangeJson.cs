@@ -38,6 +38,13 @@ internal static class InterchangeJson
     public static byte[] Write<T>(T document, Func<InterchangeJsonContext, JsonTypeInfo<T>> type) =>
         JsonSerializer.SerializeToUtf8Bytes(document, type(Context()));
 
+    /// <summary>A written document, refused when its reader with these options would refuse it for its size.</summary>
+    public static byte[] Readable(byte[] document, InterchangeOptions? options)
+    {
+        var max = (options ?? InterchangeOptions.Default).MaxBytes;
+        return document.Length <= max ? document : throw Problems.Single(ErrorCodes.DocumentTooLarge, max);
+    }
+
     /// <summary>Adds line numbers to the problems of a document that parsed.</summary>
     public static MiljofyrtarnException Located(ReadOnlySpan<byte> utf8, IReadOnlyList<Diagnostic> problems) => new(GuardedJson.Locate(utf8, problems));
 

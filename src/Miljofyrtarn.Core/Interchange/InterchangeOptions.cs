@@ -44,6 +44,14 @@ public sealed record InterchangeOptions
         }
     }
 
+    /// <summary>
+    /// Whether a history document without hashes (schema version 1) is read. Off by default: such a document is refused
+    /// (<see cref="Diagnostics.ErrorCodes.UnverifiedHistory"/>), because nothing proves its events unchanged. When on, it
+    /// is read and its <see cref="Storage.HistoryVerification.UnverifiedThrough"/> covers every event, so the caller
+    /// sees that it is unverified.
+    /// </summary>
+    public bool AllowUnverifiedHistory { get; init; }
+
     /// <summary>What to do with unknown properties; refused by default.</summary>
     public UnknownPropertyHandling UnknownProperties { get; init; } = UnknownPropertyHandling.Refuse;
 }

@@ -27,13 +27,18 @@ public static class SnapshotJson
     /// <summary>The <c>$schema</c> URI written into snapshot documents.</summary>
     public const string SchemaId = "https://github.com/miljofyrtarn-core/miljofyrtarn-core/schemas/snapshot.schema.json";
 
-    /// <summary>Writes a lifecycle's state (compact UTF-8 JSON). The history is not included; store it with <see cref="HistoryJson"/>.</summary>
+    /// <summary>
+    /// Writes a lifecycle's state (compact UTF-8 JSON). The history is not included; store it with <see cref="HistoryJson"/>.
+    /// Only a document its reader accepts is written: one larger than the reader's limit is refused.
+    /// </summary>
     /// <param name="lifecycle">The lifecycle.</param>
+    /// <param name="options">The limits of the reader the document is for; <see cref="InterchangeOptions.Default"/> when null.</param>
     /// <returns>The document.</returns>
-    public static byte[] Write(OrganisationLifecycle lifecycle)
+    /// <exception cref="MiljofyrtarnException">The document would be larger than <see cref="InterchangeOptions.MaxBytes"/> (<see cref="ErrorCodes.DocumentTooLarge"/>).</exception>
+    public static byte[] Write(OrganisationLifecycle lifecycle, InterchangeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(lifecycle);
-        return InterchangeJson.Write(InterchangeWriter.Snapshot(lifecycle), c => c.SnapshotDocument);
+        return InterchangeJson.Readable(InterchangeJson.Write(InterchangeWriter.Snapshot(lifecycle), c => c.SnapshotDocument), options);
     }
 
     /// <summary>Reads a snapshot into a lifecycle whose history starts after the snapshot's version.</summary>

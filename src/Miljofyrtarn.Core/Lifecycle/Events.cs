@@ -27,6 +27,15 @@ public abstract record LifecycleEvent(long Sequence, Instant OccurredAt, string 
     /// organisation); null for events nobody asks for (the organisation's creation, a certificate's expiry by the clock).
     /// </summary>
     internal abstract Permission? Permission { get; }
+
+    /// <summary>
+    /// Checks what the event would record against <see cref="Limits"/> and the supported range (see
+    /// <c>Events.Limits.cs</c>). Called when an action records it and when a store appends it, never on replay, so
+    /// history stored before a limit existed stays readable.
+    /// </summary>
+    internal virtual void CheckLimits(LimitCheck check, LifecycleState? state)
+    {
+    }
 }
 
 /// <summary>What an event asks permission for: the operation, and the unit it acts on (null: the organisation as a whole).</summary>

@@ -29,6 +29,7 @@ public sealed partial class OrganisationLifecycle
         rules ??= SchemeRuleBook.Default;
         var now = clock.GetCurrentInstant();
         var created = new OrganisationCreated(1, now, actor, catalog.Version, name, kind, number, rules.DateOf(now), headquarters);
+        LimitCheck.Check(created, null);
         var state = Create(catalog, created);
         return new OrganisationLifecycle(state, EventLog.Of(created), clock, rules);
     }
@@ -139,6 +140,7 @@ public sealed partial class OrganisationLifecycle
             throw new MiljofyrtarnException(forbidden);
         }
 
+        LimitCheck.Check(@event, _state);
         var state = Apply(_state, @event, Rules);
         return new OrganisationLifecycle(state, _log.Add(@event), Clock, Rules);
     }

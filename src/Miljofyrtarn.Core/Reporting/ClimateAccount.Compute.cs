@@ -80,6 +80,13 @@ public sealed partial class ClimateAccount
                     continue;
                 }
 
+                if (!(double.IsFinite(value.Value) && value.Value >= 0 && value.Value <= Limits.Quantity))
+                {
+                    // A figure from a document read without the report's checks: refused, so no sum can overflow.
+                    problems.Add(ErrorCodes.NumberOutOfRange, value.Code, EnvironmentalReport.Number(value.Value), "0", EnvironmentalReport.Number(Limits.Quantity));
+                    continue;
+                }
+
                 fte += indicator.Role == IndicatorRole.FullTimeEquivalents ? value.Value : 0;
                 area += indicator.Role == IndicatorRole.HeatedArea ? value.Value : 0;
                 if (how.Factor is { } factor)

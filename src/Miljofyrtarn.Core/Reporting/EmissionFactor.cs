@@ -61,6 +61,10 @@ public sealed record EmissionFactor
         {
             problems.Add(ErrorCodes.InvalidIndicatorValue, activity ?? string.Empty, EnvironmentalReport.Number(kilogramsCo2ePerUnit));
         }
+        else if (kilogramsCo2ePerUnit > Limits.EmissionFactor)
+        {
+            problems.Add(ErrorCodes.NumberOutOfRange, activity ?? string.Empty, EnvironmentalReport.Number(kilogramsCo2ePerUnit), "0", EnvironmentalReport.Number(Limits.EmissionFactor));
+        }
 
         if (!Enum.IsDefined(unit) || !Enum.IsDefined(scope) || !Enum.IsDefined(origin) || (method is { } m && !Enum.IsDefined(m)))
         {

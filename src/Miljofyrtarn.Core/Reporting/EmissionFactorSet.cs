@@ -89,6 +89,11 @@ public sealed partial class EmissionFactorSet
             problems.Add(ErrorCodes.NumberOutOfRange, "year", year, SupportedRange.FirstYear, SupportedRange.LastYear);
         }
 
+        if (!SupportedRange.Contains(publishedOn))
+        {
+            problems.Add(ErrorCodes.DateOutOfRange, SupportedRange.Iso(publishedOn), SupportedRange.Iso(SupportedRange.MinDate), SupportedRange.Iso(SupportedRange.MaxDate));
+        }
+
         var list = factors.ToImmutableArray();
         var seen = new HashSet<(string, Scope2Method?)>();
         foreach (var factor in list)

@@ -217,6 +217,10 @@ public sealed class EnvironmentalReport
         {
             problems.Add(ErrorCodes.PercentOver100, value.Code, Number(value.Value));
         }
+        else if (value.Value > Limits.Quantity)
+        {
+            problems.Add(ErrorCodes.NumberOutOfRange, value.Code, Number(value.Value), "0", Number(Limits.Quantity));
+        }
     }
 
     private static void CheckGoal(IndicatorCatalog catalog, int year, ReportGoal goal, Problems problems)
@@ -232,9 +236,9 @@ public sealed class EnvironmentalReport
             problems.Add(ErrorCodes.UnknownIndicator, code);
         }
 
-        if (goal.TargetValue is { } target && (!double.IsFinite(target) || target < 0))
+        if (goal.TargetValue is { } target && (!double.IsFinite(target) || target < 0 || target > Limits.Quantity))
         {
-            problems.Add(ErrorCodes.InvalidIndicatorValue, goal.IndicatorCode ?? goal.Text, Number(target));
+            problems.Add(ErrorCodes.InvalidIndicatorValue, goal.IndicatorCode ?? "goals", Number(target));
         }
 
         if (goal.TargetYear < year || goal.TargetYear > SupportedRange.LastYear)

@@ -103,7 +103,10 @@ public sealed record StreamSummary(string Name, long Version);
 /// </summary>
 public static class EventStoreRules
 {
-    /// <summary>Checks an append before anything is written: a stream name, at least one event, numbered from the expected version without gaps.</summary>
+    /// <summary>
+    /// Checks an append before anything is written: a stream name of valid text within <see cref="Limits.StreamNameLength"/>,
+    /// at least one event, numbered from the expected version without gaps, each within <see cref="Limits"/>.
+    /// </summary>
     /// <param name="stream">The stream.</param>
     /// <param name="expectedVersion">The expected version.</param>
     /// <param name="events">The events.</param>
@@ -115,6 +118,14 @@ public static class EventStoreRules
         if (string.IsNullOrWhiteSpace(stream))
         {
             problems.Add(ErrorCodes.BlankText, "stream");
+        }
+        else if (stream.Length > Limits.StreamNameLength)
+        {
+            problems.Add(ErrorCodes.TextTooLong, "stream", stream.Length, Limits.StreamNameLength);
+        }
+        else if (TextRules.FirstInvalid(stream, multiline: false) is { } at)
+        {
+            problems.Add(ErrorCodes.InvalidText, "stream", TextRules.Describe(stream, at), at + 1);
         }
 
         if (expectedVersion < 0)
@@ -138,6 +149,10 @@ public static class EventStoreRules
         }
 
         problems.ThrowIfAny();
+        foreach (var @event in events)
+        {
+            LimitCheck.Check(@event, null);
+        }
     }
 
     /// <summary>The error for an append at a version that is no longer current.</summary>

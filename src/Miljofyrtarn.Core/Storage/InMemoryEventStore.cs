@@ -19,7 +19,7 @@ public sealed class InMemoryEventStore : IEventStore
     {
         EventStoreRules.CheckAppend(stream, expectedVersion, events);
         cancellationToken.ThrowIfCancellationRequested();
-        var payloads = events.Select(HistoryJson.WriteEvent).ToList();
+        var payloads = events.Select(StoredEvents.Encode).ToList();
         lock (_gate)
         {
             if (!_streams.TryGetValue(stream, out var list))

@@ -38,8 +38,17 @@ public static class StoredEvents
     /// <summary>An event's stored form: its JSON as UTF-8, exactly the bytes the chain hashes. Store these bytes unchanged.</summary>
     /// <param name="event">The event.</param>
     /// <returns>The payload.</returns>
-    /// <exception cref="MiljofyrtarnException">The event cannot be written (a blank actor, a sequence below 1).</exception>
-    public static byte[] Encode(LifecycleEvent @event) => HistoryJson.WriteEvent(@event);
+    /// <exception cref="MiljofyrtarnException">
+    /// The event cannot be written (a blank actor, a sequence below 1), or its JSON is larger than
+    /// <see cref="Limits.EventBytes"/> (<see cref="ErrorCodes.DocumentTooLarge"/>).
+    /// </exception>
+    public static byte[] Encode(LifecycleEvent @event)
+    {
+        var payload = HistoryJson.WriteEvent(@event);
+        return payload.Length <= Limits.EventBytes
+            ? payload
+            : throw Problems.Single(ErrorCodes.DocumentTooLarge, Limits.EventBytes);
+    }
 
     /// <summary>An event from its stored form, read as strictly as a history document.</summary>
     /// <param name="payload">The payload <see cref="Encode"/> wrote.</param>
@@ -73,6 +82,23 @@ public static class StoredEvents
     /// <exception cref="MiljofyrtarnException">The link does not hold, or the event before is missing (<see cref="ErrorCodes.TamperedHistory"/>).</exception>
     public static void VerifyLink(long sequence, byte[]? previousHash, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> storedHash) =>
         EventStoreRules.CheckLink(sequence, previousHash, payload, storedHash);
+
+    /// <summary>
+    /// Checks the order of a feed page as it is read: positions run 1, 2, 3, … without gaps, so each must be the one
+    /// before it plus one (the first, the position read after plus one). A reader that resumes from its last position
+    /// can then never loop, and a row deleted or renumbered in the middle of the feed is found.
+    /// </summary>
+    /// <param name="store">The store, named in the error (a file, or a server and schema; never a password).</param>
+    /// <param name="previousPosition">The position before: the one read after, or the page's previous event's.</param>
+    /// <param name="position">The event's position.</param>
+    /// <exception cref="MiljofyrtarnException">The position does not follow the one before (<see cref="ErrorCodes.FeedOutOfOrder"/>).</exception>
+    public static void CheckFeedOrder(string store, long previousPosition, long position)
+    {
+        if (position != previousPosition + 1)
+        {
+            throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.FeedOutOfOrder, [store, position.ToString(System.Globalization.CultureInfo.InvariantCulture), previousPosition.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+        }
+    }
 
     /// <summary>The refusal of a stream whose chain breaks at an event (<see cref="ErrorCodes.TamperedHistory"/>), for a store's own checks (a sequence out of place, a missing row).</summary>
     /// <param name="sequence">The first event that does not hold.</param>

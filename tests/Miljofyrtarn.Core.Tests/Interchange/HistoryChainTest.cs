@@ -71,9 +71,36 @@ public class HistoryChainTest
         Tampered(events => events[9]!["hash"] = new string('0', 64)).Arguments.Should().Equal("10");
 
     [Fact]
-    public void AVersion1Document_StillLoads_AsUnverified()
+    public void AVersion1Document_IsRefusedByDefault_AsUnverified()
     {
-        var content = HistoryJson.Read(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "history.v1.json")));
+        // Finding 2 of issue 31: a downgrade to version 1 (every hash deleted) used to read without error.
+        var refused = FluentActions.Invoking(() => HistoryJson.Read(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "history.v1.json"))))
+            .Should().Throw<MiljofyrtarnException>().Which.Diagnostics.Single();
+
+        refused.Code.Should().Be(ErrorCodes.UnverifiedHistory);
+        refused.Path.Should().Be("$.schemaVersion");
+    }
+
+    [Fact]
+    public void ADowngradedDocument_WithAnEditedActor_IsRefused()
+    {
+        var root = JsonNode.Parse(Written().Document)!.AsObject();
+        root["schemaVersion"] = 1;
+        foreach (var e in root["events"]!.AsArray())
+        {
+            e!.AsObject().Remove("hash");
+        }
+
+        root["events"]![3]!["actor"] = "mallory";
+
+        FluentActions.Invoking(() => HistoryJson.Read(Encoding.UTF8.GetBytes(root.ToJsonString())))
+            .Should().Throw<MiljofyrtarnException>().Which.Code.Should().Be(ErrorCodes.UnverifiedHistory);
+    }
+
+    [Fact]
+    public void AVersion1Document_LoadsAsUnverified_WhenAllowedExplicitly()
+    {
+        var content = HistoryJson.Read(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "history.v1.json")), new InterchangeOptions { AllowUnverifiedHistory = true });
 
         content.Verification.IsFullyVerified.Should().BeFalse();
         content.Verification.UnverifiedThrough.Should().Be(content.Events.Length);
@@ -86,7 +113,7 @@ public class HistoryChainTest
         var root = JsonNode.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", "history.v1.json")))!.AsObject();
         root["events"]![0]!["hash"] = new string('a', 64);
 
-        FluentActions.Invoking(() => HistoryJson.Read(Encoding.UTF8.GetBytes(root.ToJsonString())))
+        FluentActions.Invoking(() => HistoryJson.Read(Encoding.UTF8.GetBytes(root.ToJsonString()), new InterchangeOptions { AllowUnverifiedHistory = true }))
             .Should().Throw<MiljofyrtarnException>().Which.Code.Should().Be(ErrorCodes.UnknownProperty);
     }
 }

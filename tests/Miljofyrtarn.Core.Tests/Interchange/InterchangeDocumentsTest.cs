@@ -27,13 +27,16 @@ public class InterchangeDocumentsTest
     private static IReadOnlyList<Diagnostic> SnapshotRefused(byte[] json, InterchangeOptions? options = null) =>
         FluentActions.Invoking(() => SnapshotJson.Read(json, Catalog, HeimLifecycle.Clock(), options: options)).Should().Throw<MiljofyrtarnException>().Which.Diagnostics;
 
+    // The fixtures are version 1 documents (without hashes), read only when allowed explicitly.
+    private static readonly InterchangeOptions Unverified = new() { AllowUnverifiedHistory = true };
+
     private static IReadOnlyList<Diagnostic> HistoryRefused(byte[] json, InterchangeOptions? options = null) =>
-        FluentActions.Invoking(() => HistoryJson.Read(json, options)).Should().Throw<MiljofyrtarnException>().Which.Diagnostics;
+        FluentActions.Invoking(() => HistoryJson.Read(json, options ?? Unverified)).Should().Throw<MiljofyrtarnException>().Which.Diagnostics;
 
     [Fact]
     public void Fixtures_OfSchemaVersion1_LoadAndAgree()
     {
-        var (catalogVersion, events) = HistoryJson.Read(Fixture("history.v1.json"));
+        var (catalogVersion, events) = HistoryJson.Read(Fixture("history.v1.json"), Unverified);
         var replayed = OrganisationLifecycle.Replay(Catalog, events, HeimLifecycle.Clock(2026, 3, 10));
         var snapshot = SnapshotJson.Read(Fixture("snapshot.v1.json"), Catalog, HeimLifecycle.Clock(2026, 3, 10));
 
@@ -274,7 +277,7 @@ public class InterchangeDocumentsTest
     [Fact]
     public void ACorruptedHistory_ReadsButIsRefusedOnReplay()
     {
-        var (_, events) = HistoryJson.Read(Fixture("history.v1.json"));
+        var (_, events) = HistoryJson.Read(Fixture("history.v1.json"), Unverified);
         var reordered = events.ToList();
         (reordered[10], reordered[11]) = (reordered[11], reordered[10]);
 

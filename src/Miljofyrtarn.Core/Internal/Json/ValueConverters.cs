@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using NodaTime;
+using Miljofyrtarn.Core.Diagnostics;
 using NodaTime.Text;
 
 namespace Miljofyrtarn.Core.Internal.Json;
@@ -9,7 +10,8 @@ namespace Miljofyrtarn.Core.Internal.Json;
 /// How the library writes its values as JSON text: instants and dates as ISO 8601, enums as camelCase names. The
 /// contracts and the interchange documents name the converters below; the public twins in
 /// <c>Miljofyrtarn.Core.Json</c> (for a host's own types) delegate to the same methods, so the two cannot drift, and the
-/// contracts need not depend on the namespace that serialises them.
+/// contracts need not depend on the namespace that serialises them. A date or instant outside the supported range
+/// (1900–2200) is refused as it is read, with <see cref="ErrorCodes.DateOutOfRange"/> at its path.
 /// </summary>
 internal static class IsoText
 {
@@ -22,7 +24,9 @@ internal static class IsoText
 
         var text = reader.GetString()!;
         var result = InstantPattern.ExtendedIso.Parse(text);
-        return result.Success ? result.Value : throw new JsonException($"'{text}' is not an ISO 8601 instant such as 2024-03-01T09:00:00Z.");
+        return !result.Success ? throw new JsonException($"'{text}' is not an ISO 8601 instant such as 2024-03-01T09:00:00Z.")
+            : SupportedRange.Contains(result.Value) ? result.Value
+            : throw new JsonException("The instant is outside the supported range.", new MiljofyrtarnException(SupportedRange.OutOfRange(result.Value)));
     }
 
     public static void Write(Utf8JsonWriter writer, Instant value) => writer.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
@@ -36,7 +40,9 @@ internal static class IsoText
 
         var text = reader.GetString()!;
         var result = LocalDatePattern.Iso.Parse(text);
-        return result.Success ? result.Value : throw new JsonException($"'{text}' is not an ISO 8601 date such as 2024-03-01.");
+        return !result.Success ? throw new JsonException($"'{text}' is not an ISO 8601 date such as 2024-03-01.")
+            : SupportedRange.Contains(result.Value) ? result.Value
+            : throw new JsonException("The date is outside the supported range.", new MiljofyrtarnException(SupportedRange.OutOfRange(result.Value)));
     }
 
     public static void Write(Utf8JsonWriter writer, LocalDate value) => writer.WriteStringValue(LocalDatePattern.Iso.Format(value));
