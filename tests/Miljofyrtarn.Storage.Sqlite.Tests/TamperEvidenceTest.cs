@@ -153,7 +153,7 @@ public sealed class TamperEvidenceTest : IDisposable
     [Fact]
     public async Task AVersion1File_IsUpgradedByTheMigration_AndSaysItsEventsWereChainedThen()
     {
-        var (_, events) = HistoryJson.Read(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "history.v1.json"), Ct));
+        var (_, events) = HistoryJson.Read(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "history.v1.json"), Ct), new InterchangeOptions { AllowUnverifiedHistory = true });
         await ExecuteAsync("""
             CREATE TABLE mft_events (stream TEXT NOT NULL, sequence INTEGER NOT NULL CHECK (sequence > 0), type TEXT NOT NULL,
                 occurred_at TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (stream, sequence)) WITHOUT ROWID;
@@ -182,7 +182,7 @@ public sealed class TamperEvidenceTest : IDisposable
     [Fact]
     public async Task AnOlderFile_GetsFeedPositions_InTheOrderItsEventsWereRecorded_EachStreamInSequence()
     {
-        var (_, events) = HistoryJson.Read(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "history.v1.json"), Ct));
+        var (_, events) = HistoryJson.Read(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "history.v1.json"), Ct), new InterchangeOptions { AllowUnverifiedHistory = true });
         await ExecuteAsync("""
             CREATE TABLE mft_events (stream TEXT NOT NULL, sequence INTEGER NOT NULL CHECK (sequence > 0), type TEXT NOT NULL,
                 occurred_at TEXT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (stream, sequence)) WITHOUT ROWID;

@@ -1,0 +1,105 @@
+using FluentAssertions;
+using Microsoft.Data.Sqlite;
+using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Storage;
+using Miljofyrtarn.Storage.Tests;
+using Xunit;
+
+namespace Miljofyrtarn.Storage.Sqlite.Tests;
+
+/// <summary>
+/// Issue 31, finding 5: SQLite keeps whatever type a writer gives a value, so a file edited by hand can hold a hash as
+/// text or a position as a word. Every read refuses such a value with a code; the feed can never loop.
+/// </summary>
+public sealed class WrongStorageTypeTest : IDisposable
+{
+    private const string Stream = "964123454";
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"mft-types-{Guid.NewGuid():N}.db");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(_path + suffix);
+        }
+    }
+
+    private async Task<SqliteEventStore> StoredAsync(string sql)
+    {
+        await using (var store = await SqliteEventStore.OpenAsync(_path, Ct))
+        {
+            await store.SaveAsync(Stream, EventStoreContractTest.Lifecycle(11), 0, Ct);
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        return await SqliteEventStore.OpenAsync(_path, Ct);
+    }
+
+    private static async Task<Diagnostic> RefusedAsync(Func<Task> read) =>
+        (await FluentActions.Awaiting(read).Should().ThrowAsync<MiljofyrtarnException>()).Which.Diagnostics[0];
+
+    [Fact]
+    public async Task AHashStoredAsText_IsACodedRefusal_ForLoadVerifyFeedAndOverview_NeverAnInvalidCast()
+    {
+        await using var store = await StoredAsync("UPDATE mft_events SET hash = hex(hash) WHERE sequence = 5");
+
+        foreach (var read in new Func<Task>[]
+        {
+            () => store.ReadAsync(Stream, 0, Ct),
+            () => store.VerifyAsync(Stream, Ct),
+            () => store.ReadAllAsync(0, 100, Ct),
+            () => new Miljofyrtarn.Core.ReadModels.MunicipalityOverview(Miljofyrtarn.Core.Catalog.CriteriaCatalog.LoadDefault(), NodaTime.SystemClock.Instance).CatchUpAsync(store, Ct),
+        })
+        {
+            var refused = await RefusedAsync(read);
+            refused.Code.Should().Be(ErrorCodes.CorruptStoredValue);
+            refused.Arguments.Should().Equal(_path, "hash", "5");
+        }
+    }
+
+    [Fact]
+    public async Task APositionStoredAsText_StopsTheFeed_WithACode_InsteadOfRestartingItForEver()
+    {
+        await using var store = await StoredAsync("UPDATE mft_events SET position = 'sju' WHERE sequence = 7");
+
+        // Text sorts after every number in SQLite, so the feed meets position 8 after 6, and stops there.
+        var refused = await RefusedAsync(() => store.ReadAllAsync(0, 100, Ct));
+
+        refused.Code.Should().Be(ErrorCodes.FeedOutOfOrder);
+        refused.Arguments.Should().Equal(_path, "8", "6");
+        (await RefusedAsync(() => store.ReadAllAsync(6, 100, Ct))).Code.Should().Be(ErrorCodes.FeedOutOfOrder, "a reader resuming after 6 is refused too, so it cannot loop");
+        (await RefusedAsync(() => store.AppendAsync(Stream, 12, [EventStoreContractTest.Lifecycle(12).History[^1]], Ct))).Code
+            .Should().Be(ErrorCodes.CorruptStoredValue, "no new position is handed out after a damaged one");
+    }
+
+    [Theory]
+    [InlineData("UPDATE mft_events SET position = NULL WHERE sequence = 12", ErrorCodes.CorruptStoredValue)]
+    [InlineData("UPDATE mft_events SET position = 100 WHERE sequence = 6", ErrorCodes.FeedOutOfOrder)]
+    [InlineData("DELETE FROM mft_events WHERE sequence = 6", ErrorCodes.FeedOutOfOrder)]
+    public async Task AFeedWithAGapOrAMissingPosition_IsRefused(string sql, string code)
+    {
+        await using var store = await StoredAsync(sql);
+
+        (await RefusedAsync(() => store.ReadAllAsync(0, 100, Ct))).Code.Should().Be(code);
+    }
+
+    [Fact]
+    public async Task SQLitesOwnIntegrityCheck_PassesASoundFile()
+    {
+        // The store fuzz target (tests/Miljofyrtarn.Fuzz) shows it finding damaged indexes that reading the rows cannot see.
+        await using var store = await StoredAsync("SELECT 1");
+
+        await store.CheckIntegrityAsync(Ct);
+    }
+}
