@@ -24,9 +24,20 @@ public sealed class MiljofyrtarnBuilder
     /// <param name="connectionString">A path (<c>miljofyrtarn.db</c>) or a connection string with a <c>Data Source</c>.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException">The connection string names no file.</exception>
-    public MiljofyrtarnBuilder AddSqliteEventStore(string connectionString)
+    public MiljofyrtarnBuilder AddSqliteEventStore(string connectionString) => AddSqliteEventStore(connectionString, SqliteEventStoreOptions.Default);
+
+    /// <summary>
+    /// Keeps events in a SQLite file (Miljofyrtarn.Storage.Sqlite), opened on first use with the options given, with
+    /// its schema created or upgraded then.
+    /// </summary>
+    /// <param name="connectionString">A path (<c>miljofyrtarn.db</c>) or a connection string with a <c>Data Source</c>.</param>
+    /// <param name="options">What the store accepts, for example a file upgraded from version 1 whose history was checked otherwise.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The connection string names no file.</exception>
+    public MiljofyrtarnBuilder AddSqliteEventStore(string connectionString, SqliteEventStoreOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(options);
         var path = connectionString.Contains('=', StringComparison.Ordinal)
             ? new SqliteConnectionStringBuilder(connectionString).DataSource
             : connectionString;
@@ -35,7 +46,7 @@ public sealed class MiljofyrtarnBuilder
             throw new ArgumentException("The connection string names no Data Source file.", nameof(connectionString));
         }
 
-        return AddEventStore(async cancellationToken => await SqliteEventStore.OpenAsync(path, cancellationToken).ConfigureAwait(false));
+        return AddEventStore(async cancellationToken => await SqliteEventStore.OpenAsync(path, options, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>

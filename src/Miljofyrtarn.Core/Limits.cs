@@ -37,8 +37,8 @@ public static class Limits
     /// <summary>The longest evidence reference (a URI or a document name): 2,048 characters.</summary>
     public const int ReferenceLength = 2048;
 
-    /// <summary>The most units in one organisation, headquarters included: 10,000 (the library is measured with 5,000).</summary>
-    public const int Units = 10_000;
+    /// <summary>The most units in one organisation, headquarters included: 20,000 (the library is measured with up to 10,000 and the headquarters).</summary>
+    public const int Units = 20_000;
 
     /// <summary>The most users with the management label in one unit: 50.</summary>
     public const int ManagementUsers = 50;

@@ -37,7 +37,9 @@ public sealed partial class SqliteEventStore
                     var sequence = Integer(reader, 2, "sequence", position);
                     var payload = Payload(reader, 3, position);
                     StoredEvents.VerifyLink(sequence, Hash(reader, 5, position), payload, Hash(reader, 4, position) ?? []);
-                    events.Add(new FeedEvent(position, Text(reader, 1, "stream", position), StoredEvents.Decode(payload)));
+                    var stream = Text(reader, 1, "stream", position);
+                    RefuseUnverified(stream);
+                    events.Add(new FeedEvent(position, stream, StoredEvents.Decode(payload)));
                     last = position;
                 }
             }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Miljofyrtarn.Core.Diagnostics;
@@ -181,6 +182,31 @@ public sealed partial class SqliteEventStore
             long through => through,
             _ => throw CorruptValue("through_sequence", 0),
         };
+    }
+
+    /// <summary>The streams chained at the upgrade to version 2, each with the last event chained then; fixed once the file is open.</summary>
+    private async Task<FrozenDictionary<string, long>> PartlyVerifiedStreamsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT stream, through_sequence FROM mft_chain_upgrades";
+        var streams = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            streams[Text(reader, 0, "stream", streams.Count + 1)] = Integer(reader, 1, "through_sequence", streams.Count + 1);
+        }
+
+        return streams.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Refuses to read a partly verified stream unless the options allow it (<see cref="ErrorCodes.UnverifiedHistory"/>).</summary>
+    private void RefuseUnverified(string stream)
+    {
+        if (!_options.AllowUnverifiedHistory && _partlyVerified.TryGetValue(stream, out var through))
+        {
+            throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.UnverifiedHistory, [Text(through)]));
+        }
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)

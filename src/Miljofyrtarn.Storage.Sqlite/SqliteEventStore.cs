@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Collections.Frozen;
 using Microsoft.Data.Sqlite;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Lifecycle;
@@ -30,12 +31,15 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
 
     private readonly string _connectionString;
     private readonly string _path;
+    private readonly SqliteEventStoreOptions _options;
+    private FrozenDictionary<string, long> _partlyVerified = FrozenDictionary<string, long>.Empty;
     private int _disposed;
 
-    private SqliteEventStore(string path, string connectionString)
+    private SqliteEventStore(string path, string connectionString, SqliteEventStoreOptions options)
     {
         _path = path;
         _connectionString = connectionString;
+        _options = options;
     }
 
     /// <summary>Opens (and if needed creates or upgrades) the store in a file.</summary>
@@ -46,17 +50,32 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
     /// The file was written by a newer version of the store (<see cref="ErrorCodes.UnsupportedSchemaVersion"/>), is an
     /// in-memory database (<see cref="ErrorCodes.InMemoryDatabaseNotSupported"/>), or cannot be opened as a store.
     /// </exception>
-    public static async Task<SqliteEventStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "OpenAsync(path, token) is the common call; the overload with options takes its token positionally, and no call is ambiguous.")]
+    public static Task<SqliteEventStore> OpenAsync(string path, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, SqliteEventStoreOptions.Default, cancellationToken);
+
+    /// <summary>Opens (and if needed creates or upgrades) the store in a file, with options.</summary>
+    /// <param name="path">The database file.</param>
+    /// <param name="options">What the store accepts; <see cref="SqliteEventStoreOptions.Default"/> refuses partly verified streams.</param>
+    /// <param name="cancellationToken">Cancels the opening.</param>
+    /// <returns>The store.</returns>
+    /// <exception cref="MiljofyrtarnException">
+    /// The file was written by a newer version of the store (<see cref="ErrorCodes.UnsupportedSchemaVersion"/>), is an
+    /// in-memory database (<see cref="ErrorCodes.InMemoryDatabaseNotSupported"/>), or cannot be opened as a store.
+    /// </exception>
+    public static async Task<SqliteEventStore> OpenAsync(string path, SqliteEventStoreOptions options, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(options);
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 };
         if (path.Trim() == ":memory:" || path.StartsWith("file::memory:", StringComparison.OrdinalIgnoreCase))
         {
             throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.InMemoryDatabaseNotSupported, [path]));
         }
 
-        var store = new SqliteEventStore(path, builder.ToString());
+        var store = new SqliteEventStore(path, builder.ToString(), options);
         await store.Guard(() => store.MigrateAsync(cancellationToken)).ConfigureAwait(false);
+        store._partlyVerified = await store.Guard(() => store.PartlyVerifiedStreamsAsync(cancellationToken)).ConfigureAwait(false);
         return store;
     }
 
@@ -118,6 +137,7 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
     public Task<IReadOnlyList<LifecycleEvent>> ReadAsync(string stream, long afterVersion = 0, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        RefuseUnverified(stream);
         return Guard(async () =>
         {
             var events = new List<LifecycleEvent>();
@@ -131,6 +151,7 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncD
     {
         ArgumentNullException.ThrowIfNull(stream);
         EventStoreRules.CheckPageSize(maxCount);
+        RefuseUnverified(stream);
         return Guard(async () =>
         {
             var events = new List<LifecycleEvent>(Math.Min(maxCount, 1024));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using FluentAssertions;
 using Microsoft.Data.Sqlite;
@@ -151,7 +152,7 @@ public sealed class TamperEvidenceTest : IDisposable
     }
 
     [Fact]
-    public async Task AVersion1File_IsUpgradedByTheMigration_AndSaysItsEventsWereChainedThen()
+    public async Task AVersion1File_IsUpgradedByTheMigration_AndSaysItsEventsWereChainedThen_ReadOnlyWhenAllowed()
     {
         var (_, events) = HistoryJson.Read(await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "history.v1.json"), Ct), new InterchangeOptions { AllowUnverifiedHistory = true });
         await ExecuteAsync("""
@@ -167,7 +168,17 @@ public sealed class TamperEvidenceTest : IDisposable
         }
 
         SqliteConnection.ClearAllPools();
-        var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        using (var strict = await SqliteEventStore.OpenAsync(_path, Ct))
+        {
+            // By default the partly verified stream is refused, alone and in the feed; verifying it still reports.
+            (await FluentActions.Awaiting(() => strict.ReadAsync(Stream, cancellationToken: Ct)).Should().ThrowAsync<MiljofyrtarnException>())
+                .Which.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(d => d.Code == ErrorCodes.UnverifiedHistory && d.Arguments[0] == events.Length.ToString(CultureInfo.InvariantCulture));
+            (await FluentActions.Awaiting(() => strict.ReadPageAsync(Stream, 3, 2, Ct)).Should().ThrowAsync<MiljofyrtarnException>()).Which.Code.Should().Be(ErrorCodes.UnverifiedHistory);
+            (await FluentActions.Awaiting(() => strict.ReadAllAsync(0, 10, Ct)).Should().ThrowAsync<MiljofyrtarnException>()).Which.Code.Should().Be(ErrorCodes.UnverifiedHistory);
+            (await strict.VerifyAsync(Stream, Ct)).UnverifiedThrough.Should().Be(events.Length);
+        }
+
+        var store = await SqliteEventStore.OpenAsync(_path, new SqliteEventStoreOptions { AllowUnverifiedHistory = true }, Ct);
         var verification = await store.VerifyAsync(Stream, Ct);
         var read = await store.ReadAsync(Stream, cancellationToken: Ct);
         var lifecycle = OrganisationLifecycle.Replay(CriteriaCatalog.LoadDefault(), read, new FakeClock(Instant.FromUtc(2026, 3, 11, 8, 0)));
@@ -201,7 +212,7 @@ public sealed class TamperEvidenceTest : IDisposable
         }
 
         SqliteConnection.ClearAllPools();
-        var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        var store = await SqliteEventStore.OpenAsync(_path, new SqliteEventStoreOptions { AllowUnverifiedHistory = true }, Ct);
         var feed = await store.ReadAllAsync(0, 1000, Ct);
 
         feed.Select(e => e.Position).Should().Equal(Enumerable.Range(1, events.Length * 2).Select(i => (long)i));
@@ -210,5 +221,72 @@ public sealed class TamperEvidenceTest : IDisposable
         feed.Where(e => e.Stream == "b").Select(e => e.Event.Sequence).Should().Equal(events.Select(e => e.Sequence));
         feed[0].Stream.Should().Be("a");
         feed[1].Stream.Should().Be("b");
+    }
+}
+
+/// <summary>Two organisations' streams swapped by hand in the SQLite file (issue 31, finding 4).</summary>
+public sealed class StreamSwapInSqliteTest : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"mft-swap-{Guid.NewGuid():N}.db");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(_path + suffix);
+        }
+    }
+
+    [Fact]
+    public async Task SwappedStreams_AreRefusedOnLoad_AndByTheKeptStatements()
+    {
+        var key = ChainStatementKey.Hmac(Encoding.UTF8.GetBytes("a host's secret of at least 32 bytes, from configuration"), "test");
+        ChainStatement[] kept;
+        using (var store = await SqliteEventStore.OpenAsync(_path, Ct))
+        {
+            kept = await StreamSwap.StoreBothAsync(store, key, Ct);
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection($"Data Source={_path}"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                UPDATE mft_events SET stream = 'x' WHERE stream = '{StreamSwap.First}';
+                UPDATE mft_events SET stream = '{StreamSwap.First}' WHERE stream = '{StreamSwap.Second}';
+                UPDATE mft_events SET stream = '{StreamSwap.Second}' WHERE stream = 'x';
+                """;
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        SqliteConnection.ClearAllPools();
+        using var reopened = await SqliteEventStore.OpenAsync(_path, Ct);
+        await StreamSwap.ShouldBeRefusedAsync(reopened, kept, key, Ct);
+    }
+}
+
+/// <summary>The widest organisation the limits allow, stored in a SQLite file and read back (issue 31).</summary>
+public sealed class WidestOrganisationInSqliteTest : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"mft-widest-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(_path + suffix);
+        }
+    }
+
+    [Fact]
+    public async Task ItIsReadBackUnchanged()
+    {
+        using var store = await SqliteEventStore.OpenAsync(_path, TestContext.Current.CancellationToken);
+        await WidestOrganisationRoundTrip.ShouldReadBackAsync(store, TestContext.Current.CancellationToken);
     }
 }

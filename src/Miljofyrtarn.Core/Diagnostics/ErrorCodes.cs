@@ -316,6 +316,13 @@ public static partial class ErrorCodes
     /// <summary>A chain statement's signature does not verify with the key given: it was altered, or signed with another key.</summary>
     public const string InvalidStatementSignature = "MFT0513";
 
+    /// <summary>
+    /// A value outside the hash chain disagrees with the history's first event, which the chain covers: a stream that
+    /// holds another organisation's history (streams swapped or renamed), or a history document whose
+    /// <c>catalogVersion</c> header is not the catalog its first event records.
+    /// </summary>
+    public const string HistoryBindingMismatch = "MFT0514";
+
     // ---- Annual reports and climate accounts (MFT06xx) ----
 
     /// <summary>No indicator with that code in the indicator catalog.</summary>

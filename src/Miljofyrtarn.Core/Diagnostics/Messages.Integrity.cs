@@ -41,5 +41,9 @@ internal static partial class Messages
             "Signaturen på erklæringen for «{0}» versjon {1} stemmer ikke med nøkkelen: erklæringen er endret eller signert med en annen nøkkel.",
             "Signaturen på fråsegna for «{0}» versjon {1} stemmer ikkje med nøkkelen: fråsegna er endra eller signert med ein annan nøkkel.",
             "The signature of the statement for '{0}' version {1} does not verify with the key: the statement was altered or signed with another key."],
+        [ErrorCodes.HistoryBindingMismatch] = [
+            "«{0}» er «{1}», men historikkens første hendelse, som hash-kjeden dekker, sier «{2}»: historikken er flyttet eller endret utenfor biblioteket.",
+            "«{0}» er «{1}», men den første hendinga i historikken, som hash-kjeda dekkjer, seier «{2}»: historikken er flytta eller endra utanfor biblioteket.",
+            "'{0}' is '{1}', but the history's first event, which the hash chain covers, says '{2}': the history was moved or altered outside the library."],
     };
 }

@@ -40,7 +40,8 @@ public static class HistoryJson
     /// <param name="options">The limits of the reader the document is for; <see cref="InterchangeOptions.Default"/> when null.</param>
     /// <returns>The document.</returns>
     /// <exception cref="MiljofyrtarnException">
-    /// An event is null, or its sequence number or actor is one the reader would refuse, or the document would be larger
+    /// An event is null, or its sequence number or actor is one the reader would refuse, the catalog version is not the
+    /// one the first event records (<see cref="ErrorCodes.HistoryBindingMismatch"/>), or the document would be larger
     /// than <see cref="InterchangeOptions.MaxBytes"/> (<see cref="ErrorCodes.DocumentTooLarge"/>).
     /// </exception>
     public static byte[] Write(string catalogVersion, IEnumerable<LifecycleEvent> events, InterchangeOptions? options = null)
@@ -48,6 +49,11 @@ public static class HistoryJson
         ArgumentNullException.ThrowIfNull(events);
         var list = events as IReadOnlyList<LifecycleEvent> ?? [.. events];
         InterchangeWriter.CheckWritable(list);
+        if (list.Count > 0 && list[0] is OrganisationCreated created && created.CatalogVersion != catalogVersion)
+        {
+            throw Problems.Single(ErrorCodes.HistoryBindingMismatch, "catalogVersion", catalogVersion, created.CatalogVersion);
+        }
+
         var documents = new List<EventDocument?>(list.Count);
         Span<byte> hash = stackalloc byte[HistoryChain.HashLength];
         foreach (var e in list)
@@ -128,6 +134,12 @@ public static class HistoryJson
                     }
                 }
             }
+        }
+
+        // The header is outside the chain; the first event, which records the catalog, is inside it.
+        if (catalog is not null && events.Count > 0 && events[0] is OrganisationCreated created && created.CatalogVersion != catalog)
+        {
+            reader.Report(ErrorCodes.HistoryBindingMismatch, P.Property(P.Root, "catalogVersion"), "catalogVersion", catalog, created.CatalogVersion);
         }
 
         if (versionOk && !hashed && !options.AllowUnverifiedHistory)

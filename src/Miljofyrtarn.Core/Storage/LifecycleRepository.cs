@@ -58,12 +58,21 @@ public sealed class LifecycleRepository
     /// <param name="organisation">The organisation number (the stream).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The lifecycle at its stored version (<see cref="OrganisationLifecycle.Version"/>), or null.</returns>
-    /// <exception cref="MiljofyrtarnException">The stored history is invalid or tampered with.</exception>
+    /// <exception cref="MiljofyrtarnException">
+    /// The stored history is invalid or tampered with, or it is another organisation's
+    /// (<see cref="ErrorCodes.HistoryBindingMismatch"/>: streams swapped or renamed outside the library).
+    /// </exception>
     public async Task<OrganisationLifecycle?> FindAsync(string organisation, CancellationToken cancellationToken = default)
     {
         CheckStream(organisation);
         var events = await Store.ReadAsync(organisation, 0, cancellationToken).ConfigureAwait(false);
-        return events.Count == 0 ? null : OrganisationLifecycle.Replay(Catalog, events, Clock, Rules);
+        if (events.Count == 0)
+        {
+            return null;
+        }
+
+        CheckBinding(organisation, events[0]);
+        return OrganisationLifecycle.Replay(Catalog, events, Clock, Rules);
     }
 
     /// <summary>Loads an organisation's lifecycle.</summary>
@@ -135,6 +144,21 @@ public sealed class LifecycleRepository
     {
         var items = await Store.ListStreamsAsync(after, maxCount, cancellationToken).ConfigureAwait(false);
         return new Page<StreamSummary>(items, items.Count == maxCount ? items[^1].Name : null);
+    }
+
+    /// <summary>
+    /// Checks that a stream holds its own organisation's history. The stream's name is outside the hash chain; the
+    /// organisation number in its first event is inside it, so two streams swapped, or one renamed, are found here.
+    /// </summary>
+    /// <param name="stream">The stream's name: the organisation number.</param>
+    /// <param name="first">The stream's first event.</param>
+    /// <exception cref="MiljofyrtarnException">The first event names another organisation (<see cref="ErrorCodes.HistoryBindingMismatch"/>).</exception>
+    internal static void CheckBinding(string stream, LifecycleEvent first)
+    {
+        if (first is OrganisationCreated created && created.Number.Value != stream)
+        {
+            throw Problems.Single(ErrorCodes.HistoryBindingMismatch, "stream", stream, created.Number.Value);
+        }
     }
 
     private static void CheckStream(string organisation)

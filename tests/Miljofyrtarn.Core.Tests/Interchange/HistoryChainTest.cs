@@ -40,6 +40,31 @@ public class HistoryChainTest
     }
 
     [Fact]
+    public void AnEditedCatalogVersionHeader_IsRefused_BecauseTheChainedFirstEventRecordsTheCatalog()
+    {
+        // Issue 31, finding 4: the header is outside the chain, so before the fix an edited catalogVersion read without error.
+        var root = JsonNode.Parse(Written().Document)!.AsObject();
+        var recorded = (string)root["catalogVersion"]!;
+        root["catalogVersion"] = "2019.1";
+
+        var refused = FluentActions.Invoking(() => HistoryJson.Read(Encoding.UTF8.GetBytes(root.ToJsonString())))
+            .Should().Throw<MiljofyrtarnException>().Which.Diagnostics.Should().ContainSingle().Which;
+
+        refused.Code.Should().Be(ErrorCodes.HistoryBindingMismatch);
+        refused.Path.Should().Be("$.catalogVersion");
+        refused.Arguments.Should().Equal("catalogVersion", "2019.1", recorded);
+    }
+
+    [Fact]
+    public void WritingAHistoryUnderAnotherCatalogVersion_IsRefused_SoTheLibraryNeverWritesWhatItsReaderRefuses()
+    {
+        var (lifecycle, _, _) = OrganisationLifecycleProperties.Run(OrganisationLifecycleProperties.HappyPathForTests);
+
+        FluentActions.Invoking(() => HistoryJson.Write("2019.1", lifecycle.History))
+            .Should().Throw<MiljofyrtarnException>().Which.Code.Should().Be(ErrorCodes.HistoryBindingMismatch);
+    }
+
+    [Fact]
     public void AChangedEvent_IsNamed()
     {
         var bad = Tampered(events => events[4]!["actor"] = "mallory@heim.kommune.no");
