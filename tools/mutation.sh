@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Mutation testing of one folder of Miljofyrtarn.Core with Stryker.NET (docs/quality.md). The test project is compiled
 # with only the tests of that folder (and the helpers they use), so a run finishes on two cores.
-# Usage: tools/mutation.sh Schedule   (Catalog, Organisations, Resolution, Assessment, Lifecycle, Schedule or ReadModels)
+# Usage: tools/mutation.sh Schedule   (Catalog, Catalog/Json, Organisations, Resolution, Assessment, Lifecycle, Schedule,
+#        ReadModels, Interchange or Storage)
 # The report lands in tests/Miljofyrtarn.Core.Tests/StrykerOutput/<date>/reports.
 set -euo pipefail
-folder=${1:?folder: Catalog, Organisations, Resolution, Assessment, Lifecycle, Schedule or ReadModels}
+folder=${1:?folder: Catalog, Catalog/Json, Organisations, Resolution, Assessment, Lifecycle, Schedule, ReadModels, Interchange or Storage}
 helpers='Organisations/Heim.cs;Organisations/OrganisationState.cs;Lifecycle/HeimLifecycle.cs;Lifecycle/LifecycleFingerprint.cs;Docs/RepositoryFiles.cs'
 case "$folder" in
   Catalog) tests='Catalog/*.cs' ;;
@@ -12,6 +13,8 @@ case "$folder" in
   Lifecycle) tests='Lifecycle/*.cs;Interchange/SnapshotInvariantsTest.cs;Diagnostics/ExtremeValueProperties.cs;Diagnostics/CodedFailureTest.cs;Schedule/FollowUpAuditTest.cs;Reporting/ReportBuilder.cs;Reporting/ReportRoundTripProperties.cs' ;;
   Schedule) tests='Schedule/*.cs' ;;
   ReadModels) tests='ReadModels/*.cs' ;;
+  Catalog/Json) tests='Catalog/*.cs;Reporting/*.cs' ;;
+  Interchange | Storage) tests='Interchange/*.cs;Integrity/*.cs;Contracts/LifecycleRepositoryTest.cs;Diagnostics/CodedFailureTest.cs;Reporting/*.cs;Lifecycle/OrganisationLifecycleProperties.cs' ;;
   *) echo "unknown folder: $folder" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/../tests/Miljofyrtarn.Core.Tests"
