@@ -56,7 +56,7 @@ public static partial class ErrorCodes
         InvalidOrganisationNumber or SecondHeadquarters or UnknownSet or UnknownQuestionAnswered or JustificationRequired
             or InvalidSha256 or MainSetNotChosen or InvalidUnitId or InvalidFullTimeEquivalents or InvalidCertificateHost
             or BlankText or DuplicateEntry or InvalidCertificateNumber or InvalidMunicipalityNumber
-            or TextTooLong or InvalidText or TooManyEntries => true,
+            or TextTooLong or InvalidText or TooManyEntries or NoEntries => true,
         DateOutOfRange or InvalidReminderOffset or InvalidRuleBook or NumberOutOfRange or RangeEndsBeforeStart
             or InMemoryDatabaseNotSupported or ActorRequired or InvalidSchemaName or UnverifiedHistory => true,
         UnknownIndicator or WrongIndicatorUnit or InvalidIndicatorValue or PercentOver100 or DuplicateIndicatorValue

@@ -228,6 +228,9 @@ public static partial class ErrorCodes
     /// <summary>A collection has more entries than its limit (<see cref="Limits"/>): units, management users, evidence, goals, measures, role grants.</summary>
     public const string TooManyEntries = "MFT0224";
 
+    /// <summary>A collection that must hold something is empty: an emission factor set without factors, an indicator catalog without indicators.</summary>
+    public const string NoEntries = "MFT0225";
+
     /// <summary>A certificate cannot expire before its last valid day has passed.</summary>
     public const string CertificateNotExpired = "MFT0321";
 

@@ -17,6 +17,10 @@ internal static partial class Messages
             "«{0}» har {1} oppføringer; grensen er {2}.",
             "«{0}» har {1} oppføringar; grensa er {2}.",
             "'{0}' has {1} entries; the limit is {2}."],
+        [ErrorCodes.NoEntries] = [
+            "«{0}» er tom; minst én oppføring trengs.",
+            "«{0}» er tom; minst éi oppføring trengst.",
+            "'{0}' is empty; at least one entry is needed."],
         [ErrorCodes.HistoryFull] = [
             "Historikken har {0} hendelser, det meste den kan ha; ingenting mer kan registreres.",
             "Historikken har {0} hendingar, det meste han kan ha; ingenting meir kan registrerast.",

@@ -21,6 +21,33 @@ internal sealed class Problems
         }
     }
 
+    /// <summary>A text: at most <paramref name="max"/> characters, no lone surrogate, no control character (tab and newlines allowed in several lines).</summary>
+    public void Text(string? value, string field, int max, bool multiline = false)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length > max)
+        {
+            Add(ErrorCodes.TextTooLong, field, value.Length, max);
+        }
+        else if (TextRules.FirstInvalid(value, multiline) is { } at)
+        {
+            Add(ErrorCodes.InvalidText, field, TextRules.Describe(value, at), at + 1);
+        }
+    }
+
+    /// <summary>A collection that must hold at least one entry.</summary>
+    public void NotEmpty(int count, string field)
+    {
+        if (count == 0)
+        {
+            Add(ErrorCodes.NoEntries, field);
+        }
+    }
+
     public static MiljofyrtarnException Single(string code, params object[] arguments)
     {
         var problems = new Problems();

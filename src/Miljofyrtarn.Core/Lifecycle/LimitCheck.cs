@@ -43,24 +43,7 @@ internal sealed class LimitCheck
     public void ThrowIfAny() => _problems.ThrowIfAny();
 
     /// <summary>A text: at most <paramref name="max"/> characters, no lone surrogate, no control character (tab and newlines allowed in several lines).</summary>
-    public void Text(string? value, string field, int max, bool multiline = false)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        if (value.Length > max)
-        {
-            _problems.Add(ErrorCodes.TextTooLong, field, Number(value.Length), Number(max));
-            return;
-        }
-
-        if (TextRules.FirstInvalid(value, multiline) is { } at)
-        {
-            _problems.Add(ErrorCodes.InvalidText, field, TextRules.Describe(value, at), Number(at + 1));
-        }
-    }
+    public void Text(string? value, string field, int max, bool multiline = false) => _problems.Text(value, field, max, multiline);
 
     /// <summary>A collection's size: at most <paramref name="max"/> entries.</summary>
     public void Count(int count, string field, int max)

@@ -95,6 +95,13 @@ public sealed partial class EmissionFactorSet
         }
 
         var list = factors.ToImmutableArray();
+        foreach (var (name, text) in new[] { ("id", id), ("publisher", publisher), ("region", region), ("gwpSet", gwpSet), ("licence", licence) })
+        {
+            problems.Text(text, name, Limits.NameLength);
+        }
+
+        problems.Text(url, "url", Limits.ReferenceLength);
+        problems.NotEmpty(list.Length, "factors");
         var seen = new HashSet<(string, Scope2Method?)>();
         foreach (var factor in list)
         {

@@ -42,6 +42,8 @@ public sealed partial class IndicatorCatalog
         }
 
         var list = indicators.ToImmutableArray();
+        problems.Text(version, "version", Limits.NameLength);
+        problems.NotEmpty(list.Length, "indicators");
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var indicator in list)
         {

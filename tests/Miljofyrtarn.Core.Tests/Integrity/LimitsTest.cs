@@ -178,6 +178,24 @@ public class LimitsTest
     }
 
     [Fact]
+    public void AnEmptyFactorSet_AndAnEmptyIndicatorCatalog_AreRefused_AsAreOverlongOrInvalidNamesInThem()
+    {
+        // Finding 8: both were accepted, and a report computed against them silently had no figures.
+        var published = new LocalDate(2025, 6, 1);
+        Refused(() => EmissionFactorSet.Create("tom", "Heim", 2025, published, "NO", "AR6", "CC-BY", "https://heim.no", []))
+            .Should().Match<Diagnostic>(d => d.Code == ErrorCodes.NoEntries && d.Arguments[0] == "factors");
+        Refused(() => IndicatorCatalog.Create("tom", [])).Should().Match<Diagnostic>(d => d.Code == ErrorCodes.NoEntries && d.Arguments[0] == "indicators");
+
+        var factors = EmissionFactorSet.Defaults[0].Factors;
+        Refused(() => EmissionFactorSet.Create("x", "Heim\u0007", 2025, published, "NO", "AR6", "CC-BY", "https://heim.no", factors))
+            .Should().Match<Diagnostic>(d => d.Code == ErrorCodes.InvalidText && d.Arguments[0] == "publisher");
+        Refused(() => EmissionFactorSet.Create("x", "Heim", 2025, published, "NO", "AR6", "CC-BY", "https://heim.no/" + new string('a', Limits.ReferenceLength), factors))
+            .Should().Match<Diagnostic>(d => d.Code == ErrorCodes.TextTooLong && d.Arguments[0] == "url");
+        Refused(() => IndicatorCatalog.Create(new string('v', Limits.NameLength + 1), IndicatorCatalog.Default.Indicators))
+            .Should().Match<Diagnostic>(d => d.Code == ErrorCodes.TextTooLong && d.Arguments[0] == "version");
+    }
+
+    [Fact]
     public void AWrittenDocument_IsNeverLargerThanItsReaderAccepts()
     {
         var lifecycle = Start(Clock());
