@@ -231,10 +231,28 @@ public sealed class ChainStatement
     /// <summary>Reading the JSON form, strictly.</summary>
     private static class StatementJson
     {
+        private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
         public static ChainStatement Parse(string json)
         {
             ArgumentNullException.ThrowIfNull(json);
-            if (Encoding.UTF8.GetByteCount(json) > MaxJsonBytes)
+            if (json.Length > MaxJsonBytes)
+            {
+                throw Problems.Single(ErrorCodes.DocumentTooLarge, MaxJsonBytes);
+            }
+
+            byte[] utf8;
+            try
+            {
+                // A lone surrogate is not text: refuse it with its position rather than let the JSON reader throw.
+                utf8 = StrictUtf8.GetBytes(json);
+            }
+            catch (EncoderFallbackException exception)
+            {
+                throw new MiljofyrtarnException([new Diagnostic(ErrorCodes.InvalidText, ["statement", TextRules.Describe(json, exception.Index), (exception.Index + 1).ToString(CultureInfo.InvariantCulture)])], exception);
+            }
+
+            if (utf8.Length > MaxJsonBytes)
             {
                 throw Problems.Single(ErrorCodes.DocumentTooLarge, MaxJsonBytes);
             }
@@ -242,7 +260,7 @@ public sealed class ChainStatement
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 2 });
+                document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 2 });
             }
             catch (JsonException exception)
             {

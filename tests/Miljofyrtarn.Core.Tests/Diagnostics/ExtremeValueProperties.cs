@@ -4,6 +4,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog;
+using Miljofyrtarn.Core.Contracts;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Interchange;
 using Miljofyrtarn.Core.Lifecycle;
@@ -40,6 +41,22 @@ public class ExtremeValueProperties
         Gen.Elements(int.MinValue, int.MaxValue, -1, 0, 1, 366, 367, 1582, 1583, 1899, 1900, 2199, 2200, 2201, 9999, 10_000, 99_999),
         Gen.Choose(-100_000, 100_000));
 
+    /// <summary>Texts at and past every limit, and every kind of invalid text (issue 31): each is either stored and read back, or refused with a code.</summary>
+    private static readonly string[] TextValues =
+    [
+        string.Empty, " ", "Solsikken", "\uD800", "a\uDC00b", "\u0007", "a\r\nb", "a\rb", "tab\there", "😀",
+        new('ø', Limits.NameLength), new('ø', Limits.NameLength + 1), new('<', Limits.TextLength), new('<', Limits.TextLength + 1),
+        new('a', Limits.PersonIdLength + 1), new('x', 70_000),
+    ];
+
+    private static readonly Gen<string> Texts = Gen.Elements(TextValues);
+
+    /// <summary>Figures at and past the limits, and the ones that are not numbers.</summary>
+    private static readonly double[] FigureValues =
+        [double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.MaxValue, 1e308, -1, -0.0, 0, double.Epsilon, 1, Limits.EmissionFactor, Limits.EmissionFactor * 10, Limits.Quantity, Limits.Quantity * 10];
+
+    private static readonly Gen<double> Figures = Gen.Elements(FigureValues);
+
     private static readonly Gen<UnitId> Ids = Gen.Elements(default(UnitId), Heim.Raadhuset, Heim.Barnehage, new UnitId("finnes-ikke"));
 
     private static readonly Gen<Period> Periods = Gen.Elements(Period.FromYears(-3), Period.Zero, Period.FromDays(1), Period.FromYears(3), Period.FromYears(11), Period.FromYears(10_000), Period.FromMonths(-6), Period.FromDays(int.MaxValue));
@@ -51,9 +68,10 @@ public class ExtremeValueProperties
     }
 
     /// <summary>The generated values a call draws from.</summary>
-    public sealed record Values(LocalDate A, LocalDate B, Instant At, int N, long L, UnitId Id, Period Period)
+    public sealed record Values(LocalDate A, LocalDate B, Instant At, int N, long L, UnitId Id, Period Period, string Text = "", double D = 0)
     {
-        public override string ToString() => $"A={A:uuuu-MM-dd} B={B:uuuu-MM-dd} At={At} N={N} L={L} Id='{Id}' Period={Period}";
+        public override string ToString() =>
+            $"A={A:uuuu-MM-dd} B={B:uuuu-MM-dd} At={At} N={N} L={L} Id='{Id}' Period={Period} Text=({Text.Length} chars, starting {string.Concat(Text.Take(8).Select(c => $"U+{(int)c:X4}"))}) D={D:R}";
     }
 
     private static readonly CriteriaCatalog Catalog = CriteriaCatalog.LoadDefault();
@@ -131,6 +149,30 @@ public class ExtremeValueProperties
         new("EmissionFactorSet.Create", v => EmissionFactorSet.Create("x", "p", v.N, v.A, "NO", "AR5", "CC", "u", [])),
         new("Indicator(years)", v => new Indicator("x", IndicatorTheme.Energy, new LocalizedText("X"), MeasureUnit.Count, firstYear: v.N, lastYear: (int)Math.Clamp(v.L, int.MinValue, int.MaxValue))),
         new("Numbers.Format", v => Core.Localization.Numbers.Format(v.L * 1e300, Language.NorwegianBokmal)),
+
+        // Texts and figures (issue 31): every way a text or a figure enters.
+        new("OrganisationLifecycle.Start(name)", v => OrganisationLifecycle.Start(Catalog, v.Text, OrganisationKind.Municipality, Heim.Number, Heim.Headquarters(), HeimLifecycle.Coordinator, new FakeClock(v.At))),
+        new("OrganisationLifecycle.Start(actor)", v => OrganisationLifecycle.Start(Catalog, "Heim", OrganisationKind.Municipality, Heim.Number, Heim.Headquarters(), v.Text, new FakeClock(v.At))),
+        new("OrganisationLifecycle.AddUnit(name, address)", v => At(v).AddUnit(Heim.Unit(new UnitId("ny"), v.Text, "barnehage", kitchen: true) with { Address = v.Text }, HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.AddUnit(management)", v => At(v).AddUnit(Heim.Unit(new UnitId("ny"), "Ny", "barnehage", kitchen: true) with { Management = [.. Enumerable.Range(0, Math.Clamp(v.N, 0, 60)).Select(i => new Person($"leder{i}", v.Text.Length > 0 ? v.Text : "Leder"))] }, HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.RecordAssessment(comment)", v => At(v).RecordAssessment(Heim.Raadhuset, v.N, FulfilmentStatus.NotApplicable, HeimLifecycle.Coordinator, comment: v.Text, justification: v.Text)),
+        new("OrganisationLifecycle.RecordAssessment(evidence)", v => At(v).RecordAssessment(Heim.Raadhuset, v.N, FulfilmentStatus.Fulfilled, HeimLifecycle.Coordinator, evidence: [new EvidenceReference(v.Text, validUntil: v.A)])),
+        new("OrganisationLifecycle.RecordAssessment(actor)", v => At(v).RecordAssessment(Heim.Raadhuset, v.N, FulfilmentStatus.Fulfilled, v.Text)),
+        new("OrganisationLifecycle.Withdraw(reason)", v => At(v).Withdraw(v.Id, v.Text, HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.Recertify(number)", v => At(v).Recertify(Heim.Raadhuset, HeimLifecycle.Kari, v.Text)),
+        new("OrganisationLifecycle.GrantRole(person)", v => At(v).GrantRole(v.Text, SchemeRole.Reader, null, HeimLifecycle.Coordinator)),
+        new("OrganisationLifecycle.CreateReport(figure)", v => At(v).CreateReport(Heim.Raadhuset, v.N, [new IndicatorValue("strom", v.D, MeasureUnit.KilowattHour)])),
+        new("EnvironmentalReport.Create(figure, goal, measure)", v => EnvironmentalReport.Create(IndicatorCatalog.Default, Heim.Raadhuset, 2024, [new IndicatorValue("diesel", v.D, MeasureUnit.Litre)], new LocalDate(2025, 3, 1), goals: [new ReportGoal(v.Text, 2030, "diesel", TargetValue: v.D)], measures: [v.Text])),
+        new("EmissionFactor(value)", v => new EmissionFactor("strom", MeasureUnit.KilowattHour, v.D, EmissionScope.Scope2, method: Scope2Method.LocationBased, source: v.Text)),
+        new("EmissionFactorSet.Create(texts)", v => EmissionFactorSet.Create(v.Text, v.Text, 2024, new LocalDate(2025, 1, 1), "NO", "AR6", "CC-BY", v.Text, EmissionFactorSet.Defaults[0].Factors)),
+        new("ClimateAccount.Compute", v => ClimateAccount.Compute(EnvironmentalReport.Unchecked(Heim.Raadhuset, 2024, "2024.1", [new IndicatorValue("strom", v.D, MeasureUnit.KilowattHour)], [], []), IndicatorCatalog.Default, EmissionFactorSet.Defaults[0])),
+        new("Person", v => new Person(v.Text, v.Text)),
+        new("Certifier", v => new Certifier(v.Text, v.Text, Heim.Number)),
+        new("MiljofyrtarnJson.ReadCommand", v => At(v).Apply(Core.Json.MiljofyrtarnJson.ReadCommand(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { action = "withdraw", unit = "raadhuset", reason = v.Text }))), HeimLifecycle.Coordinator)),
+        new("ChainStatement.Parse", v => ChainStatement.Parse(v.Text)),
+        new("HistoryJson.Read(text)", v => HistoryJson.Read(System.Text.Encoding.UTF8.GetBytes(v.Text))),
+        new("InMemoryEventStore.AppendAsync(stream)", v => new InMemoryEventStore().AppendAsync(v.Text, 0, [Certified.History[0]]).GetAwaiter().GetResult()),
+        new("LifecycleRepository.GetAsync(stream)", v => new LifecycleRepository(new InMemoryEventStore(), Catalog, new FakeClock(v.At)).GetAsync(v.Text).GetAwaiter().GetResult()),
     ];
 
     private static readonly Gen<(Call Call, Values Values)> Cases =
@@ -142,7 +184,9 @@ public class ExtremeValueProperties
         from l in Gen.OneOf(Gen.Elements(long.MinValue, long.MaxValue, -1L, 0L, 1L, 2L), Numbers.Select(x => (long)x))
         from id in Ids
         from period in Periods
-        select (call, new Values(a, b, at, n, l, id, period));
+        from text in Texts
+        from d in Figures
+        select (call, new Values(a, b, at, n, l, id, period, text, d));
 
     [Property(MaxTest = 3000)]
     public Property EveryEntryPoint_SucceedsOrRefusesWithACode_AndChangesNothing() => Prop.ForAll(Cases.ToArbitrary(), @case =>
@@ -176,23 +220,29 @@ public class ExtremeValueProperties
         var instants = new[] { Instant.MinValue, Instant.MaxValue, Instant.FromUtc(9999, 12, 31, 23, 30), Instant.FromUtc(2026, 5, 1, 8, 0) };
         foreach (var call in Calls)
         {
-            foreach (var (date, number, instant) in dates.SelectMany(d => numbers.SelectMany(n => instants.Select(i => (d, n, i)))))
+            // 120 combinations per call; the texts and figures go round with them, so each is tried several times.
+            var combinations = dates.SelectMany(d => numbers.SelectMany(n => instants.Select(i => (d, n, i))));
+            foreach (var ((date, number, instant), k) in combinations.Select((c, k) => (c, k)))
             {
-                var values = new Values(date, dates[^1], instant, number, number, number % 2 == 0 ? default : Heim.Raadhuset, Period.FromYears(number % 20));
-                try
-                {
-                    call.Invoke(values);
-                }
-                catch (MiljofyrtarnException)
-                {
-                }
-                catch (Exception exception)
-                {
-                    failures.TryAdd($"{call.Name} {exception.GetType().Name}", $"{call.Name}({values}): {exception.GetType().Name}: {exception.Message}");
-                }
+                Try(call, new Values(date, dates[^1], instant, number, number, number % 2 == 0 ? default : Heim.Raadhuset, Period.FromYears(number % 20), TextValues[k % TextValues.Length], FigureValues[k % FigureValues.Length]), failures);
             }
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Values));
+    }
+
+    private static void Try(Call call, Values values, Dictionary<string, string> failures)
+    {
+        try
+        {
+            call.Invoke(values);
+        }
+        catch (MiljofyrtarnException)
+        {
+        }
+        catch (Exception exception)
+        {
+            failures.TryAdd($"{call.Name} {exception.GetType().Name}", $"{call.Name}({values}): {exception.GetType().Name}: {exception.Message}");
+        }
     }
 }
