@@ -7,17 +7,18 @@ using Microsoft.Extensions.Logging;
 namespace Miljofyrtarn.AspNetCore;
 
 /// <summary>
-/// The registered store as the host sees it: opened on first use (once, even under concurrent first requests), with
-/// every append and read logged, traced and measured. Refusals pass through unchanged.
+/// The registered store as the host sees it: opened on first use (once, even under concurrent first requests, and
+/// again on the next request after a failed opening), with every append and read logged, traced and measured. Reads
+/// are retried while the store is briefly unavailable (<see cref="InstrumentedEventStore.Resilience"/>). Refusals pass
+/// through unchanged.
 /// </summary>
 internal sealed partial class InstrumentedEventStore(StoreRegistration registration, IServiceProvider services, MiljofyrtarnInstruments instruments, ILogger<InstrumentedEventStore> logger)
     : IEventStore, IAsyncDisposable
 {
-    private readonly Lazy<Task<IEventStore>> _store = new(() => OpenAsync(registration, services, logger));
 
     public async Task<long> AppendAsync(string stream, long expectedVersion, IReadOnlyList<LifecycleEvent> events, CancellationToken cancellationToken = default)
     {
-        var store = await _store.Value.ConfigureAwait(false);
+        var store = await StoreAsync().ConfigureAwait(false);
         using var activity = MiljofyrtarnInstruments.Source.StartActivity("miljofyrtarn.store.append");
         activity?.SetTag("miljofyrtarn.stream", stream);
         var started = Stopwatch.GetTimestamp();
@@ -43,29 +44,28 @@ internal sealed partial class InstrumentedEventStore(StoreRegistration registrat
     }
 
     public Task<IReadOnlyList<LifecycleEvent>> ReadAsync(string stream, long afterVersion = 0, CancellationToken cancellationToken = default) =>
-        ReadCoreAsync(stream, store => store.ReadAsync(stream, afterVersion, cancellationToken));
+        ReadCoreAsync(stream, (store, ct) => store.ReadAsync(stream, afterVersion, ct), cancellationToken);
 
     public Task<IReadOnlyList<LifecycleEvent>> ReadPageAsync(string stream, long afterVersion, int maxCount, CancellationToken cancellationToken = default) =>
-        ReadCoreAsync(stream, store => store.ReadPageAsync(stream, afterVersion, maxCount, cancellationToken));
+        ReadCoreAsync(stream, (store, ct) => store.ReadPageAsync(stream, afterVersion, maxCount, ct), cancellationToken);
 
-    public async Task<long> GetVersionAsync(string stream, CancellationToken cancellationToken = default) =>
-        await (await _store.Value.ConfigureAwait(false)).GetVersionAsync(stream, cancellationToken).ConfigureAwait(false);
+    public Task<long> GetVersionAsync(string stream, CancellationToken cancellationToken = default) =>
+        RetriedAsync((store, ct) => store.GetVersionAsync(stream, ct), cancellationToken);
 
-    public async Task<HistoryVerification> VerifyAsync(string stream, CancellationToken cancellationToken = default) =>
-        await (await _store.Value.ConfigureAwait(false)).VerifyAsync(stream, cancellationToken).ConfigureAwait(false);
+    public Task<HistoryVerification> VerifyAsync(string stream, CancellationToken cancellationToken = default) =>
+        RetriedAsync((store, ct) => store.VerifyAsync(stream, ct), cancellationToken);
 
-    public async Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? after, int maxCount, CancellationToken cancellationToken = default) =>
-        await (await _store.Value.ConfigureAwait(false)).ListStreamsAsync(after, maxCount, cancellationToken).ConfigureAwait(false);
+    public Task<IReadOnlyList<StreamSummary>> ListStreamsAsync(string? after, int maxCount, CancellationToken cancellationToken = default) =>
+        RetriedAsync((store, ct) => store.ListStreamsAsync(after, maxCount, ct), cancellationToken);
 
     public async Task<IReadOnlyList<FeedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default)
     {
-        var store = await _store.Value.ConfigureAwait(false);
         using var activity = MiljofyrtarnInstruments.Source.StartActivity("miljofyrtarn.store.feed");
         activity?.SetTag("miljofyrtarn.position", afterPosition);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return await store.ReadAllAsync(afterPosition, maxCount, cancellationToken).ConfigureAwait(false);
+            return await RetriedAsync((store, ct) => store.ReadAllAsync(afterPosition, maxCount, ct), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -75,9 +75,9 @@ internal sealed partial class InstrumentedEventStore(StoreRegistration registrat
 
     public async ValueTask DisposeAsync()
     {
-        if (_store.IsValueCreated && _store.Value.IsCompletedSuccessfully)
+        if (OpenedStore() is { } opened)
         {
-            switch (_store.Value.Result)
+            switch (opened)
             {
                 case IAsyncDisposable asyncDisposable:
                     await asyncDisposable.DisposeAsync().ConfigureAwait(false);
@@ -89,22 +89,14 @@ internal sealed partial class InstrumentedEventStore(StoreRegistration registrat
         }
     }
 
-    private static async Task<IEventStore> OpenAsync(StoreRegistration registration, IServiceProvider services, ILogger logger)
+    private async Task<IReadOnlyList<LifecycleEvent>> ReadCoreAsync(string stream, Func<IEventStore, CancellationToken, Task<IReadOnlyList<LifecycleEvent>>> read, CancellationToken cancellationToken)
     {
-        var store = await registration.Open(services, CancellationToken.None).ConfigureAwait(false);
-        LogOpened(logger, store.GetType().Name);
-        return store;
-    }
-
-    private async Task<IReadOnlyList<LifecycleEvent>> ReadCoreAsync(string stream, Func<IEventStore, Task<IReadOnlyList<LifecycleEvent>>> read)
-    {
-        var store = await _store.Value.ConfigureAwait(false);
         using var activity = MiljofyrtarnInstruments.Source.StartActivity("miljofyrtarn.store.read");
         activity?.SetTag("miljofyrtarn.stream", stream);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var events = await read(store).ConfigureAwait(false);
+            var events = await RetriedAsync(read, cancellationToken).ConfigureAwait(false);
             LogRead(logger, events.Count, stream);
             return events;
         }
@@ -114,8 +106,6 @@ internal sealed partial class InstrumentedEventStore(StoreRegistration registrat
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Opened the Miljøfyrtårn event store ({StoreType})")]
-    private static partial void LogOpened(ILogger logger, string storeType);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Appended {Count} events to stream {Stream}, now at version {Version}")]
     private static partial void LogAppended(ILogger logger, int count, string stream, long version);

@@ -57,6 +57,48 @@ public sealed class PostgresHostingTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AHostStartedBeforeItsDatabase_HealsByItself_WithoutARestart()
+    {
+        // Issue 32: the opener cached its failed task, so after PostgreSQL came up the host answered 503 until restarted.
+        var directory = Path.Combine(Path.GetTempPath(), $"mft-late-{Guid.NewGuid():N}");
+        var connectionString = $"Host={directory};Port=5432;Username=postgres;Database=postgres;Timeout=3";
+        try
+        {
+            await using var api = await TestApi.StartAsync(store: b => b.AddPostgresEventStore(connectionString, _schema));
+            using (var health = await api.GetAsync("/health"))
+            {
+                health.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+            }
+
+            using (var list = await api.GetAsync("/api/organisations"))
+            {
+                list.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+            }
+
+            await PostgresServer.ToolAsync("start", directory);
+            var since = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
+            {
+                using var health = await api.GetAsync("/health");
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    break;
+                }
+
+                since.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the host heals within 10 s of the database starting");
+                await Task.Delay(200, TestContext.Current.CancellationToken);
+            }
+
+            await StartAsync(api);
+            (await api.GetJsonAsync($"/api/organisations/{TestApi.Number}"))["units"]!.AsArray().Should().HaveCount(2);
+        }
+        finally
+        {
+            await PostgresServer.ToolAsync("destroy", directory);
+        }
+    }
+
+    [Fact]
     public void AnUnsafeSchemaName_IsRefusedWhenRegistered()
     {
         var builder = new ServiceCollection().AddMiljofyrtarn();
