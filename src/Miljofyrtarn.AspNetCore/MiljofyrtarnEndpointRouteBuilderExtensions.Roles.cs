@@ -23,7 +23,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             RunAsync(http, async _ =>
             {
                 var lifecycle = await LoadAsync(http, options, repository, organisation, ReadingPersonalData, null, ct).ConfigureAwait(false);
-                return Tagged(http, lifecycle.Version) ?? Json(lifecycle.ToRolesView());
+                return Tagged(http, lifecycle) ?? Json(lifecycle.ToRolesView());
             }))
             .WithName("GetRoles").Produces<RolesView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -74,7 +74,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             var changed = await change(loaded, actor, expected).ConfigureAwait(false);
             await repository.SaveAsync(changed, loaded.Version, ct).ConfigureAwait(false);
             Applied(http, name);
-            http.Response.Headers.ETag = ETag(changed.Version);
+            http.Response.Headers.ETag = ViewTag(http, changed);
             return Json(changed.ToRolesView());
         });
 }

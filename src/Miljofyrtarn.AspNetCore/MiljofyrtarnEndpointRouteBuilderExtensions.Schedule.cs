@@ -29,7 +29,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
                 var kind = http.Request.Query["kind"].FirstOrDefault() is { } k ? Kind(k) : (DeadlineKind?)null;
                 var list = new DeadlineSchedule(lifecycle, deadlines).Between(from, to)
                     .Where(d => (unit is null || d.Unit == unit) && (kind is null || d.Kind == kind));
-                return Tagged(http, lifecycle.Version) ?? Json(ContractViews.ToViews(list, language));
+                return Tagged(http, lifecycle) ?? Json(ContractViews.ToViews(list, language));
             }))
             .WithName("GetDeadlines").Produces<IReadOnlyList<DeadlineView>>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -43,7 +43,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
                     Language = language.Language,
                     CalendarName = lifecycle.Organisation.Name,
                 });
-                return Tagged(http, lifecycle.Version) ?? TypedResults.Text(ics, "text/calendar; charset=utf-8");
+                return Tagged(http, lifecycle) ?? TypedResults.Text(ics, "text/calendar; charset=utf-8");
             }))
             .WithName("GetCalendar").Produces<string>(StatusCodes.Status200OK, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -57,7 +57,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
                 var id = new UnitId(unit);
                 var report = lifecycle.ToReportView(id, year, language)
                     ?? throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.ReportNotFound, [lifecycle.Organisation.GetUnit(id).Name, year.ToString(CultureInfo.InvariantCulture)]));
-                return Tagged(http, lifecycle.Version) ?? Json(report);
+                return Tagged(http, lifecycle) ?? Json(report);
             }))
             .WithName("GetAnnualReport").Produces<AnnualReportView>().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -66,7 +66,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             {
                 var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
                 var settings = http.RequestServices.GetServices<ClimateAccountSettings>().LastOrDefault();
-                return Tagged(http, lifecycle.Version) ?? Json(lifecycle.ToClimateAccountView(year, settings?.FactorSets, settings?.LeftOut));
+                return Tagged(http, lifecycle) ?? Json(lifecycle.ToClimateAccountView(year, settings?.FactorSets, settings?.LeftOut));
             }))
             .WithName("GetClimateAccount").Produces<ClimateAccountView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Miljofyrtarn.Core.Contracts;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Json;
+using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Schedule;
 using Miljofyrtarn.Core.Storage;
@@ -22,7 +23,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
     /// Maps the library's JSON API under <paramref name="prefix"/>, one organisation per organisation number:
     /// <list type="bullet">
     /// <item><c>GET /organisations</c> (paged: <c>after</c>, <c>limit</c>) and <c>POST /organisations</c> (start one);</item>
-    /// <item><c>GET /organisations/{organisation}</c>: the overview, with the version as <c>ETag</c>;</item>
+    /// <item><c>GET /organisations/{organisation}</c>: the overview, with an <c>ETag</c> of its version, language and day (<c>If-Match</c> takes it);</item>
     /// <item><c>GET …/readiness</c>, <c>GET …/units/{unit}/readiness</c>, <c>…/resolution</c>, <c>…/assessments</c> and <c>…/actions</c>;</item>
     /// <item><c>POST /organisations/{organisation}/actions</c>: apply a <see cref="LifecycleCommand"/>, with <c>If-Match</c> for optimistic concurrency (412 when stale);</item>
     /// <item><c>GET …/deadlines</c> (<c>from</c>, <c>to</c>, <c>unit</c>, <c>kind</c>) and <c>GET …/calendar.ics</c> (<c>text/calendar</c>);</item>
@@ -69,7 +70,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
                 CheckCreate(http, options, command, actor);
                 var lifecycle = await repository.CreateAsync(command, actor, ct).ConfigureAwait(false);
                 Applied(http, "start");
-                http.Response.Headers.ETag = ETag(lifecycle.Version);
+                http.Response.Headers.ETag = ViewTag(http, lifecycle);
                 http.Response.Headers.Location = $"{http.Request.PathBase}{http.Request.Path}/{LifecycleRepository.StreamOf(lifecycle)}";
                 return TypedResults.Json(lifecycle.ToOverview(language, Deadlines(http)), MiljofyrtarnJson.GetTypeInfo<OrganisationOverview>(), statusCode: StatusCodes.Status201Created);
             }))
@@ -80,7 +81,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             RunAsync(http, async language =>
             {
                 var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
-                return Tagged(http, lifecycle.Version) ?? Json(lifecycle.ToOverview(language, Deadlines(http)));
+                return Tagged(http, lifecycle) ?? Json(lifecycle.ToOverview(language, Deadlines(http)));
             }))
             .WithName("GetOverview").Produces<OrganisationOverview>().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -88,7 +89,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             RunAsync(http, async language =>
             {
                 var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
-                return Tagged(http, lifecycle.Version) ?? Json(ContractViews.ToView(lifecycle.Organisation.GetReadiness(), language));
+                return Tagged(http, lifecycle) ?? Json(ContractViews.ToView(lifecycle.Organisation.GetReadiness(), language));
             }))
             .WithName("GetReadiness").Produces<OrganisationReadinessView>().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -96,7 +97,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             RunAsync(http, async language =>
             {
                 var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
-                return Tagged(http, lifecycle.Version) ?? Json(ContractViews.ToView(lifecycle.Organisation.GetReadiness(new UnitId(unit)), language));
+                return Tagged(http, lifecycle) ?? Json(ContractViews.ToView(lifecycle.Organisation.GetReadiness(new UnitId(unit)), language));
             }))
             .WithName("GetUnitReadiness").Produces<UnitReadinessView>().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -104,7 +105,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             RunAsync(http, async language =>
             {
                 var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
-                return Tagged(http, lifecycle.Version) ?? Json(lifecycle.Organisation.ToResolutionView(new UnitId(unit), language));
+                return Tagged(http, lifecycle) ?? Json(lifecycle.Organisation.ToResolutionView(new UnitId(unit), language));
             }))
             .WithName("GetResolution").Produces<ResolutionView>().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -112,7 +113,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             RunAsync(http, async _ =>
             {
                 var lifecycle = await LoadAsync(http, options, repository, organisation, ReadingPersonalData, new UnitId(unit), ct).ConfigureAwait(false);
-                return Tagged(http, lifecycle.Version) ?? Json(lifecycle.Organisation.ToAssessmentViews(new UnitId(unit)));
+                return Tagged(http, lifecycle) ?? Json(lifecycle.Organisation.ToAssessmentViews(new UnitId(unit)));
             }))
             .WithName("GetAssessments").Produces<IReadOnlyList<AssessmentView>>().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -120,7 +121,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             RunAsync(http, async language =>
             {
                 var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
-                return Tagged(http, lifecycle.Version) ?? Json(lifecycle.ToActionViews(new UnitId(unit), options.ResolveActor(http), language));
+                return Tagged(http, lifecycle, options.ResolveActor(http)) ?? Json(lifecycle.ToActionViews(new UnitId(unit), options.ResolveActor(http), language));
             }))
             .WithName("GetActions").Produces<IReadOnlyList<ActionView>>().ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -140,7 +141,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
                 var lifecycle = loaded.Apply(command, ActingAs(http, actor, loaded.Organisation.Number.Value), expected);
                 await repository.SaveAsync(lifecycle, loaded.Version, ct).ConfigureAwait(false);
                 Applied(http, command.Name);
-                http.Response.Headers.ETag = ETag(lifecycle.Version);
+                http.Response.Headers.ETag = ViewTag(http, lifecycle);
                 return Json(lifecycle.ToOverview(language, Deadlines(http)));
             }))
             .WithName("ApplyAction").Accepts<LifecycleCommand>("application/json").Produces<OrganisationOverview>()
@@ -157,6 +158,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
     {
         var language = RequestLanguage.Of(http);
         http.Response.Headers.ContentLanguage = RequestLanguage.Header(language);
+        http.Response.Headers.Vary = "Accept-Language";
         try
         {
             return await body(language).ConfigureAwait(false);
@@ -185,12 +187,24 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             ? actor
             : throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.ActorRequired, [$"{http.Request.Method} {http.Request.Path}"]));
 
-    private static string ETag(long version) => string.Create(CultureInfo.InvariantCulture, $"\"{version}\"");
-
-    /// <summary>Sets the version as ETag; a 304 result when the request's If-None-Match already has it.</summary>
-    private static IResult? Tagged(HttpContext http, long version)
+    /// <summary>
+    /// The entity tag of a view of an organisation: its version (what <c>If-Match</c> takes), the language, and the day
+    /// in Norway, since deadlines, overdue reports and the actions allowed change with the date alone; for a view that
+    /// depends on who asks, a short hash of the actor too. <c>"7-nb-20261207"</c>.
+    /// </summary>
+    private static string ViewTag(HttpContext http, OrganisationLifecycle lifecycle, string? actor = null)
     {
-        var tag = ETag(version);
+        var language = RequestLanguage.Of(http);
+        var tag = string.Create(CultureInfo.InvariantCulture, $"\"{lifecycle.Version}-{(language.AllLanguages ? "all" : language.ToString())}-{lifecycle.Today.ToString("uuuuMMdd", CultureInfo.InvariantCulture)}");
+        return actor is null
+            ? tag + "\""
+            : tag + "-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(actor)).AsSpan(0, 4)).ToLowerInvariant() + "\"";
+    }
+
+    /// <summary>Sets the view's ETag; a 304 result when the request's If-None-Match already has it.</summary>
+    private static IResult? Tagged(HttpContext http, OrganisationLifecycle lifecycle, string? actor = null)
+    {
+        var tag = ViewTag(http, lifecycle, actor);
         http.Response.Headers.ETag = tag;
         var known = http.Request.Headers.IfNoneMatch;
         return known.Any(k => k is not null && k.Split(',').Any(t => t.Trim() == tag || t.Trim() == "*"))
@@ -213,8 +227,11 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             return null;
         }
 
-        return text.Length > 2 && text[0] == '"' && text[^1] == '"'
-            && long.TryParse(text.AsSpan(1, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+        // The version is the tag's number, alone ("7", as older hosts sent) or before the view's language and day ("7-nb-20261207").
+        var inner = text.Length > 2 && text[0] == '"' && text[^1] == '"' ? text.AsSpan(1, text.Length - 2) : [];
+        var dash = inner.IndexOf('-');
+        return inner.Length > 0
+            && long.TryParse(dash < 0 ? inner : inner[..dash], NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
             : throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.InvalidValue, [header.ToString(), "\"<version>\""], "If-Match"));
     }

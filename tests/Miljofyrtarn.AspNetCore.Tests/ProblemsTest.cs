@@ -71,7 +71,7 @@ public sealed class ProblemsTest
         (await ProblemAsync(stale, HttpStatusCode.PreconditionFailed))["code"]!.GetValue<string>().Should().Be("MFT0314");
         var overview = await api.GetJsonAsync($"/api/organisations/{TestApi.Number}");
         overview["units"]![1]!["state"]!.GetValue<string>().Should().Be("notStarted");
-        overview["version"]!.GetValue<long>().Should().Be(long.Parse(etag.Trim('"'), System.Globalization.CultureInfo.InvariantCulture) + 1);
+        overview["version"]!.GetValue<long>().Should().Be(long.Parse(etag.Trim('"').Split('-')[0], System.Globalization.CultureInfo.InvariantCulture) + 1);
     }
 
     [Theory]
@@ -89,20 +89,69 @@ public sealed class ProblemsTest
     }
 
     [Fact]
-    public async Task TheETag_IsTheVersion_AndIfNoneMatchGets304()
+    public async Task TheETag_IsTheVersionTheLanguageAndTheDay_AndIfNoneMatchGets304()
     {
         await using var api = await TestApi.StartAsync();
         await StartAsync(api);
         using var first = await api.GetAsync($"/api/organisations/{TestApi.Number}");
         var overview = await TestApi.JsonOf(first);
-        first.Headers.ETag!.Tag.Should().Be($"\"{overview["version"]}\"");
+        var today = api.Clock.GetCurrentInstant().InZone(NodaTime.DateTimeZoneProviders.Tzdb["Europe/Oslo"]).Date;
+        first.Headers.ETag!.Tag.Should().Be($"\"{overview["version"]}-nb-{today:yyyyMMdd}\"");
+        first.Headers.Vary.Should().Contain("Accept-Language");
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/organisations/{TestApi.Number}");
-        request.Headers.IfNoneMatch.Add(first.Headers.ETag);
+        (await ConditionalGetAsync(api, first.Headers.ETag, language: null)).Should().Be(HttpStatusCode.NotModified);
+    }
+
+    [Fact]
+    public async Task AnotherLanguage_IsNeverAnsweredWithTheFirstLanguagesCopy()
+    {
+        // Issue 32: the ETag was the version alone, the same for nb, nn and en, and nothing said the answer varies.
+        await using var api = await TestApi.StartAsync();
+        await StartAsync(api);
+        using var bokmal = await api.GetAsync($"/api/organisations/{TestApi.Number}/readiness");
+
+        (await ConditionalGetAsync(api, bokmal.Headers.ETag!, language: "en", path: "/readiness")).Should().Be(HttpStatusCode.OK);
+        (await ConditionalGetAsync(api, bokmal.Headers.ETag!, language: "nb", path: "/readiness")).Should().Be(HttpStatusCode.NotModified);
+    }
+
+    [Fact]
+    public async Task OnTheNextDay_YesterdaysCopyOfATimeDependentView_IsNotServed()
+    {
+        // Issue 32: deadline status and overdue reports change with the date alone; a 304 served yesterday's answer.
+        await using var api = await TestApi.StartAsync();
+        await StartAsync(api);
+        using var today = await api.GetAsync($"/api/organisations/{TestApi.Number}");
+        var now = api.Clock.GetCurrentInstant();
+
+        api.Clock.Reset(now + NodaTime.Duration.FromDays(1));
+
+        (await ConditionalGetAsync(api, today.Headers.ETag!, language: null)).Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task TheViewsETag_IsAcceptedAsIfMatch()
+    {
+        await using var api = await TestApi.StartAsync();
+        await StartAsync(api);
+        using var overview = await api.GetAsync($"/api/organisations/{TestApi.Number}");
+
+        using var applied = await api.ActAsync(new { action = "openMapping", unit = Raadhuset }, ifMatch: overview.Headers.ETag!.Tag);
+
+        applied.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    private static async Task<HttpStatusCode> ConditionalGetAsync(TestApi api, System.Net.Http.Headers.EntityTagHeaderValue etag, string? language, string path = "")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/organisations/{TestApi.Number}{path}");
+        request.Headers.IfNoneMatch.Add(etag);
         request.Headers.Add("X-Test-User", TestApi.Coordinator);
-        using var again = await api.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
 
-        again.StatusCode.Should().Be(HttpStatusCode.NotModified);
+        using var response = await api.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        return response.StatusCode;
     }
 
     [Fact]
