@@ -161,7 +161,15 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         http.Response.Headers.Vary = "Accept-Language";
         try
         {
-            return await body(language).ConfigureAwait(false);
+            try
+            {
+                return await body(language).ConfigureAwait(false);
+            }
+            catch (BadHttpRequestException bad)
+            {
+                http.Response.StatusCode = bad.StatusCode;
+                throw MiljofyrtarnProblems.FromBadRequest(bad, http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize);
+            }
         }
         catch (MiljofyrtarnException refused)
         {

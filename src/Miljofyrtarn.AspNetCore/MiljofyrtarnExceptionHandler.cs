@@ -8,14 +8,23 @@ namespace Miljofyrtarn.AspNetCore;
 
 /// <summary>
 /// Answers a <see cref="MiljofyrtarnException"/> thrown anywhere in the host's own endpoints with problem details
-/// (<see cref="MiljofyrtarnProblems"/>) in the request's language, when the host uses <c>app.UseExceptionHandler()</c>.
-/// Other exceptions are left to the host.
+/// (<see cref="MiljofyrtarnProblems"/>) in the request's language, when the host uses <c>app.UseExceptionHandler()</c>,
+/// and so does the server's own refusal of a request it was reading (<see cref="BadHttpRequestException"/>: a body over
+/// the limit is 413, not 500). Other exceptions are left to the host.
 /// </summary>
 internal sealed partial class MiljofyrtarnExceptionHandler(IProblemDetailsService problems, MiljofyrtarnInstruments instruments, ILogger<MiljofyrtarnExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not MiljofyrtarnException refused)
+        var refused = exception switch
+        {
+            MiljofyrtarnException library => library,
+
+            // A client error the server found while reading the request stays a client error: 413 or 400, never 500.
+            BadHttpRequestException bad => MiljofyrtarnProblems.FromBadRequest(bad, httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize),
+            _ => null,
+        };
+        if (refused is null)
         {
             return false;
         }
@@ -23,6 +32,11 @@ internal sealed partial class MiljofyrtarnExceptionHandler(IProblemDetailsServic
         var language = RequestLanguage.Of(httpContext);
         var details = MiljofyrtarnProblems.Create(refused, language, httpContext.Request.Headers.IfMatch.Count > 0, httpContext.Request.Path, httpContext.TraceIdentifier);
         Refused(instruments, logger, refused);
+        if (exception is BadHttpRequestException { StatusCode: var status })
+        {
+            details.Status = status;
+        }
+
         httpContext.Response.StatusCode = details.Status ?? StatusCodes.Status400BadRequest;
         httpContext.Response.Headers.ContentLanguage = RequestLanguage.Header(language);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception }).ConfigureAwait(false);

@@ -31,7 +31,8 @@ public static class MiljofyrtarnProblems
     };
 
     /// <summary>
-    /// The problem details of a library error: the status from its category (401 for <see cref="ErrorCodes.ActorRequired"/>),
+    /// The problem details of a library error: the status from its category (401 for <see cref="ErrorCodes.ActorRequired"/>,
+    /// 413 for a request body over its limit, <see cref="ErrorCodes.DocumentTooLarge"/>),
     /// the first code as <c>code</c> and in <c>type</c>, the category's localised name as <c>title</c>, every message as
     /// <c>detail</c>, and every problem (code, message and, for documents, the JSON path) as <c>problems</c>.
     /// </summary>
@@ -54,7 +55,12 @@ public static class MiljofyrtarnProblems
         var generic = IsInternal(category);
         var problem = new ProblemDetails
         {
-            Status = exception.Code == ErrorCodes.ActorRequired ? StatusCodes.Status401Unauthorized : StatusFor(category, preconditionGiven),
+            Status = exception.Code switch
+            {
+                ErrorCodes.ActorRequired => StatusCodes.Status401Unauthorized,
+                ErrorCodes.DocumentTooLarge => StatusCodes.Status413PayloadTooLarge,
+                _ => StatusFor(category, preconditionGiven),
+            },
             Type = TypeBase + exception.Code.ToLowerInvariant(),
             Title = category.GetTitle(text),
             Detail = generic ? null : exception.GetMessage(text),
@@ -72,6 +78,19 @@ public static class MiljofyrtarnProblems
 
         return problem;
     }
+
+    /// <summary>
+    /// A request the server itself refused while reading it (Kestrel's <see cref="BadHttpRequestException"/>: a body over
+    /// the server's limit, a body cut short) as a library error, so it is answered with problem details and its own
+    /// status, never as a 500.
+    /// </summary>
+    /// <param name="exception">The server's refusal.</param>
+    /// <param name="limit">The request body limit in force, for the message, or null when unknown.</param>
+    /// <returns>The library error: <see cref="ErrorCodes.DocumentTooLarge"/> for 413, <see cref="ErrorCodes.MalformedJson"/> otherwise.</returns>
+    internal static MiljofyrtarnException FromBadRequest(BadHttpRequestException exception, long? limit) =>
+        exception.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? new MiljofyrtarnException([new Diagnostic(ErrorCodes.DocumentTooLarge, [(limit ?? Core.Json.MiljofyrtarnJson.MaxCommandBytes).ToString(System.Globalization.CultureInfo.InvariantCulture)], "$")], exception)
+            : new MiljofyrtarnException([new Diagnostic(ErrorCodes.MalformedJson, [], "$")], exception);
 
     /// <summary>Whether errors of a category come from inside (the store, stored data) and are answered without their text.</summary>
     /// <param name="category">The category.</param>

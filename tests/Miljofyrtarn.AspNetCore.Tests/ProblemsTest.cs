@@ -255,13 +255,13 @@ public sealed class ProblemsTest
     }
 
     [Fact]
-    public async Task AnAbsurdlyLargeBody_Is400_WithoutReadingItAll()
+    public async Task AnAbsurdlyLargeBody_Is413_WithoutReadingItAll()
     {
         await using var api = await TestApi.StartAsync();
         await StartAsync(api);
         var body = """{"action":"withdraw","unit":"raadhuset","reason":" """ + new string('x', 3 << 20) + "\"}";
 
-        var problem = await ProblemAsync(await api.PostAsync($"/api/organisations/{TestApi.Number}/actions", body), HttpStatusCode.BadRequest);
+        var problem = await ProblemAsync(await api.PostAsync($"/api/organisations/{TestApi.Number}/actions", body), HttpStatusCode.RequestEntityTooLarge);
 
         problem["code"]!.GetValue<string>().Should().Be("MFT0003");
     }

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Xunit;
+using static Miljofyrtarn.AspNetCore.Tests.HeimScenario;
+
+namespace Miljofyrtarn.AspNetCore.Tests;
+
+/// <summary>Issue 32: a client's error stays a client's error, with a problem body, whatever the host's exception handler does.</summary>
+public sealed class ClientErrorsTest
+{
+    [Fact]
+    public async Task ABodyOverTheCommandLimit_Is413_WithAProblemBody()
+    {
+        // Before: 400, as if the JSON were wrong.
+        await using var api = await TestApi.StartAsync();
+        await StartAsync(api);
+        var body = $$"""{"action":"withdraw","unit":"raadhuset","reason":"{{new string('a', Core.Json.MiljofyrtarnJson.MaxCommandBytes)}}"}""";
+
+        using var response = await api.PostAsync($"/api/organisations/{TestApi.Number}/actions", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        problem["code"]!.GetValue<string>().Should().Be("MFT0003");
+        problem["status"]!.GetValue<int>().Should().Be(413);
+    }
+
+    [Theory]
+    [InlineData(StatusCodes.Status413PayloadTooLarge, "MFT0003")]
+    [InlineData(StatusCodes.Status400BadRequest, "MFT0001")]
+    public async Task TheServersOwnRefusalOfARequest_ThroughUseExceptionHandler_KeepsItsStatus_NeverA500(int status, string code)
+    {
+        // Before: Kestrel's BadHttpRequestException (a 40 MiB upload) reached UseExceptionHandler and became a 500 with a stack trace in the log.
+        await using var api = await TestApi.StartAsync(map: app => app.MapPost("/upload", (HttpContext _) => throw new BadHttpRequestException("Request body too large.", status)).AllowAnonymous());
+
+        using var response = await api.Client.PostAsync("/upload", new StringContent("x", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        ((int)response.StatusCode).Should().Be(status);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        problem["code"]!.GetValue<string>().Should().Be(code);
+        problem["status"]!.GetValue<int>().Should().Be(status);
+    }
+}
