@@ -25,7 +25,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
     /// <item><c>GET /organisations</c> (paged: <c>after</c>, <c>limit</c>) and <c>POST /organisations</c> (start one);</item>
     /// <item><c>GET /organisations/{organisation}</c>: the overview, with an <c>ETag</c> of its version, language and day (<c>If-Match</c> takes it);</item>
     /// <item><c>GET …/readiness</c>, <c>GET …/units/{unit}/readiness</c>, <c>…/resolution</c>, <c>…/assessments</c> and <c>…/actions</c>;</item>
-    /// <item><c>POST /organisations/{organisation}/actions</c>: apply a <see cref="LifecycleCommand"/>, with <c>If-Match</c> for optimistic concurrency (412 when stale);</item>
+    /// <item><c>POST /organisations/{organisation}/actions</c>: apply a <see cref="LifecycleCommand"/>, with <c>If-Match</c> for optimistic concurrency (412 when stale; required, 428, when <see cref="MiljofyrtarnOptions.RequireIfMatch"/> is on); without it, a change that meets another writer is applied again to the new state (<see cref="MiljofyrtarnOptions.CommandRetries"/>);</item>
     /// <item><c>GET …/deadlines</c> (<c>from</c>, <c>to</c>, <c>unit</c>, <c>kind</c>) and <c>GET …/calendar.ics</c> (<c>text/calendar</c>);</item>
     /// <item><c>GET …/units/{unit}/reports/{year}</c> and <c>GET …/climate/{year}</c>.</item>
     /// </list>
@@ -125,28 +125,43 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             }))
             .WithName("GetActions").Produces<IReadOnlyList<ActionView>>().ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapPost("/organisations/{organisation}/actions", (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
+        group.MapPost("/organisations/{organisation}/actions", (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, [FromServices] CommandRetry retry, [FromServices] IOptions<MiljofyrtarnOptions> settings, CancellationToken ct) =>
             RunAsync(http, async language =>
             {
                 var expected = ExpectedVersion(http);
-                var actor = Actor(http, options);
-                var command = await MiljofyrtarnJson.ReadCommandAsync(http.Request.Body, ct).ConfigureAwait(false);
-                var loaded = await LoadAsync(http, options, repository, organisation, new MiljofyrtarnRequirement(MiljofyrtarnAccess.Act, command.Operation), command.Subject, ct).ConfigureAwait(false);
-                if (options.RequireAuthorization && command.ActingPerson is { } person && person != actor)
+                if (expected is null && settings.Value.RequireIfMatch)
                 {
-                    // The certifier certifies: nobody posts a certification in someone else's name.
-                    throw Forbidden(actor, loaded, command.Operation);
+                    throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.PreconditionRequired, ["If-Match: \"<version>\""], "If-Match"));
                 }
 
-                var lifecycle = loaded.Apply(command, ActingAs(http, actor, loaded.Organisation.Number.Value), expected);
-                await repository.SaveAsync(lifecycle, loaded.Version, ct).ConfigureAwait(false);
+                var actor = Actor(http, options);
+                var command = await MiljofyrtarnJson.ReadCommandAsync(http.Request.Body, ct).ConfigureAwait(false);
+
+                // Without If-Match, a change that meets another writer's append is applied again to the new state.
+                var attempt = expected is null ? retry.Pipeline : Polly.ResiliencePipeline.Empty;
+                var lifecycle = await attempt.ExecuteAsync(
+                    async token =>
+                    {
+                        var loaded = await LoadAsync(http, options, repository, organisation, new MiljofyrtarnRequirement(MiljofyrtarnAccess.Act, command.Operation), command.Subject, token).ConfigureAwait(false);
+                        if (options.RequireAuthorization && command.ActingPerson is { } person && person != actor)
+                        {
+                            // The certifier certifies: nobody posts a certification in someone else's name.
+                            throw Forbidden(actor, loaded, command.Operation);
+                        }
+
+                        var changed = loaded.Apply(command, ActingAs(http, actor, loaded.Organisation.Number.Value), expected);
+                        await repository.SaveAsync(changed, loaded.Version, token).ConfigureAwait(false);
+                        return changed;
+                    },
+                    ct).ConfigureAwait(false);
                 Applied(http, command.Name);
                 http.Response.Headers.ETag = ViewTag(http, lifecycle);
                 return Json(lifecycle.ToOverview(language, Deadlines(http)));
             }))
             .WithName("ApplyAction").Accepts<LifecycleCommand>("application/json").Produces<OrganisationOverview>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
 
         MapSchedule(group, options);
         MapReports(group, options);

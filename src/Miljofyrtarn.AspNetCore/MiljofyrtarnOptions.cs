@@ -61,6 +61,20 @@ public sealed class MiljofyrtarnOptions
     /// </summary>
     public string CreatorRole { get; set; } = "miljofyrtarn-creator";
 
+    /// <summary>
+    /// Whether every change (<c>POST …/actions</c>) must carry <c>If-Match</c> with the version it was decided on; off by
+    /// default. On, a change without one is refused with 428 (<c>MFT0331</c>), so no client can change an organisation it
+    /// has not read.
+    /// </summary>
+    public bool RequireIfMatch { get; set; }
+
+    /// <summary>
+    /// How many times a change without <c>If-Match</c> that meets another writer's append is tried again on the new
+    /// state, its rules and the caller's rights checked again each time; 10 by default, 0 to answer 409 at once. A
+    /// change with <c>If-Match</c> is never retried: a stale version gets 412.
+    /// </summary>
+    public int CommandRetries { get; set; } = 10;
+
     /// <summary>The deadline options these settings describe.</summary>
     /// <returns>The options.</returns>
     /// <exception cref="MiljofyrtarnException">A value is out of range.</exception>
@@ -95,6 +109,11 @@ internal sealed class MiljofyrtarnOptionsValidator(IEnumerable<StoreRegistration
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone ?? string.Empty) is null)
         {
             failures.Add($"{MiljofyrtarnOptions.SectionName}:TimeZone: '{options.TimeZone}' is not an IANA time zone such as Europe/Oslo.");
+        }
+
+        if (options.CommandRetries is < 0 or > 100)
+        {
+            failures.Add($"{MiljofyrtarnOptions.SectionName}:CommandRetries: {options.CommandRetries} is not from 0 to 100.");
         }
 
         if (options.DefaultPageSize is < 1 or > EventStoreRules.MaxPageSize)

@@ -56,6 +56,7 @@ public static class MiljofyrtarnServiceCollectionExtensions
 
         services.AddMetrics();
         services.TryAddSingleton<MiljofyrtarnInstruments>();
+        services.TryAddSingleton<CommandRetry>();
         services.TryAddSingleton<IEventStore>(sp => new InstrumentedEventStore(
             sp.GetServices<StoreRegistration>().LastOrDefault() ?? throw new InvalidOperationException("No event store is registered: call AddSqliteEventStore(...), AddPostgresEventStore(...), AddInMemoryEventStore() or AddEventStore(...) on the builder AddMiljofyrtarn returns."),
             sp,

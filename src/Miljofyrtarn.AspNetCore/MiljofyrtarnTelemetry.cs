@@ -37,6 +37,7 @@ internal sealed class MiljofyrtarnInstruments
         Appends = meter.CreateCounter<long>("miljofyrtarn.store.appends", "{append}", "Appends to the event store.");
         Events = meter.CreateCounter<long>("miljofyrtarn.store.events", "{event}", "Events appended to the event store.");
         Conflicts = meter.CreateCounter<long>("miljofyrtarn.store.conflicts", "{conflict}", "Appends refused because the stream had moved on.");
+        CommandRetries = meter.CreateCounter<long>("miljofyrtarn.command.retries", "{retry}", "Changes without If-Match tried again on a new state after another writer's append.");
         AppendDuration = meter.CreateHistogram<double>("miljofyrtarn.store.append.duration", "s", "Duration of appends to the event store.");
         ReadDuration = meter.CreateHistogram<double>("miljofyrtarn.store.read.duration", "s", "Duration of reads from the event store.");
     }
@@ -50,6 +51,8 @@ internal sealed class MiljofyrtarnInstruments
     public Counter<long> Events { get; }
 
     public Counter<long> Conflicts { get; }
+
+    public Counter<long> CommandRetries { get; }
 
     public Histogram<double> AppendDuration { get; }
 

@@ -261,6 +261,9 @@ public static partial class ErrorCodes
     /// <summary>An organisation's history holds the most events it may (<see cref="Limits.Events"/>); nothing more can be recorded.</summary>
     public const string HistoryFull = "MFT0330";
 
+    /// <summary>A change came without <c>If-Match</c> where the host requires one (HTTP 428): read the organisation first and send its ETag.</summary>
+    public const string PreconditionRequired = "MFT0331";
+
     // ---- Schedule (MFT04xx) ----
 
     /// <summary>A date is outside the range the holiday calendar supports (1900–2200 for the Norwegian calendar).</summary>

@@ -21,6 +21,10 @@ internal static partial class Messages
             "«{0}» er tom; minst én oppføring trengs.",
             "«{0}» er tom; minst éi oppføring trengst.",
             "'{0}' is empty; at least one entry is needed."],
+        [ErrorCodes.PreconditionRequired] = [
+            "Endringen må sendes med If-Match: hent organisasjonen først og send med dens ETag ({0}).",
+            "Endringa må sendast med If-Match: hent organisasjonen først og send med ETag-en hennar ({0}).",
+            "The change must be sent with If-Match: read the organisation first and send its ETag ({0})."],
         [ErrorCodes.HistoryFull] = [
             "Historikken har {0} hendelser, det meste den kan ha; ingenting mer kan registreres.",
             "Historikken har {0} hendingar, det meste han kan ha; ingenting meir kan registrerast.",
