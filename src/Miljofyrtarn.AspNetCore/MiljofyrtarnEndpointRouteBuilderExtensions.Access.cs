@@ -77,7 +77,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             string.Join(", ", operation is { } o ? (IEnumerable<SchemeRole>)RoleTable.RolesFor(o) : Enum.GetValues<SchemeRole>())]));
 
     /// <summary>Whether the user may see an organisation in the list: by a claim, as the foundation, or as a member by its history.</summary>
-    private static async Task<bool> CanSeeAsync(HttpContext http, MiljofyrtarnEndpointOptions options, LifecycleRepository repository, StreamSummary summary, CancellationToken ct)
+    private static async Task<bool> CanSeeAsync(HttpContext http, MiljofyrtarnEndpointOptions options, LifecycleRepository repository, string organisation, CancellationToken ct)
     {
         if (!options.RequireAuthorization)
         {
@@ -85,12 +85,12 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         }
 
         var handler = http.RequestServices.GetRequiredService<OrganisationAuthorizationHandler>();
-        if (handler.IsFoundation(http.User) || handler.ClaimsOrganisation(http.User, summary.Name))
+        if (handler.IsFoundation(http.User) || handler.ClaimsOrganisation(http.User, organisation))
         {
             return true;
         }
 
-        var lifecycle = await repository.FindAsync(summary.Name, ct).ConfigureAwait(false);
+        var lifecycle = await repository.FindAsync(organisation, ct).ConfigureAwait(false);
         if (lifecycle is null)
         {
             return false;

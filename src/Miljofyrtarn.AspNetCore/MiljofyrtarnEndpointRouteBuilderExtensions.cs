@@ -22,7 +22,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the library's JSON API under <paramref name="prefix"/>, one organisation per organisation number:
     /// <list type="bullet">
-    /// <item><c>GET /organisations</c> (paged: <c>after</c>, <c>limit</c>) and <c>POST /organisations</c> (start one);</item>
+    /// <item><c>GET /organisations</c> (paged: <c>after</c>, <c>limit</c>; each with its number, name, kind and version) and <c>POST /organisations</c> (start one);</item>
     /// <item><c>GET /organisations/{organisation}</c>: the overview, with an <c>ETag</c> of its version, language and day (<c>If-Match</c> takes it);</item>
     /// <item><c>GET …/readiness</c>, <c>GET …/units/{unit}/readiness</c>, <c>…/resolution</c>, <c>…/assessments</c> and <c>…/actions</c>;</item>
     /// <item><c>POST /organisations/{organisation}/actions</c>: apply a <see cref="LifecycleCommand"/>, with <c>If-Match</c> for optimistic concurrency (412 when stale; required, 428, when <see cref="MiljofyrtarnOptions.RequireIfMatch"/> is on); without it, a change that meets another writer is applied again to the new state (<see cref="MiljofyrtarnOptions.CommandRetries"/>);</item>
@@ -48,19 +48,19 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             RunAsync(http, async _ =>
             {
                 var limit = IntQuery(http, "limit") ?? settings.Value.DefaultPageSize;
-                var page = await repository.ListAsync(http.Request.Query["after"].FirstOrDefault(), limit, ct).ConfigureAwait(false);
-                var visible = new List<StreamSummary>(page.Items.Count);
+                var page = await repository.ListOrganisationsAsync(http.Request.Query["after"].FirstOrDefault(), limit, ct).ConfigureAwait(false);
+                var visible = new List<OrganisationSummary>(page.Items.Count);
                 foreach (var summary in page.Items)
                 {
-                    if (await CanSeeAsync(http, options, repository, summary, ct).ConfigureAwait(false))
+                    if (await CanSeeAsync(http, options, repository, summary.Number, ct).ConfigureAwait(false))
                     {
                         visible.Add(summary);
                     }
                 }
 
-                return Json(new Page<StreamSummary>(visible, page.Next));
+                return Json(new Page<OrganisationSummary>(visible, page.Next));
             }))
-            .WithName("ListOrganisations").Produces<Page<StreamSummary>>().ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithName("ListOrganisations").Produces<Page<OrganisationSummary>>().ProducesProblem(StatusCodes.Status400BadRequest);
 
         group.MapPost("/organisations", (HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
             RunAsync(http, async language =>

@@ -75,7 +75,11 @@ public sealed class HeimOverHttpTest
         actions.AsArray().Single(a => (string?)a!["action"] == "openRecertification")!["name"]!.GetValue<string>().Should().Be("Open recertification");
 
         var list = await api.GetJsonAsync("/api/organisations?limit=10");
-        list["items"]!.AsArray().Single()!["name"]!.GetValue<string>().Should().Be(TestApi.Number);
+        var listed = list["items"]!.AsArray().Single()!;
+        listed["number"]!.GetValue<string>().Should().Be(TestApi.Number);
+        listed["name"]!.GetValue<string>().Should().Be("Heim kommune", "a frontend lists organisations by name (issue 32)");
+        listed["kind"]!.GetValue<string>().Should().Be("municipality");
+        listed["version"]!.GetValue<long>().Should().BeGreaterThan(1);
         list["next"].Should().BeNull();
     }
 

@@ -83,3 +83,14 @@ public sealed record EmissionLineView(UnitId Unit, string Indicator, string Acti
 /// <param name="Items">The items on this page.</param>
 /// <param name="Next">Pass this as the <c>after</c> of the next request; null on the last page.</param>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
+
+/// <summary>An organisation in a listing: its number, its name and kind as it was started, and its version.</summary>
+/// <param name="Number">The organisation number (<i>organisasjonsnummer</i>), which is also its stream.</param>
+/// <param name="Name">The organisation's name.</param>
+/// <param name="Kind">What kind of organisation it is.</param>
+/// <param name="Version">Its history's version (the sequence number of its last event).</param>
+public sealed record OrganisationSummary(
+    string Number,
+    string Name,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<OrganisationKind>))] OrganisationKind Kind,
+    long Version);

@@ -34,6 +34,7 @@ namespace Miljofyrtarn.Core.Json;
 [JsonSerializable(typeof(AnnualReportView))]
 [JsonSerializable(typeof(ClimateAccountView))]
 [JsonSerializable(typeof(Page<StreamSummary>))]
+[JsonSerializable(typeof(Page<OrganisationSummary>))]
 [JsonSerializable(typeof(LifecycleCommand))]
 [JsonSerializable(typeof(StartOrganisationCommand))]
 [JsonSerializable(typeof(RoleInput))]

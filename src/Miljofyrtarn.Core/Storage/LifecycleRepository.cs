@@ -147,6 +147,35 @@ public sealed class LifecycleRepository
     }
 
     /// <summary>
+    /// Lists the organisations in pages, ordered by number, each with its name and kind from its first event (one event
+    /// read per organisation, not its history). A stream whose first event is not an organisation's start is left out.
+    /// </summary>
+    /// <param name="after">The <see cref="Page{T}.Next"/> of the previous page; null for the first.</param>
+    /// <param name="maxCount">The page size, 1 to <see cref="EventStoreRules.MaxPageSize"/>.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The page.</returns>
+    /// <exception cref="MiljofyrtarnException">
+    /// The page size is out of range (<see cref="ErrorCodes.NumberOutOfRange"/>), or a stream holds another
+    /// organisation's history (<see cref="ErrorCodes.HistoryBindingMismatch"/>).
+    /// </exception>
+    public async Task<Page<OrganisationSummary>> ListOrganisationsAsync(string? after, int maxCount, CancellationToken cancellationToken = default)
+    {
+        var streams = await ListAsync(after, maxCount, cancellationToken).ConfigureAwait(false);
+        var items = new List<OrganisationSummary>(streams.Items.Count);
+        foreach (var stream in streams.Items)
+        {
+            var first = await Store.ReadPageAsync(stream.Name, 0, 1, cancellationToken).ConfigureAwait(false);
+            if (first is [OrganisationCreated created])
+            {
+                CheckBinding(stream.Name, created);
+                items.Add(new OrganisationSummary(stream.Name, created.Name, created.Kind, stream.Version));
+            }
+        }
+
+        return new Page<OrganisationSummary>(items, streams.Next);
+    }
+
+    /// <summary>
     /// Checks that a stream holds its own organisation's history. The stream's name is outside the hash chain; the
     /// organisation number in its first event is inside it, so two streams swapped, or one renamed, are found here.
     /// </summary>
