@@ -27,7 +27,8 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
     /// <item><c>GET …/readiness</c>, <c>GET …/units/{unit}/readiness</c>, <c>…/resolution</c>, <c>…/assessments</c> and <c>…/actions</c>;</item>
     /// <item><c>POST /organisations/{organisation}/actions</c>: apply a <see cref="LifecycleCommand"/>, with <c>If-Match</c> for optimistic concurrency (412 when stale; required, 428, when <see cref="MiljofyrtarnOptions.RequireIfMatch"/> is on); without it, a change that meets another writer is applied again to the new state (<see cref="MiljofyrtarnOptions.CommandRetries"/>);</item>
     /// <item><c>GET …/deadlines</c> (<c>from</c>, <c>to</c>, <c>unit</c>, <c>kind</c>) and <c>GET …/calendar.ics</c> (<c>text/calendar</c>);</item>
-    /// <item><c>GET …/units/{unit}/reports/{year}</c> and <c>GET …/climate/{year}</c>.</item>
+    /// <item><c>GET …/units/{unit}/reports/{year}</c> and <c>GET …/climate/{year}</c>;</item>
+    /// <item><c>GET …/history</c> (paged: <c>after</c>, <c>limit</c>), the audit trail, and <c>GET /catalog</c>, the criteria catalog.</item>
     /// </list>
     /// Texts are in the language of <c>?lang=nb|nn|en|all</c>, else <c>Accept-Language</c>, else Bokmål. Every library
     /// error is answered with problem details (<see cref="MiljofyrtarnProblems"/>).
@@ -166,6 +167,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         MapSchedule(group, options);
         MapReports(group, options);
         MapRoles(group, options);
+        MapHistory(group, options);
         return group;
     }
 

@@ -63,6 +63,8 @@ public sealed class AccessMatrixTest
         ("POST", "/api/organisations/{organisation}/roles", H + "/roles", """{"person":"ny@heim.kommune.no","role":"reader"}""", [401, 200, 200, 403, 403, 403, 403, 403, 403]),
         ("POST", "/api/organisations/{organisation}/roles/revoke", H + "/roles/revoke", $$"""{"person":"{{Reader}}","role":"reader"}""", [401, 200, 200, 403, 403, 403, 403, 403, 403]),
         ("POST", "/api/organisations/{organisation}/certifier", H + "/certifier", Per, [401, 403, 403, 403, 403, 403, 403, 200, 403]),
+        ("GET", "/api/organisations/{organisation}/history", H + "/history", null, [401, 200, 200, 403, 200, 200, 200, 403, 403]), // personal data, as the roles
+        ("GET", "/api/catalog", "/api/catalog", null, [401, 200, 200, 200, 200, 200, 200, 200, 200]),
     ];
 
     public static TheoryData<int> RowIndexes => [.. Enumerable.Range(0, Rows.Length)];

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using FluentAssertions;
+using Xunit;
+using static Miljofyrtarn.AspNetCore.Tests.HeimScenario;
+
+namespace Miljofyrtarn.AspNetCore.Tests;
+
+/// <summary>Issue 32: a frontend had no audit trail and no catalog endpoint.</summary>
+public sealed class HistoryAndCatalogTest
+{
+    private const string H = "/api/organisations/" + TestApi.Number;
+
+    [Fact]
+    public async Task TheHistory_IsPagedInOrder_EachEventAsInAHistoryDocument()
+    {
+        await using var api = await TestApi.StartAsync();
+        await StartAsync(api);
+        var version = (await api.GetJsonAsync(H))["version"]!.GetValue<long>();
+
+        var first = await api.GetJsonAsync(H + "/history?limit=2");
+        var rest = await api.GetJsonAsync(H + "/history?after=" + first["next"]!.GetValue<string>() + "&limit=100");
+
+        first["items"]!.AsArray().Select(e => e!["sequence"]!.GetValue<long>()).Should().Equal(1, 2);
+        first["items"]![0]!["type"]!.GetValue<string>().Should().Be("organisationCreated");
+        first["items"]![0]!["actor"]!.GetValue<string>().Should().Be(TestApi.Coordinator);
+        first["next"]!.GetValue<string>().Should().Be("2");
+        rest["items"]!.AsArray().Select(e => e!["sequence"]!.GetValue<long>()).Should().Equal(Enumerable.Range(3, (int)version - 2).Select(i => (long)i));
+        rest["next"].Should().BeNull();
+    }
+
+    [Fact]
+    public async Task TheHistory_HoldsPersonalData_SoAReaderFromAnotherOrganisationIsRefused()
+    {
+        await using var api = await TestApi.StartAsync();
+        await StartAsync(api);
+        using var request = new HttpRequestMessage(HttpMethod.Get, H + "/history");
+        request.Headers.Add("X-Test-User", "miljo@naboby.kommune.no");
+        request.Headers.Add("X-Test-Organisations", "974760673");
+
+        using var response = await api.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task TheCatalog_IsServedInItsOwnFormat_WithAnETagOfItsVersion()
+    {
+        await using var api = await TestApi.StartAsync();
+
+        using var response = await api.GetAsync("/api/catalog");
+        var catalog = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        catalog["criteria"]!.AsArray().Should().NotBeEmpty();
+        catalog["questions"]!.AsArray().Should().NotBeEmpty();
+        response.Headers.ETag!.Tag.Should().Be($"\"catalog-{catalog["version"]!.GetValue<string>()}\"");
+        Core.Catalog.CriteriaCatalog.Load(System.Text.Encoding.UTF8.GetBytes(catalog.ToJsonString())).Version.Should().Be(catalog["version"]!.GetValue<string>());
+    }
+}
