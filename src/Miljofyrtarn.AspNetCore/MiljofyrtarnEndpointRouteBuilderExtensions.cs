@@ -137,24 +137,37 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
 
                 var actor = Actor(http, options);
                 var command = await MiljofyrtarnJson.ReadCommandAsync(http.Request.Body, ct).ConfigureAwait(false);
+                using var activity = CommandActivity(organisation, command.Name);
 
                 // Without If-Match, a change that meets another writer's append is applied again to the new state.
                 var attempt = expected is null ? retry.Pipeline : Polly.ResiliencePipeline.Empty;
-                var lifecycle = await attempt.ExecuteAsync(
-                    async token =>
-                    {
-                        var loaded = await LoadAsync(http, options, repository, organisation, new MiljofyrtarnRequirement(MiljofyrtarnAccess.Act, command.Operation), command.Subject, token).ConfigureAwait(false);
-                        if (options.RequireAuthorization && command.ActingPerson is { } person && person != actor)
+                OrganisationLifecycle lifecycle;
+                try
+                {
+                    lifecycle = await attempt.ExecuteAsync(
+                        async token =>
                         {
-                            // The certifier certifies: nobody posts a certification in someone else's name.
-                            throw Forbidden(actor, loaded, command.Operation);
-                        }
+                            var loaded = await LoadAsync(http, options, repository, organisation, new MiljofyrtarnRequirement(MiljofyrtarnAccess.Act, command.Operation), command.Subject, token).ConfigureAwait(false);
+                            if (options.RequireAuthorization && command.ActingPerson is { } person && person != actor)
+                            {
+                                // The certifier certifies: nobody posts a certification in someone else's name.
+                                throw Forbidden(actor, loaded, command.Operation);
+                            }
 
-                        var changed = loaded.Apply(command, ActingAs(http, actor, loaded.Organisation.Number.Value), expected);
-                        await repository.SaveAsync(changed, loaded.Version, token).ConfigureAwait(false);
-                        return changed;
-                    },
-                    ct).ConfigureAwait(false);
+                            var changed = loaded.Apply(command, ActingAs(http, actor, loaded.Organisation.Number.Value), expected);
+                            await repository.SaveAsync(changed, loaded.Version, token).ConfigureAwait(false);
+                            return changed;
+                        },
+                        ct).ConfigureAwait(false);
+                }
+                catch (MiljofyrtarnException refused)
+                {
+                    activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, refused.Code);
+                    activity?.SetTag("error.type", refused.Code);
+                    throw;
+                }
+
+                activity?.SetTag("miljofyrtarn.version", lifecycle.Version);
                 Applied(http, command.Name);
                 http.Response.Headers.ETag = ViewTag(http, lifecycle);
                 return Json(lifecycle.ToOverview(language, Deadlines(http)));
@@ -198,6 +211,15 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             http.Response.Headers.Remove("ETag");
             return TypedResults.Problem(MiljofyrtarnProblems.Create(refused, language, http.Request.Headers.IfMatch.Count > 0, http.Request.Path, http.TraceIdentifier));
         }
+    }
+
+    /// <summary>The activity of one command: the organisation and the action, and the version it made or the code that refused it.</summary>
+    private static System.Diagnostics.Activity? CommandActivity(string organisation, string action)
+    {
+        var activity = MiljofyrtarnInstruments.Source.StartActivity("miljofyrtarn.command");
+        activity?.SetTag("miljofyrtarn.organisation", organisation);
+        activity?.SetTag("miljofyrtarn.action", action);
+        return activity;
     }
 
     private static IResult Json<T>(T value) => TypedResults.Json(value, MiljofyrtarnJson.GetTypeInfo<T>());

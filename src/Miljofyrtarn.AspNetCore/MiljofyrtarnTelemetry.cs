@@ -13,10 +13,11 @@ namespace Miljofyrtarn.AspNetCore;
 /// <item><c>miljofyrtarn.actions.applied</c> (counter, <c>{action}</c>), tagged <c>miljofyrtarn.action</c>;</item>
 /// <item><c>miljofyrtarn.refusals</c> (counter, <c>{refusal}</c>), tagged <c>error.type</c> (the code) and <c>miljofyrtarn.error.category</c>;</item>
 /// <item><c>miljofyrtarn.store.appends</c> (counter, <c>{append}</c>) and <c>miljofyrtarn.store.events</c> (counter, <c>{event}</c>);</item>
-/// <item><c>miljofyrtarn.store.conflicts</c> (counter, <c>{conflict}</c>);</item>
+/// <item><c>miljofyrtarn.store.conflicts</c> (counter, <c>{conflict}</c>) and <c>miljofyrtarn.command.retries</c> (counter, <c>{retry}</c>);</item>
 /// <item><c>miljofyrtarn.store.append.duration</c> and <c>miljofyrtarn.store.read.duration</c> (histograms, <c>s</c>).</item>
 /// </list>
-/// Activities: <c>miljofyrtarn.store.append</c>, <c>miljofyrtarn.store.read</c> and <c>miljofyrtarn.command</c>.
+/// Activities: <c>miljofyrtarn.command</c> (one per change: the organisation, the action, and the version it made or
+/// the code that refused it), <c>miljofyrtarn.store.append</c>, <c>miljofyrtarn.store.read</c> and <c>miljofyrtarn.store.feed</c>.
 /// </remarks>
 public static class MiljofyrtarnTelemetry
 {
