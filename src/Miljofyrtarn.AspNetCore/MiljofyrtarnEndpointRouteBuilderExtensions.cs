@@ -188,7 +188,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
     {
         var language = RequestLanguage.Of(http);
         http.Response.Headers.ContentLanguage = RequestLanguage.Header(language);
-        http.Response.Headers.Vary = "Accept-Language";
+        http.Response.Headers.Append("Vary", "Accept-Language");
         try
         {
             try

@@ -37,6 +37,16 @@ public sealed class ReadmeHostTest
             using var started = await client.PostAsync("/api/organisations", new StringContent(HeimScenario.StartBody, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
             started.StatusCode.Should().Be(HttpStatusCode.Created);
             (await client.GetStringAsync($"/api/organisations/{TestApi.Number}/units/raadhuset/readiness", TestContext.Current.CancellationToken)).Should().Contain("\"percentMustFulfilled\"");
+            foreach (var encoding in new[] { "br", "gzip" })
+            {
+                // Issue 32: a 17-unit readiness was 106 KB uncompressed.
+                using var compressed = new HttpRequestMessage(HttpMethod.Get, $"/api/organisations/{TestApi.Number}/readiness");
+                compressed.Headers.AcceptEncoding.ParseAdd(encoding);
+                using var response = await client.SendAsync(compressed, TestContext.Current.CancellationToken);
+                response.Content.Headers.ContentEncoding.Should().Equal(encoding);
+                response.Headers.Vary.Should().Contain("Accept-Encoding").And.Contain("Accept-Language");
+            }
+
             (await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).Should().Contain("OrganisationOverview");
 
             // A user of another municipality sees nothing of Heim, and changes nothing.
@@ -73,8 +83,10 @@ public sealed class ReadmeHostTest
         builder.Services.AddMiljofyrtarn()   // catalog, clock, rules, options, problems, JSON, health check, who may do what
             .AddSqliteEventStore(builder.Configuration.GetConnectionString("Miljofyrtarn") ?? "miljofyrtarn.db");
         builder.Services.AddOpenApi();
+        builder.Services.AddResponseCompression(o => o.EnableForHttps = true); // Brotli and gzip (docs/security.md)
 
         var app = builder.Build();
+        app.UseResponseCompression();
         app.UseExceptionHandler();   // library errors in your own endpoints become problem details too
         app.MapMiljofyrtarn("/api"); // closed: signed-in members of each organisation only (docs/security.md)
         app.MapOpenApi();

@@ -46,7 +46,16 @@ public sealed record ThemeReadiness(Theme Theme, ReadinessCounts Counts);
 /// <param name="Criterion">The criterion.</param>
 /// <param name="Status">Its effective status (not started or in progress).</param>
 /// <param name="FulfilledBy">Who must fulfil it: the unit, or headquarters.</param>
-public sealed record BlockingCriterion(Criterion Criterion, FulfilmentStatus Status, ResponsibleParty FulfilledBy);
+public sealed record BlockingCriterion(Criterion Criterion, FulfilmentStatus Status, ResponsibleParty FulfilledBy)
+{
+    /// <summary>
+    /// The theme the criterion is counted under in the unit's readiness (<see cref="UnitReadiness.Themes"/>): the theme
+    /// the unit's common set gives it, else the criterion's own. A criterion of the catalog's own theme (for example
+    /// "system") that the common set files under another is listed under that one, so every blocking criterion's theme
+    /// is in the themes list.
+    /// </summary>
+    public Theme Theme { get; init; } = Criterion.Theme;
+}
 
 /// <summary>
 /// How far one unit has come: counts by status over every criterion that applies to it (those allocated to
@@ -135,7 +144,7 @@ public sealed class UnitReadiness
             var details = DetailsKept();
             if (details.Blocking.IsDefault)
             {
-                details.Blocking = _source.BuildBlocking(Counts.MustBlocking);
+                details.Blocking = _source.BuildBlocking(Unit, Counts.MustBlocking);
             }
 
             return details.Blocking;

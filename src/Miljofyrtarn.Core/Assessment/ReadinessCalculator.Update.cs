@@ -175,8 +175,8 @@ internal readonly record struct UnitReadinessSource(ReadinessPass Pass, UnitAsse
     /// <summary>The themes of <paramref name="unit"/>, the unit this source was made for.</summary>
     public ImmutableArray<ThemeReadiness> BuildThemes(Unit unit) => Pass.Calculator.Themes(this, unit.Sets[0]);
 
-    /// <summary>The blocking list, of <paramref name="count"/> criteria (the unit's <see cref="ReadinessCounts.MustBlocking"/>).</summary>
-    public ImmutableArray<BlockingCriterion> BuildBlocking(int count) => count == 0 ? [] : Pass.Calculator.Blocking(this, count);
+    /// <summary>The blocking list of <paramref name="unit"/>, of <paramref name="count"/> criteria (the unit's <see cref="ReadinessCounts.MustBlocking"/>).</summary>
+    public ImmutableArray<BlockingCriterion> BuildBlocking(Unit unit, int count) => count == 0 ? [] : Pass.Calculator.Blocking(this, count, unit.Sets[0]);
 }
 
 /// <summary>

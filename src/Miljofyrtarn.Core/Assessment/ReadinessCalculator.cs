@@ -92,7 +92,7 @@ internal sealed partial class ReadinessCalculator
         var sum = Sum(counts);
         var source = new UnitReadinessSource(pass, own, ordinals);
         return own.IsOwned || pass.Headquarters.IsOwned
-            ? new UnitReadiness(unit, sum, Themes(counts, layout), source.BuildBlocking(sum.MustBlocking)) // transient tables change in place: build now
+            ? new UnitReadiness(unit, sum, Themes(counts, layout), source.BuildBlocking(unit, sum.MustBlocking)) // transient tables change in place: build now
             : new UnitReadiness(unit, sum, source);
     }
 
@@ -142,8 +142,9 @@ internal sealed partial class ReadinessCalculator
     }
 
     /// <summary>The must-criteria still blocking, in catalog order (what <see cref="UnitReadiness.Blocking"/> lists).</summary>
-    internal ImmutableArray<BlockingCriterion> Blocking(in UnitReadinessSource source, int count)
+    internal ImmutableArray<BlockingCriterion> Blocking(in UnitReadinessSource source, int count, CriteriaSet commonSet)
     {
+        var layout = Layout(commonSet);
         var blocking = ImmutableArray.CreateBuilder<BlockingCriterion>(count);
         var own = source.Own.Statuses;
         var headquarters = source.Headquarters.Statuses;
@@ -158,7 +159,10 @@ internal sealed partial class ReadinessCalculator
             var status = (FulfilmentStatus)UnitAssessments.StatusIn(byHeadquarters ? headquarters : own, ordinal);
             if (status is FulfilmentStatus.NotStarted or FulfilmentStatus.InProgress)
             {
-                blocking.Add(new BlockingCriterion(_catalog.Criteria[ordinal], status, byHeadquarters ? ResponsibleParty.Headquarters : ResponsibleParty.Unit));
+                blocking.Add(new BlockingCriterion(_catalog.Criteria[ordinal], status, byHeadquarters ? ResponsibleParty.Headquarters : ResponsibleParty.Unit)
+                {
+                    Theme = _catalog.Themes[layout.BinOf[ordinal] / Slots],
+                });
             }
         }
 

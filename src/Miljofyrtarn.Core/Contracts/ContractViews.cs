@@ -111,7 +111,7 @@ public static partial class ContractViews
         for (var i = 0; i < blocking.Length; i++)
         {
             var b = readiness.Blocking[i];
-            blocking[i] = new BlockingCriterionView(b.Criterion.Id, language.Text(b.Criterion.Title), b.Criterion.Theme.Id, b.Status, b.FulfilledBy);
+            blocking[i] = new BlockingCriterionView(b.Criterion.Id, language.Text(b.Criterion.Title), b.Theme.Id, b.Status, b.FulfilledBy);
         }
 
         return new(readiness.Unit.Id, readiness.Unit.Name, CountsView.Of(readiness.Counts), Round(readiness.Counts.PercentMustFulfilled), readiness.IsReadyForCertifier, themes, blocking);
