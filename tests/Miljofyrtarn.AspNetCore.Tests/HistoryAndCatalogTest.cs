@@ -58,3 +58,44 @@ public sealed class HistoryAndCatalogTest
         Core.Catalog.CriteriaCatalog.Load(System.Text.Encoding.UTF8.GetBytes(catalog.ToJsonString())).Version.Should().Be(catalog["version"]!.GetValue<string>());
     }
 }
+
+/// <summary>Issue 32: a usable organisation took three calls (start, add each unit).</summary>
+public sealed class StartWithUnitsTest
+{
+    [Fact]
+    public async Task AnOrganisation_IsStartedWithItsUnits_InOneCall()
+    {
+        await using var api = await TestApi.StartAsync();
+        var body = JsonNode.Parse(StartBody)!;
+        var kindergarten = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(AddBarnehage))!["unit"]!;
+        var school = kindergarten.DeepClone();
+        school["id"] = "heim-skule";
+        school["name"] = "Heim skule";
+        body["units"] = new JsonArray(kindergarten.DeepClone(), school);
+
+        using var started = await api.PostAsync("/api/organisations", body.ToJsonString());
+        var overview = JsonNode.Parse(await started.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+
+        started.StatusCode.Should().Be(HttpStatusCode.Created);
+        overview["units"]!.AsArray().Select(u => u!["id"]!.GetValue<string>()).Should().Equal(Raadhuset, Barnehage, "heim-skule");
+        overview["version"]!.GetValue<long>().Should().Be(3);
+    }
+
+    [Fact]
+    public async Task AnInvalidUnit_RefusesTheWholeStart_NamingItsPath_AndNothingIsStored()
+    {
+        await using var api = await TestApi.StartAsync();
+        var body = JsonNode.Parse(StartBody)!;
+        var unit = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(AddBarnehage))!["unit"]!;
+        unit["id"] = "Ugyldig ID!";
+        body["units"] = new JsonArray(unit.DeepClone());
+
+        using var refused = await api.PostAsync("/api/organisations", body.ToJsonString());
+        var problem = await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest, problem);
+        problem.Should().Contain("$.units[0]");
+        using var missing = await api.GetAsync("/api/organisations/" + TestApi.Number);
+        missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}

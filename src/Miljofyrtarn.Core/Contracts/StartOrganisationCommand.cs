@@ -15,18 +15,31 @@ namespace Miljofyrtarn.Core.Contracts;
 /// <param name="Headquarters">Headquarters, usually the town hall (<i>rådhuset</i>).</param>
 public sealed record StartOrganisationCommand(string Name, [property: JsonConverter(typeof(CamelCaseEnumConverter<OrganisationKind>))] OrganisationKind Kind, string Number, UnitInput Headquarters)
 {
-    /// <summary>Starts the lifecycle, as <see cref="OrganisationLifecycle.Start"/> does.</summary>
+    /// <summary>
+    /// The organisation's other units (<i>underenheter</i>: kindergartens, schools, nursing homes), added in order right
+    /// after it starts, so a frontend creates an organisation with its units in one call; none when null.
+    /// </summary>
+    public IReadOnlyList<UnitInput>? Units { get; init; }
+
+    /// <summary>Starts the lifecycle, as <see cref="OrganisationLifecycle.Start"/> does, then adds <see cref="Units"/>.</summary>
     /// <param name="catalog">The catalog.</param>
     /// <param name="actor">Who starts it.</param>
     /// <param name="clock">The clock.</param>
     /// <param name="rules">The rule book; the default when null.</param>
-    /// <returns>The lifecycle, at version 1.</returns>
-    /// <exception cref="MiljofyrtarnException">A field is missing or invalid; every problem is listed.</exception>
+    /// <returns>The lifecycle, at version 1 and one more for each unit.</returns>
+    /// <exception cref="MiljofyrtarnException">A field is missing or invalid, or a unit cannot be added; every problem is listed.</exception>
     public OrganisationLifecycle Start(CriteriaCatalog catalog, string actor, IClock clock, SchemeRuleBook? rules = null)
     {
         CommandChecks.Require(Name, "$.name");
         var number = OrganisationNumber.Parse(CommandChecks.Require(Number, "$.number"));
         var headquarters = CommandChecks.Require(Headquarters, "$.headquarters").ToDefinition("$.headquarters");
-        return OrganisationLifecycle.Start(catalog, Name, Kind, number, headquarters, actor, clock, rules);
+        var units = (Units ?? []).Select((unit, i) => CommandChecks.Require(unit, $"$.units[{i}]").ToDefinition($"$.units[{i}]")).ToList();
+        var lifecycle = OrganisationLifecycle.Start(catalog, Name, Kind, number, headquarters, actor, clock, rules);
+        foreach (var unit in units)
+        {
+            lifecycle = lifecycle.AddUnit(unit, actor);
+        }
+
+        return lifecycle;
     }
 }
