@@ -60,6 +60,7 @@ public static class MiljofyrtarnProblems
                 ErrorCodes.ActorRequired => StatusCodes.Status401Unauthorized,
                 ErrorCodes.DocumentTooLarge => StatusCodes.Status413PayloadTooLarge,
                 ErrorCodes.PreconditionRequired => StatusCodes.Status428PreconditionRequired,
+                ErrorCodes.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
                 _ => StatusFor(category, preconditionGiven),
             },
             Type = TypeBase + exception.Code.ToLowerInvariant(),

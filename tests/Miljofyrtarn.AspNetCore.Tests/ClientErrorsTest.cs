@@ -46,3 +46,29 @@ public sealed class ClientErrorsTest
         problem["status"]!.GetValue<int>().Should().Be(status);
     }
 }
+
+/// <summary>Issue 32: a wrong content type got an empty 415, with no problem body.</summary>
+public sealed class UnsupportedMediaTypeTest
+{
+    [Fact]
+    public async Task ACommandSentAsText_Is415_WithAProblemBody_InTheRequestsLanguage()
+    {
+        await using var api = await TestApi.StartAsync();
+        await StartAsync(api);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/organisations/{TestApi.Number}/actions")
+        {
+            Content = new StringContent("""{"action":"openMapping","unit":"raadhuset"}""", Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.Add("X-Test-User", TestApi.Coordinator);
+        request.Headers.AcceptLanguage.ParseAdd("en");
+
+        using var response = await api.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        problem["code"]!.GetValue<string>().Should().Be("MFT0012");
+        problem["status"]!.GetValue<int>().Should().Be(415);
+        problem["detail"]!.GetValue<string>().Should().Contain("text/plain").And.Contain("application/json");
+    }
+}

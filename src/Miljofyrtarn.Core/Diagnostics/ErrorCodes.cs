@@ -42,6 +42,9 @@ public static partial class ErrorCodes
     /// <summary>A file exists but cannot be read: it is a directory, access is denied, or it is locked.</summary>
     public const string FileNotReadable = "MFT0011";
 
+    /// <summary>A request body of a content type the API does not take (HTTP 415): it takes <c>application/json</c>.</summary>
+    public const string UnsupportedMediaType = "MFT0012";
+
     // ---- Catalog (MFT01xx) ----
 
     /// <summary>Two themes, questions, criteria or sets share an ID.</summary>

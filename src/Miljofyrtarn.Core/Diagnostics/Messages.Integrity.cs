@@ -21,6 +21,10 @@ internal static partial class Messages
             "«{0}» er tom; minst én oppføring trengs.",
             "«{0}» er tom; minst éi oppføring trengst.",
             "'{0}' is empty; at least one entry is needed."],
+        [ErrorCodes.UnsupportedMediaType] = [
+            "Forespørselen har innholdstypen «{0}»; API-et tar bare imot application/json.",
+            "Førespurnaden har innhaldstypen «{0}»; API-et tek berre imot application/json.",
+            "The request's content type is '{0}'; the API takes application/json only."],
         [ErrorCodes.PreconditionRequired] = [
             "Endringen må sendes med If-Match: hent organisasjonen først og send med dens ETag ({0}).",
             "Endringa må sendast med If-Match: hent organisasjonen først og send med ETag-en hennar ({0}).",
