@@ -17,7 +17,27 @@ namespace Miljofyrtarn.AspNetCore;
 /// </summary>
 internal static class MiljofyrtarnOpenApi
 {
-    public static void Describe(OpenApiOptions options) => options.AddSchemaTransformer((schema, context, _) =>
+    /// <summary>
+    /// The NodaTime types the generator found inside <see cref="LocalDate"/> (its calendar, era and day of the week),
+    /// which the JSON never carries: a date is a string.
+    /// </summary>
+    private static readonly string[] Internals = ["CalendarSystem", "Era", "IsoDayOfWeek"];
+
+    public static void Describe(OpenApiOptions options)
+    {
+        options.AddSchemaTransformer(DescribeSchema);
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            foreach (var name in Internals)
+            {
+                document.Components?.Schemas?.Remove(name);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    private static Task DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
         if (type == typeof(UnitId))
@@ -28,6 +48,8 @@ internal static class MiljofyrtarnOpenApi
         else if (type == typeof(LocalDate))
         {
             schema.Type = JsonSchemaType.String;
+            schema.Properties = null;
+            schema.Required = null;
             schema.Format = "date";
             schema.Description ??= "An ISO 8601 date, for example 2027-03-01.";
         }
@@ -54,7 +76,7 @@ internal static class MiljofyrtarnOpenApi
         }
 
         return Task.CompletedTask;
-    });
+    }
 
     private static Dictionary<string, IOpenApiSchema>? Written(Type type) =>
         type == typeof(ThemeReadinessView) ? new()

@@ -42,5 +42,19 @@ public sealed class OpenApiTest
         apply["responses"]!.AsObject().Select(r => r.Key).Should().Contain(["200", "400", "404", "409", "412", "422"]);
     }
 
+    [Fact]
+    public async Task TheDocument_HoldsNoLibraryInternals_ADateIsAString()
+    {
+        // Issue 32: the date schema dragged in NodaTime's calendar system, era and day of the week.
+        await using var api = await TestApi.StartAsync();
+
+        var document = await api.GetJsonAsync("/openapi/v1.json");
+
+        var schemas = document["components"]!["schemas"]!.AsObject();
+        schemas.Select(s => s.Key).Should().NotContain(["CalendarSystem", "Era", "IsoDayOfWeek"]);
+        schemas["LocalDate"]!.AsObject().Select(p => p.Key).Should().NotContain("properties");
+        document.ToJsonString().Should().NotContain("#/components/schemas/CalendarSystem").And.NotContain("#/components/schemas/IsoDayOfWeek");
+    }
+
     private static IEnumerable<string> Properties(JsonNode schema) => schema["properties"]!.AsObject().Select(p => p.Key);
 }
