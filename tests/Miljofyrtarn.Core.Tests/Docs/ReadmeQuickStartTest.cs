@@ -69,12 +69,13 @@ public class ReadmeQuickStartTest
     }
 
     [Fact]
-    public void Readme_StatesTheTestCommandThatCiRuns()
+    public void Readme_StatesTheTestCommandThatCiRuns_AndItRunsTheWholeSolution()
     {
-        const string command = "dotnet test Miljofyrtarn.Core.sln -c Release";
+        const string command = "tools/test.sh";
 
-        RepositoryFiles.Read("README.md").Should().Contain(command);
-        RepositoryFiles.Read(".ci/run").Should().Contain(command);
+        RepositoryFiles.Read("README.md").Should().Contain("\n" + command + "\n");
+        RepositoryFiles.Read(".ci/run").Should().Contain("\n" + command + " ");
+        RepositoryFiles.Read(command).Should().Contain("\ndotnet test Miljofyrtarn.Core.sln -c Release \"$@\"\n");
     }
 
     [Fact]
