@@ -43,6 +43,7 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
         var options = new MiljofyrtarnEndpointOptions();
         configure?.Invoke(options);
         var group = endpoints.MapGroup(prefix).WithTags("Miljøfyrtårn").WithMetadata(new MiljofyrtarnEndpointMetadata());
+        endpoints.ServiceProvider.GetService<ApiPrefixes>()?.Add(new PathString(prefix));
         Close(endpoints, group, options);
 
         group.MapGet("/organisations", (HttpContext http, [FromServices] LifecycleRepository repository, [FromServices] IOptions<MiljofyrtarnOptions> settings, CancellationToken ct) =>

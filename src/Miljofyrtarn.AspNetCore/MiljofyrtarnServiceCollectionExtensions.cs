@@ -79,6 +79,7 @@ public static class MiljofyrtarnServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, OrganisationAuthorizationHandler>(sp => sp.GetRequiredService<OrganisationAuthorizationHandler>()));
         services.AddProblemDetails();
         services.AddExceptionHandler<MiljofyrtarnExceptionHandler>();
+        services.TryAddSingleton<ApiPrefixes>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<Microsoft.AspNetCore.Hosting.IStartupFilter, UnsupportedMediaTypeProblems>());
         services.ConfigureHttpJsonOptions(json => MiljofyrtarnJson.Configure(json.SerializerOptions));
 #if NET10_0_OR_GREATER

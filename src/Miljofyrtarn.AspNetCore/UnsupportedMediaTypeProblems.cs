@@ -9,17 +9,19 @@ namespace Miljofyrtarn.AspNetCore;
 /// <summary>
 /// Gives routing's own 415 (a body of a content type an endpoint does not accept, refused before any endpoint runs) a
 /// problem body with a code (<see cref="ErrorCodes.UnsupportedMediaType"/>), as every other refusal has (issue 32: it
-/// was an empty 415). Added in front of the host's pipeline by <c>AddMiljofyrtarn</c>; an answer that already has a
-/// body, or has started, is left alone.
+/// was an empty 415). Added in front of the host's pipeline by <c>AddMiljofyrtarn</c>, for the paths the library's API
+/// is mapped under only (<see cref="ApiPrefixes"/>); the host's own endpoints, an answer that already has a body, or
+/// one that has started, are left alone.
 /// </summary>
-internal sealed class UnsupportedMediaTypeProblems : IStartupFilter
+internal sealed class UnsupportedMediaTypeProblems(ApiPrefixes prefixes) : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.Use(async (context, following) =>
         {
             await following(context).ConfigureAwait(false);
-            if (context.Response is { StatusCode: StatusCodes.Status415UnsupportedMediaType, HasStarted: false, ContentLength: null, ContentType: null })
+            if (context.Response is { StatusCode: StatusCodes.Status415UnsupportedMediaType, HasStarted: false, ContentLength: null, ContentType: null }
+                && prefixes.Contains(context.Request.Path))
             {
                 var language = RequestLanguage.Of(context);
                 var refused = new MiljofyrtarnException(new Diagnostic(ErrorCodes.UnsupportedMediaType, [context.Request.ContentType ?? string.Empty]));
@@ -31,4 +33,26 @@ internal sealed class UnsupportedMediaTypeProblems : IStartupFilter
         });
         next(app);
     };
+}
+
+/// <summary>The path prefixes <c>MapMiljofyrtarn</c> mapped the API under.</summary>
+internal sealed class ApiPrefixes
+{
+    private readonly List<PathString> _prefixes = [];
+
+    public void Add(PathString prefix)
+    {
+        lock (_prefixes)
+        {
+            _prefixes.Add(prefix);
+        }
+    }
+
+    public bool Contains(PathString path)
+    {
+        lock (_prefixes)
+        {
+            return _prefixes.Exists(prefix => path.StartsWithSegments(prefix));
+        }
+    }
 }

@@ -72,3 +72,18 @@ public sealed class UnsupportedMediaTypeTest
         problem["detail"]!.GetValue<string>().Should().Contain("text/plain").And.Contain("application/json");
     }
 }
+
+/// <summary>The host's own endpoints keep their own 415.</summary>
+public sealed class HostOwnUnsupportedMediaTypeTest
+{
+    [Fact]
+    public async Task AHostsOwnEndpoint_KeepsItsEmpty415()
+    {
+        await using var api = await TestApi.StartAsync(map: app => app.MapPost("/host/form", (HttpContext _) => Results.Ok()).Accepts<string>("application/x-www-form-urlencoded").AllowAnonymous());
+
+        using var response = await api.Client.PostAsync("/host/form", new StringContent("{}", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
+        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().BeEmpty("the library answers for its own routes only");
+    }
+}
