@@ -6,13 +6,6 @@ using Xunit;
 
 namespace Miljofyrtarn.Storage.Sqlite.Tests;
 
-public sealed class InMemoryEventStoreTest : EventStoreContractTest
-{
-    private readonly InMemoryEventStore _store = new();
-
-    protected override Task<IEventStore> CreateAsync() => Task.FromResult<IEventStore>(_store);
-}
-
 public sealed class SqliteEventStoreTest : EventStoreContractTest, IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"mft-{Guid.NewGuid():N}.db");
