@@ -69,13 +69,12 @@ public class ReadmeQuickStartTest
     }
 
     [Fact]
-    public void Readme_StatesTheTestCommandThatCiRuns_AndItRunsTheWholeSolution()
+    public void Readme_StatesTheTestCommandThatCiRuns()
     {
-        const string command = "tools/test.sh";
+        const string command = "dotnet test Miljofyrtarn.Core.sln -c Release";
 
-        RepositoryFiles.Read("README.md").Should().Contain("\n" + command + "\n");
-        RepositoryFiles.Read(".ci/run").Should().Contain("\n" + command + " ");
-        RepositoryFiles.Read(command).Should().Contain("\ndotnet test Miljofyrtarn.Core.sln -c Release \"$@\"\n");
+        RepositoryFiles.Read("README.md").Should().Contain(command);
+        RepositoryFiles.Read(".ci/run").Should().Contain(command);
     }
 
     [Fact]

@@ -4,23 +4,49 @@ using Npgsql;
 namespace Miljofyrtarn.Storage.Tests;
 
 /// <summary>
-/// The PostgreSQL server the tests run against, found through one environment variable. Without it every test here
-/// fails with a message saying how to start one: they are never skipped.
+/// The PostgreSQL server the tests run against: the one <see cref="Variable"/> names, or else a throw-away cluster this
+/// test run starts itself with <c>tools/postgres.sh</c> (Debian's postgresql installed when missing, as root; a Unix
+/// socket in a temporary directory, no TCP port) and removes when the process exits. So the README's one test command
+/// needs nothing started first. When no server can be had, every test here fails saying why: they are never skipped.
 /// </summary>
 internal static class PostgresServer
 {
     public const string Variable = "MILJOFYRTARN_POSTGRES";
 
+    private static readonly Lazy<string> Resolved = new(Resolve);
+
     private static readonly Lazy<NpgsqlDataSource> SharedDataSource = new(() => NpgsqlDataSource.Create(ConnectionString));
 
-    /// <summary>The connection string from <see cref="Variable"/>.</summary>
-    /// <exception cref="InvalidOperationException">The variable is not set: the message says how to start a server.</exception>
-    public static string ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-        ? value
-        : throw new InvalidOperationException(
-            $"The PostgreSQL tests need a server, found through the environment variable {Variable} (an Npgsql connection string). " +
-            "Start a throw-away one from the repository root with: eval \"$(tools/postgres.sh start)\" — it installs PostgreSQL if needed, " +
-            "starts it on a Unix socket in a temporary directory and exports the variable (see README, 'Three commands', and docs/storage.md).");
+    /// <summary>The connection string from <see cref="Variable"/>, or of the cluster started for this run.</summary>
+    /// <exception cref="InvalidOperationException">No server is named and none could be started: the message says why and what to do.</exception>
+    public static string ConnectionString => Resolved.Value;
+
+    private static string Resolve()
+    {
+        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } named)
+        {
+            return named;
+        }
+
+        var directory = Path.Combine(Path.GetTempPath(), $"miljofyrtarn-pg-run-{Guid.NewGuid():N}");
+        string export;
+        try
+        {
+            export = ToolAsync("start", directory).GetAwaiter().GetResult();
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException(
+                $"The PostgreSQL tests need a server. None is named by the environment variable {Variable} (an Npgsql connection string), " +
+                "and starting a throw-away one with tools/postgres.sh failed: " + exception.Message +
+                " Install PostgreSQL (apt-get install -y postgresql), or start one yourself with eval \"$(tools/postgres.sh start)\" (see README, 'Three commands', and docs/storage.md).",
+                exception);
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ToolAsync("destroy", directory).GetAwaiter().GetResult();
+        var quoted = export.Trim();
+        return quoted[(quoted.IndexOf('\'', StringComparison.Ordinal) + 1)..^1];
+    }
 
     /// <summary>One data source for the tests that do not need their own (a process's pool, as a host would have).</summary>
     public static NpgsqlDataSource DataSource => SharedDataSource.Value;
