@@ -73,6 +73,23 @@ internal sealed partial class InstrumentedEventStore(StoreRegistration registrat
         }
     }
 
+    public async Task<bool> WriteSnapshotAsync(string stream, StoredSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        var store = await StoreAsync().ConfigureAwait(false);
+        using var activity = MiljofyrtarnInstruments.Source.StartActivity("miljofyrtarn.store.snapshot");
+        activity?.SetTag("miljofyrtarn.stream", stream);
+        var written = await store.WriteSnapshotAsync(stream, snapshot, cancellationToken).ConfigureAwait(false);
+        if (written)
+        {
+            LogSnapshot(logger, stream, snapshot.Version);
+        }
+
+        return written;
+    }
+
+    public Task<StoredSnapshot?> ReadSnapshotAsync(string stream, CancellationToken cancellationToken = default) =>
+        RetriedAsync((store, ct) => store.ReadSnapshotAsync(stream, ct), cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         if (OpenedStore() is { } opened)
@@ -115,4 +132,7 @@ internal sealed partial class InstrumentedEventStore(StoreRegistration registrat
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Read {Count} events from stream {Stream}")]
     private static partial void LogRead(ILogger logger, int count, string stream);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "Wrote the snapshot of stream {Stream} at version {Version}")]
+    private static partial void LogSnapshot(ILogger logger, string stream, long version);
 }

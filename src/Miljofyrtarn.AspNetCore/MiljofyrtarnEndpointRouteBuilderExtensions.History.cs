@@ -34,7 +34,9 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
                     return notModified;
                 }
 
-                var page = lifecycle.History.Skip((int)Math.Min(after, int.MaxValue)).Take(limit).ToList();
+                // The store's page, not the lifecycle's History: a lifecycle loaded from a kept state or a snapshot holds
+                // only the events since then. Read up to the version checked above, so the page and its ETag agree.
+                var page = after >= lifecycle.Version ? [] : await repository.Store.ReadPageAsync(organisation, Math.Max(after, 0), (int)Math.Min(limit, lifecycle.Version - Math.Max(after, 0)), ct).ConfigureAwait(false);
                 var buffer = new ArrayBufferWriter<byte>();
                 using (var json = new Utf8JsonWriter(buffer))
                 {

@@ -1,3 +1,4 @@
+using Miljofyrtarn.Core;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Schedule;
 using Miljofyrtarn.Core.Storage;
@@ -75,6 +76,20 @@ public sealed class MiljofyrtarnOptions
     /// </summary>
     public int CommandRetries { get; set; } = 10;
 
+    /// <summary>
+    /// Write a snapshot of an organisation to the store every this many events, so a load reads the snapshot and the
+    /// events after it, not the whole history (<see cref="LifecycleRepositoryOptions.SnapshotEvery"/>); 100 by default,
+    /// 0 for none.
+    /// </summary>
+    public int SnapshotEvery { get; set; } = LifecycleRepositoryOptions.Default.SnapshotEvery;
+
+    /// <summary>
+    /// How many organisations' latest states the host keeps in memory; a request reads only the events after a kept
+    /// state's version, so other hosts' writes are always seen (<see cref="LifecycleRepositoryOptions.CachedOrganisations"/>).
+    /// 1,000 by default, 0 for none.
+    /// </summary>
+    public int CachedOrganisations { get; set; } = LifecycleRepositoryOptions.Default.CachedOrganisations;
+
     /// <summary>The deadline options these settings describe.</summary>
     /// <returns>The options.</returns>
     /// <exception cref="MiljofyrtarnException">A value is out of range.</exception>
@@ -109,6 +124,16 @@ internal sealed class MiljofyrtarnOptionsValidator(IEnumerable<StoreRegistration
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone ?? string.Empty) is null)
         {
             failures.Add($"{MiljofyrtarnOptions.SectionName}:TimeZone: '{options.TimeZone}' is not an IANA time zone such as Europe/Oslo.");
+        }
+
+        if (options.SnapshotEvery is < 0 or > Limits.Events)
+        {
+            failures.Add($"{MiljofyrtarnOptions.SectionName}:SnapshotEvery: {options.SnapshotEvery} is not from 0 to {Limits.Events}.");
+        }
+
+        if (options.CachedOrganisations is < 0 or > 1_000_000)
+        {
+            failures.Add($"{MiljofyrtarnOptions.SectionName}:CachedOrganisations: {options.CachedOrganisations} is not from 0 to 1000000.");
         }
 
         if (options.CommandRetries is < 0 or > 100)

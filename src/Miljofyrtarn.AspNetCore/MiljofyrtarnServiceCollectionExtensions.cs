@@ -66,7 +66,12 @@ public static class MiljofyrtarnServiceCollectionExtensions
             sp.GetRequiredService<IEventStore>(),
             sp.GetRequiredService<CriteriaCatalog>(),
             sp.GetRequiredService<IClock>(),
-            sp.GetRequiredService<SchemeRuleBook>()));
+            sp.GetRequiredService<SchemeRuleBook>(),
+            new LifecycleRepositoryOptions
+            {
+                SnapshotEvery = sp.GetRequiredService<IOptions<MiljofyrtarnOptions>>().Value.SnapshotEvery,
+                CachedOrganisations = sp.GetRequiredService<IOptions<MiljofyrtarnOptions>>().Value.CachedOrganisations,
+            }));
 
         services.AddAuthorization();
         if (!services.Any(d => d.ServiceType == typeof(IAuthorizationMiddlewareResultHandler) && d.ImplementationType != typeof(AuthorizationMiddlewareResultHandler)))

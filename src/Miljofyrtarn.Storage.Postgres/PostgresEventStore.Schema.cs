@@ -31,6 +31,16 @@ public sealed partial class PostgresEventStore
         CREATE TABLE {_sql.Schema}.mft_feed (id int PRIMARY KEY CHECK (id = 1), last_position bigint NOT NULL);
         INSERT INTO {_sql.Schema}.mft_feed VALUES (1, 0);
         """,
+        $"""
+        CREATE TABLE {_sql.Snapshots} (
+            stream     text   NOT NULL PRIMARY KEY,
+            version    bigint NOT NULL CHECK (version > 0),
+            chain_head bytea  NOT NULL CHECK (length(chain_head) = 32),
+            digest     bytea  NOT NULL CHECK (length(digest) = 32),
+            document   bytea  NOT NULL
+        );
+        COMMENT ON TABLE {_sql.Snapshots} IS 'Miljofyrtarn snapshots: the latest state of each stream, a cache of its events; digest binds stream, version, chain head and document.';
+        """,
     ];
 
     /// <summary>

@@ -10,6 +10,23 @@ public sealed partial class PostgresEventStore
 
         public string Events => $"{Schema}.mft_events";
 
+        public string Snapshots => $"{Schema}.mft_snapshots";
+
+        public string EventHash => field ??= $"SELECT hash FROM {Events} WHERE stream = $1 AND sequence = $2";
+
+        public string WriteSnapshot => field ??= $"""
+            INSERT INTO {Snapshots} (stream, version, chain_head, digest, document)
+            SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM {Events} WHERE stream = $1 AND sequence = $2 AND hash = $3)
+            ON CONFLICT (stream) DO UPDATE SET version = excluded.version, chain_head = excluded.chain_head, digest = excluded.digest, document = excluded.document
+            WHERE excluded.version > {Snapshots}.version
+            """;
+
+        public string ReadSnapshot => field ??= $"""
+            SELECT s.version, s.chain_head, s.digest, s.document, e.hash
+            FROM {Snapshots} s LEFT JOIN {Events} e ON e.stream = s.stream AND e.sequence = s.version
+            WHERE s.stream = $1
+            """;
+
         public string Insert => field ??= $"""
             INSERT INTO {Events} (stream, sequence, type, occurred_at, actor, body, payload, hash)
             SELECT $1, e.sequence, e.type, e.occurred_at, e.actor, e.body, convert_from(e.body, 'UTF8')::jsonb, e.hash

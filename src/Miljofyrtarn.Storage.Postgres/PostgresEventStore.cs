@@ -32,8 +32,8 @@ namespace Miljofyrtarn.Storage.Postgres;
 /// </remarks>
 public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyncDisposable
 {
-    /// <summary>The version of the store's own tables.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The version of the store's own tables: 2 adds the snapshots.</summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>The schema the store uses unless told otherwise.</summary>
     public const string DefaultSchema = "miljofyrtarn";

@@ -45,6 +45,20 @@ public sealed partial class SqliteEventStore
             await UpgradeToFeedAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
         }
 
+        if (current < 4)
+        {
+            await ExecuteAsync(connection, transaction, """
+                CREATE TABLE mft_snapshots (
+                    stream     TEXT    NOT NULL PRIMARY KEY,
+                    version    INTEGER NOT NULL CHECK (version > 0),
+                    chain_head BLOB    NOT NULL,
+                    digest     BLOB    NOT NULL,
+                    document   BLOB    NOT NULL
+                ) WITHOUT ROWID;
+                PRAGMA user_version = 4;
+                """, cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL", cancellationToken).ConfigureAwait(false);
     }

@@ -26,8 +26,8 @@ namespace Miljofyrtarn.Storage.Sqlite;
 /// </remarks>
 public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncDisposable
 {
-    /// <summary>The version of the store's own tables: 2 adds the hash chain, 3 the feed's positions.</summary>
-    public const int SchemaVersion = 3;
+    /// <summary>The version of the store's own tables: 2 adds the hash chain, 3 the feed's positions, 4 the snapshots.</summary>
+    public const int SchemaVersion = 4;
 
     private readonly string _connectionString;
     private readonly string _path;

@@ -27,7 +27,7 @@ namespace Miljofyrtarn.Testing;
 /// }
 /// </code>
 /// </example>
-public abstract class EventStoreContract
+public abstract partial class EventStoreContract
 {
     /// <summary>The running test's cancellation token.</summary>
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -21,7 +21,7 @@ public static partial class ErrorCodes
             FileNotFound or UnknownUnit or UnknownCriterion or StreamNotFound or ReportNotFound => ErrorCategory.NotFound,
             ConcurrencyConflict or DuplicateUnitId or RoleAlreadyHeld => ErrorCategory.Conflict,
             CorruptHistory or TamperedHistory or StoreCorrupt or CatalogMismatch or CorruptStoredValue or FeedOutOfOrder
-                or HistoryDiffersFromStatement or InvalidStatementSignature or HistoryBindingMismatch
+                or HistoryDiffersFromStatement or InvalidStatementSignature or HistoryBindingMismatch or SnapshotMismatch
                 or StateWithoutValidCertificate or ImpossibleState or ApprovedBeforeHeadquarters => ErrorCategory.CorruptData,
             StoreUnavailable or StoreReadOnly or StoreFull or FileNotReadable => ErrorCategory.Unavailable,
             SetNotInForce or CommonSetNotLocked or CriterionNotApplicable or CriterionAllocatedToHeadquarters or UnitCannotBeRemoved

@@ -332,6 +332,13 @@ public static partial class ErrorCodes
     /// </summary>
     public const string HistoryBindingMismatch = "MFT0514";
 
+    /// <summary>
+    /// A stored snapshot does not match the history it summarises: its recorded chain head is not the stored hash of
+    /// the event at its version, its digest does not cover its document, or the state it holds is not the state the
+    /// events replay to. The snapshot (a cache of the history) was altered outside the library.
+    /// </summary>
+    public const string SnapshotMismatch = "MFT0515";
+
     // ---- Annual reports and climate accounts (MFT06xx) ----
 
     /// <summary>No indicator with that code in the indicator catalog.</summary>

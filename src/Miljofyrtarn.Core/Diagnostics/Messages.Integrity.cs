@@ -57,5 +57,9 @@ internal static partial class Messages
             "«{0}» er «{1}», men historikkens første hendelse, som hash-kjeden dekker, sier «{2}»: historikken er flyttet eller endret utenfor biblioteket.",
             "«{0}» er «{1}», men den første hendinga i historikken, som hash-kjeda dekkjer, seier «{2}»: historikken er flytta eller endra utanfor biblioteket.",
             "'{0}' is '{1}', but the history's first event, which the hash chain covers, says '{2}': the history was moved or altered outside the library."],
+        [ErrorCodes.SnapshotMismatch] = [
+            "Øyeblikksbildet av «{0}» ved versjon {1} stemmer ikke med historikken: {2:snapshot}. Det er endret utenfor biblioteket.",
+            "Augneblinksbiletet av «{0}» ved versjon {1} stemmer ikkje med historikken: {2:snapshot}. Det er endra utanfor biblioteket.",
+            "The snapshot of '{0}' at version {1} does not match its history: {2:snapshot}. It was altered outside the library."],
     };
 }

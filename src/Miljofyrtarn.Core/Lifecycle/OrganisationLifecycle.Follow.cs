@@ -26,4 +26,7 @@ public sealed partial class OrganisationLifecycle
 
         return Restore(state, Clock, Rules);
     }
+
+    /// <summary>The same state with no history: what a cache keeps, so that it does not hold every event appended since.</summary>
+    internal OrganisationLifecycle WithoutHistory() => _log.Count == 0 ? this : Restore(_state, Clock, Rules);
 }

@@ -84,6 +84,29 @@ public interface IEventStore
     /// event read does not match its stream's hash chain (<see cref="ErrorCodes.TamperedHistory"/>).
     /// </exception>
     Task<IReadOnlyList<FeedEvent>> ReadAllAsync(long afterPosition, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps a snapshot of a stream, bound to the stored hash of the event at its version (see
+    /// <see cref="StoredSnapshots"/>), in place of an older one. A store that keeps no snapshots returns false: loads then
+    /// replay the whole stream, as before. The SQLite, PostgreSQL and in-memory stores keep them.
+    /// </summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="snapshot">The snapshot; its version must be an event of the stream.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>True when it was kept; false when the store keeps no snapshots or already has one as new or newer.</returns>
+    /// <exception cref="MiljofyrtarnException">The stream has no event at the snapshot's version (<see cref="ErrorCodes.NumberOutOfRange"/>), or the name is invalid.</exception>
+    Task<bool> WriteSnapshotAsync(string stream, StoredSnapshot snapshot, CancellationToken cancellationToken = default) => Task.FromResult(false);
+
+    /// <summary>
+    /// Reads a stream's latest snapshot, checked against the hash chain (<see cref="StoredSnapshots.Verified"/>), or
+    /// null when there is none (or the store keeps none). Load the events after its version with <see cref="ReadAsync"/>,
+    /// which chains them from the same stored hash.
+    /// </summary>
+    /// <param name="stream">The stream.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The snapshot, or null.</returns>
+    /// <exception cref="MiljofyrtarnException">The snapshot does not match the stored history (<see cref="ErrorCodes.SnapshotMismatch"/>).</exception>
+    Task<StoredSnapshot?> ReadSnapshotAsync(string stream, CancellationToken cancellationToken = default) => Task.FromResult<StoredSnapshot?>(null);
 }
 
 /// <summary>An event in the global feed (<see cref="IEventStore.ReadAllAsync"/>): its position across all streams, its stream, and the event.</summary>
@@ -115,18 +138,7 @@ public static class EventStoreRules
     {
         ArgumentNullException.ThrowIfNull(events);
         var problems = new Problems();
-        if (string.IsNullOrWhiteSpace(stream))
-        {
-            problems.Add(ErrorCodes.BlankText, "stream");
-        }
-        else if (stream.Length > Limits.StreamNameLength)
-        {
-            problems.Add(ErrorCodes.TextTooLong, "stream", stream.Length, Limits.StreamNameLength);
-        }
-        else if (TextRules.FirstInvalid(stream, multiline: false) is { } at)
-        {
-            problems.Add(ErrorCodes.InvalidText, "stream", TextRules.Describe(stream, at), at + 1);
-        }
+        AddStreamNameProblems(problems, stream);
 
         if (expectedVersion < 0)
         {
@@ -152,6 +164,32 @@ public static class EventStoreRules
         foreach (var @event in events)
         {
             LimitCheck.Check(@event, null);
+        }
+    }
+
+    /// <summary>Checks a stream's name: valid text, not blank, within <see cref="Limits.StreamNameLength"/>.</summary>
+    /// <param name="stream">The name.</param>
+    /// <exception cref="MiljofyrtarnException">It is not such a name; coded.</exception>
+    internal static void CheckStreamName(string stream)
+    {
+        var problems = new Problems();
+        AddStreamNameProblems(problems, stream);
+        problems.ThrowIfAny();
+    }
+
+    private static void AddStreamNameProblems(Problems problems, string stream)
+    {
+        if (string.IsNullOrWhiteSpace(stream))
+        {
+            problems.Add(ErrorCodes.BlankText, "stream");
+        }
+        else if (stream.Length > Limits.StreamNameLength)
+        {
+            problems.Add(ErrorCodes.TextTooLong, "stream", stream.Length, Limits.StreamNameLength);
+        }
+        else if (TextRules.FirstInvalid(stream, multiline: false) is { } at)
+        {
+            problems.Add(ErrorCodes.InvalidText, "stream", TextRules.Describe(stream, at), at + 1);
         }
     }
 

@@ -12,6 +12,7 @@ public sealed class InMemoryEventStore : IEventStore
 {
     private readonly Dictionary<string, List<(byte[] Payload, byte[] Hash)>> _streams = new(StringComparer.Ordinal);
     private readonly List<(string Stream, int Index)> _feed = [];
+    private readonly Dictionary<string, (long Version, byte[] ChainHead, byte[] Digest, byte[] Document)> _snapshots = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
     /// <inheritdoc />
@@ -98,10 +99,21 @@ public sealed class InMemoryEventStore : IEventStore
     private IReadOnlyList<LifecycleEvent> Read(string stream, long afterVersion, int maxCount)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var rows = Rows(stream);
-        var start = (int)Math.Clamp(afterVersion, 0, rows.Length);
-        var run = rows.AsSpan(start, Math.Min(maxCount, rows.Length - start));
-        HistoryChain.VerifyRange(start + 1, start == 0 ? HistoryChain.Genesis : rows[start - 1].Hash, Payloads(run), Hashes(run));
+        // Only the rows read are copied (with the one before, whose hash the run chains from), so a read of the few
+        // events after a cached version does not cost the whole stream.
+        (byte[] Payload, byte[] Hash)[] rows;
+        byte[] previous;
+        int start;
+        lock (_gate)
+        {
+            var list = _streams.GetValueOrDefault(stream) ?? [];
+            start = (int)Math.Clamp(afterVersion, 0, list.Count);
+            rows = [.. list.GetRange(start, (int)Math.Min(maxCount, list.Count - start))];
+            previous = start == 0 ? HistoryChain.Genesis.ToArray() : list[start - 1].Hash;
+        }
+
+        var run = rows.AsSpan();
+        HistoryChain.VerifyRange(start + 1, previous, Payloads(run), Hashes(run));
         var events = new List<LifecycleEvent>(run.Length);
         foreach (var (payload, _) in run)
         {
@@ -128,6 +140,46 @@ public sealed class InMemoryEventStore : IEventStore
         var rows = Rows(stream);
         HistoryChain.VerifyRange(1, HistoryChain.Genesis, Payloads(rows), Hashes(rows));
         return Task.FromResult(new HistoryVerification(rows.Length, HistoryChain.ToHex(rows.Length == 0 ? HistoryChain.Genesis : rows[^1].Hash), 0));
+    }
+
+    /// <inheritdoc />
+    public Task<bool> WriteSnapshotAsync(string stream, StoredSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        StoredSnapshots.CheckWrite(stream, snapshot);
+        lock (_gate)
+        {
+            var count = _streams.TryGetValue(stream, out var list) ? list.Count : 0;
+            if (snapshot.Version > count)
+            {
+                throw Diagnostics.Problems.Single(Diagnostics.ErrorCodes.NumberOutOfRange, "version", snapshot.Version, 1, count);
+            }
+
+            if (_snapshots.TryGetValue(stream, out var kept) && kept.Version >= snapshot.Version)
+            {
+                return Task.FromResult(false);
+            }
+
+            var head = list![(int)snapshot.Version - 1].Hash;
+            var document = snapshot.Document.ToArray();
+            _snapshots[stream] = (snapshot.Version, head, StoredSnapshots.Digest(stream, snapshot.Version, head, document), document);
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StoredSnapshot?> ReadSnapshotAsync(string stream, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        lock (_gate)
+        {
+            if (!_snapshots.TryGetValue(stream, out var kept))
+            {
+                return Task.FromResult<StoredSnapshot?>(null);
+            }
+
+            var eventHash = _streams.TryGetValue(stream, out var list) && kept.Version <= list.Count ? list[(int)kept.Version - 1].Hash : null;
+            return Task.FromResult<StoredSnapshot?>(StoredSnapshots.Verified(stream, kept.Version, kept.ChainHead, eventHash, kept.Digest, kept.Document));
+        }
     }
 
     private static byte[][] Payloads(ReadOnlySpan<(byte[] Payload, byte[] Hash)> rows)

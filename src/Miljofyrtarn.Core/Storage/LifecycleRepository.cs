@@ -11,27 +11,52 @@ namespace Miljofyrtarn.Core.Storage;
 /// named by its organisation number. What a web host or a job needs, so that none writes its own load-replay-save code.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Thread-safe when the store is. Optimistic concurrency throughout: a change is saved only if nobody else saved in
 /// between, otherwise it is refused with <see cref="ErrorCodes.ConcurrencyConflict"/> (category
 /// <see cref="ErrorCategory.Conflict"/>) and nothing is written.
+/// </para>
+/// <para>
+/// A load does not cost the whole history (<see cref="LifecycleRepositoryOptions"/>): the repository keeps each
+/// organisation's latest state and reads only the events after it, and otherwise starts from the store's latest
+/// snapshot. Either way every event read is checked against the hash chain and replayed by the rules, exactly as in a
+/// full replay; <see cref="VerifyAsync"/> still proves the whole history from its first event.
+/// </para>
 /// </remarks>
-public sealed class LifecycleRepository
+public sealed partial class LifecycleRepository
 {
+    /// <summary>Creates a repository with the default options (<see cref="LifecycleRepositoryOptions.Default"/>).</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="catalog">The catalog the histories were recorded with.</param>
+    /// <param name="clock">The clock that dates every action.</param>
+    /// <param name="rules">The rule book; <see cref="SchemeRuleBook.Default"/> when null.</param>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The common call; the overload with options takes every argument positionally, and no call is ambiguous.")]
+    public LifecycleRepository(IEventStore store, CriteriaCatalog catalog, IClock clock, SchemeRuleBook? rules = null)
+        : this(store, catalog, clock, rules, LifecycleRepositoryOptions.Default)
+    {
+    }
+
     /// <summary>Creates a repository.</summary>
     /// <param name="store">The store.</param>
     /// <param name="catalog">The catalog the histories were recorded with.</param>
     /// <param name="clock">The clock that dates every action.</param>
     /// <param name="rules">The rule book; <see cref="SchemeRuleBook.Default"/> when null.</param>
-    public LifecycleRepository(IEventStore store, CriteriaCatalog catalog, IClock clock, SchemeRuleBook? rules = null)
+    /// <param name="options">Snapshots and the in-memory states.</param>
+    public LifecycleRepository(IEventStore store, CriteriaCatalog catalog, IClock clock, SchemeRuleBook? rules, LifecycleRepositoryOptions options)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(options);
         Store = store;
         Catalog = catalog;
         Clock = clock;
         Rules = rules ?? SchemeRuleBook.Default;
+        Options = options;
     }
+
+    /// <summary>Snapshots and the in-memory states.</summary>
+    public LifecycleRepositoryOptions Options { get; }
 
     /// <summary>The store.</summary>
     public IEventStore Store { get; }
@@ -57,22 +82,27 @@ public sealed class LifecycleRepository
     /// <summary>Loads an organisation's lifecycle, or null when the store has no such organisation.</summary>
     /// <param name="organisation">The organisation number (the stream).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The lifecycle at its stored version (<see cref="OrganisationLifecycle.Version"/>), or null.</returns>
+    /// <returns>
+    /// The lifecycle at its stored version (<see cref="OrganisationLifecycle.Version"/>). Its
+    /// <see cref="OrganisationLifecycle.History"/> is the whole history only when the load replayed it from the first
+    /// event; loaded from a kept state or a snapshot it is empty, and grows by the actions applied to it. Read the store
+    /// (<see cref="IEventStore.ReadPageAsync"/>) for the whole history.
+    /// </returns>
     /// <exception cref="MiljofyrtarnException">
-    /// The stored history is invalid or tampered with, or it is another organisation's
+    /// The stored history is invalid or tampered with, its snapshot does not match it
+    /// (<see cref="ErrorCodes.SnapshotMismatch"/>), or it is another organisation's
     /// (<see cref="ErrorCodes.HistoryBindingMismatch"/>: streams swapped or renamed outside the library).
     /// </exception>
     public async Task<OrganisationLifecycle?> FindAsync(string organisation, CancellationToken cancellationToken = default)
     {
         CheckStream(organisation);
-        var events = await Store.ReadAsync(organisation, 0, cancellationToken).ConfigureAwait(false);
-        if (events.Count == 0)
+        var lifecycle = await LoadAsync(organisation, cancellationToken).ConfigureAwait(false);
+        if (lifecycle is not null)
         {
-            return null;
+            Keep(organisation, lifecycle);
         }
 
-        CheckBinding(organisation, events[0]);
-        return OrganisationLifecycle.Replay(Catalog, events, Clock, Rules);
+        return lifecycle;
     }
 
     /// <summary>Loads an organisation's lifecycle.</summary>
@@ -93,7 +123,7 @@ public sealed class LifecycleRepository
     {
         ArgumentNullException.ThrowIfNull(command);
         var lifecycle = command.Start(Catalog, actor, Clock, Rules);
-        await Store.SaveAsync(StreamOf(lifecycle), lifecycle, 0, cancellationToken).ConfigureAwait(false);
+        await SavedAsync(StreamOf(lifecycle), lifecycle, 0, cancellationToken).ConfigureAwait(false);
         return lifecycle;
     }
 
@@ -104,7 +134,7 @@ public sealed class LifecycleRepository
     /// <returns>The stream's new version.</returns>
     /// <exception cref="MiljofyrtarnException">Someone else saved in between (<see cref="ErrorCodes.ConcurrencyConflict"/>); nothing was written.</exception>
     public Task<long> SaveAsync(OrganisationLifecycle lifecycle, long loadedVersion, CancellationToken cancellationToken = default) =>
-        Store.SaveAsync(StreamOf(lifecycle), lifecycle, loadedVersion, cancellationToken);
+        SavedAsync(StreamOf(lifecycle), lifecycle, loadedVersion, cancellationToken);
 
     /// <summary>
     /// Loads an organisation, applies a command and saves the result, in one call. With <paramref name="expectedVersion"/>
@@ -130,7 +160,7 @@ public sealed class LifecycleRepository
         }
 
         var changed = loaded.Apply(command, actor, expectedVersion);
-        await Store.SaveAsync(organisation, changed, loaded.Version, cancellationToken).ConfigureAwait(false);
+        await SavedAsync(organisation, changed, loaded.Version, cancellationToken).ConfigureAwait(false);
         return changed;
     }
 
