@@ -140,12 +140,14 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
                 var command = await MiljofyrtarnJson.ReadCommandAsync(http.Request.Body, ct).ConfigureAwait(false);
                 using var activity = CommandActivity(organisation, command.Name);
 
-                // Without If-Match, a change that meets another writer's append is applied again to the new state.
-                var attempt = expected is null ? retry.Pipeline : Polly.ResiliencePipeline.Empty;
+                // Changes to one organisation take turns in this host; without If-Match, a change that meets another
+                // host's append is applied again to the new state.
                 OrganisationLifecycle lifecycle;
                 try
                 {
-                    lifecycle = await attempt.ExecuteAsync(
+                    lifecycle = await retry.RunAsync(
+                        organisation,
+                        expected is null,
                         async token =>
                         {
                             var loaded = await LoadAsync(http, options, repository, organisation, new MiljofyrtarnRequirement(MiljofyrtarnAccess.Act, command.Operation), command.Subject, token).ConfigureAwait(false);
