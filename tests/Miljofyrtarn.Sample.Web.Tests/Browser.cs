@@ -63,18 +63,43 @@ public sealed class Browser : IDisposable
     {
         var chromium = Environment.GetEnvironmentVariable("MILJOFYRTARN_CHROMIUM") is { Length: > 0 } b ? b : "/usr/bin/chromium";
         var chromedriver = Environment.GetEnvironmentVariable("MILJOFYRTARN_CHROMEDRIVER") is { Length: > 0 } d ? d : "/usr/bin/chromedriver";
+        if (chromium == "/usr/bin/chromium" && chromedriver == "/usr/bin/chromedriver" && !(File.Exists(chromium) && File.Exists(chromedriver)))
+        {
+            // The README's one test command on a fresh machine: Debian's packages are installed here when the run is
+            // root, as tools/postgres.sh installs PostgreSQL; otherwise the message below says what to install.
+            _ = Installed.Value;
+        }
+
         foreach (var (path, package) in new[] { (chromium, "chromium"), (chromedriver, "chromium-driver") })
         {
             if (!File.Exists(path))
             {
                 throw new InvalidOperationException(
                     $"The browser tests need Debian's {package} at {path}, which is missing. Install it (apt-get update && apt-get install -y chromium chromium-driver) " +
-                    "or point MILJOFYRTARN_CHROMIUM and MILJOFYRTARN_CHROMEDRIVER at them. .ci/run installs them on a fresh machine.");
+                    "or point MILJOFYRTARN_CHROMIUM and MILJOFYRTARN_CHROMEDRIVER at them. A test run as root installs them itself.");
             }
         }
 
         return (chromium, chromedriver);
     }
+
+    /// <summary>Installs Debian's chromium and chromium-driver once per run, when running as root; false when not root or it failed.</summary>
+    private static readonly Lazy<bool> Installed = new(() =>
+    {
+        if (Environment.UserName != "root")
+        {
+            return false;
+        }
+
+        Console.Error.WriteLine("Installing chromium and chromium-driver from the Debian packages for the browser tests...");
+        using var install = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", "apt-get update >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver >&2"])
+        {
+            RedirectStandardOutput = false,
+            UseShellExecute = false,
+        })!;
+        install.WaitForExit();
+        return install.ExitCode == 0;
+    });
 
     /// <summary>Opens a page of the app.</summary>
     /// <param name="path">The path.</param>
