@@ -1,5 +1,6 @@
 using Miljofyrtarn.Core;
 using Miljofyrtarn.Core.Diagnostics;
+using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Schedule;
 using Miljofyrtarn.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,38 @@ public sealed class MiljofyrtarnOptions
 
     /// <summary>Whether certified units get a follow-up audit (<i>oppfølgingsrevisjon</i>) deadline; off by default.</summary>
     public bool RequiresFollowUpAudit { get; set; }
+
+    /// <summary>
+    /// The day the follow-up audit rule took effect, as <c>yyyy-MM-dd</c> (the scheme publishes none, so it is the host's
+    /// to give): only anniversaries on or after it ask for an audit. Null (the default) with
+    /// <see cref="RequiresFollowUpAudit"/> on asks for audits on every anniversary.
+    /// </summary>
+    public string? FollowUpAuditsFrom { get; set; }
+
+    /// <summary>The rule book these settings describe: the default rules, with follow-up audits from the day given.</summary>
+    /// <returns>The rule book.</returns>
+    /// <exception cref="MiljofyrtarnException">A value is out of range or not a date.</exception>
+    internal SchemeRuleBook ToRuleBook()
+    {
+        var zone = DateTimeZoneProviders.Tzdb[TimeZone];
+        if (!RequiresFollowUpAudit)
+        {
+            return new SchemeRuleBook([SchemeRules.Default], zone);
+        }
+
+        if (FollowUpAuditsFrom is not { } text)
+        {
+            return new SchemeRuleBook([SchemeRules.Default with { RequiresFollowUpAudit = true }], zone);
+        }
+
+        var parsed = NodaTime.Text.LocalDatePattern.Iso.Parse(text);
+        if (!parsed.Success || parsed.Value <= SchemeRules.Default.EffectiveFrom)
+        {
+            throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.InvalidValue, [text, "yyyy-MM-dd"], "FollowUpAuditsFrom"));
+        }
+
+        return new SchemeRuleBook([SchemeRules.Default, SchemeRules.Default with { EffectiveFrom = parsed.Value, RequiresFollowUpAudit = true }], zone);
+    }
 
     /// <summary>How many days before its due date a deadline counts as due soon; the library's default when null.</summary>
     public int? DueSoonDays { get; set; }
@@ -124,6 +157,18 @@ internal sealed class MiljofyrtarnOptionsValidator(IEnumerable<StoreRegistration
         if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone ?? string.Empty) is null)
         {
             failures.Add($"{MiljofyrtarnOptions.SectionName}:TimeZone: '{options.TimeZone}' is not an IANA time zone such as Europe/Oslo.");
+        }
+
+        if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(options.TimeZone ?? string.Empty) is not null)
+        {
+            try
+            {
+                options.ToRuleBook();
+            }
+            catch (MiljofyrtarnException refused)
+            {
+                failures.Add($"{MiljofyrtarnOptions.SectionName}:FollowUpAuditsFrom: '{options.FollowUpAuditsFrom}' is not a date (yyyy-MM-dd) after {SchemeRules.Default.EffectiveFrom:yyyy-MM-dd} ({refused.Code}).");
+            }
         }
 
         if (options.SnapshotEvery is < 0 or > Limits.Events)

@@ -46,12 +46,7 @@ public static class MiljofyrtarnServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<MiljofyrtarnOptions>>().Value.CatalogPath is { } path
             ? CriteriaCatalog.LoadFile(path)
             : CriteriaCatalog.LoadDefault());
-        services.TryAddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<MiljofyrtarnOptions>>().Value;
-            var rules = SchemeRules.Default with { RequiresFollowUpAudit = o.RequiresFollowUpAudit };
-            return new SchemeRuleBook([rules], DateTimeZoneProviders.Tzdb[o.TimeZone]);
-        });
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<MiljofyrtarnOptions>>().Value.ToRuleBook());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<MiljofyrtarnOptions>>().Value.ToDeadlineOptions());
 
         services.AddMetrics();

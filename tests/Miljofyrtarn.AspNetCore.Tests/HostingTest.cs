@@ -35,6 +35,29 @@ public sealed class HostingTest
         api.Services.GetRequiredService<IOptions<MiljofyrtarnOptions>>().Value.DefaultPageSize.Should().Be(7);
     }
 
+    [Fact]
+    public async Task FollowUpAudits_TakeEffectOnTheDayConfigured()
+    {
+        await using var api = await TestApi.StartAsync(builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Miljofyrtarn:RequiresFollowUpAudit"] = "true",
+            ["Miljofyrtarn:FollowUpAuditsFrom"] = "2026-01-01",
+        }));
+
+        var rules = api.Services.GetRequiredService<SchemeRuleBook>();
+        rules.On(new NodaTime.LocalDate(2025, 12, 31)).RequiresFollowUpAudit.Should().BeFalse();
+        rules.On(new NodaTime.LocalDate(2026, 1, 1)).RequiresFollowUpAudit.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("Miljofyrtarn:FollowUpAuditsFrom", "1. januar 2026", "Miljofyrtarn:FollowUpAuditsFrom", true)]
+    public async Task ABadFollowUpAuditDay_StopsTheHostAtStartUp_NamingIt(string key, string value, string named, bool on)
+    {
+        var starting = () => TestApi.StartAsync(builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value, ["Miljofyrtarn:RequiresFollowUpAudit"] = on ? "true" : "false" }));
+
+        (await starting.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should().Contain(named).And.Contain(value);
+    }
+
     [Theory]
     [InlineData("Miljofyrtarn:TimeZone", "Europe/Atlantis", "Miljofyrtarn:TimeZone")]
     [InlineData("Miljofyrtarn:CatalogPath", "/finnes/ikke.json", "Miljofyrtarn:CatalogPath")]

@@ -7,6 +7,7 @@ public sealed partial class EmissionFactorSet
 {
     private const string Nve = "NVE, Hvor kommer strømmen fra? (varedeklarasjon), https://www.nve.no/energi/energisystem/kraftproduksjon/hvor-kommer-strommen-fra/";
     private const string Miljodirektoratet = "Miljødirektoratet, standard utslippsfaktorer for drivstoff, kg CO2 per liter";
+    private const string MiljodirektoratetTable = "Miljødirektoratet, Utslippsfaktorer per kWh, liter eller kilo for ulike energivarer (National Inventory Report 2021), kg CO2 per liter, ikke-fossilt, https://www.miljodirektoratet.no/ansvarsomrader/klima/for-myndigheter/kutte-utslipp-av-klimagasser/klima-og-energiplanlegging/tabeller-for-omregning-fra-energivarer-til-kwh/";
 
     private static readonly Lazy<ImmutableArray<EmissionFactorSet>> DefaultSets = new(BuildDefaults);
 
@@ -39,9 +40,8 @@ public sealed partial class EmissionFactorSet
             new("heating-oil", MeasureUnit.Litre, 2.66, EmissionScope.Scope1, source: Miljodirektoratet),
             new("lpg", MeasureUnit.Litre, 1.62, EmissionScope.Scope1, source: Miljodirektoratet),
 
-            // Biofuels are non-fossil (Miljødirektoratet). Their CO2 is shown apart from the totals; without a published
-            // biogenic figure, the carbon of a litre of diesel is assumed (2.66 kg), which is what burning it releases.
-            new("biodiesel", MeasureUnit.Litre, 2.66, EmissionScope.Scope1, CarbonOrigin.Biogenic, source: "Assumption: the CO2 of a litre of diesel (Miljødirektoratet), all of it biogenic"),
+            // Biofuels are non-fossil (Miljødirektoratet): their CO2 is shown apart from the totals.
+            new("biodiesel", MeasureUnit.Litre, 2.51, EmissionScope.Scope1, CarbonOrigin.Biogenic, source: MiljodirektoratetTable),
         };
         if (locationBased is { } location)
         {

@@ -75,7 +75,10 @@ public enum IndicatorRole
     /// <summary>Unsorted (residual) waste; counts towards the total amount only.</summary>
     UnsortedWaste,
 
-    /// <summary>Distance driven by the organisation's own fuelled vehicles, which fuel per 10 km divides by.</summary>
+    /// <summary>
+    /// Distance driven by the organisation's own vehicles, fuelled and electric alike, which fuel per 10 km divides by:
+    /// the scheme counts electric cars' kilometres, so the figure falls as the fleet is electrified.
+    /// </summary>
     VehicleDistance,
 
     /// <summary>Fuel used by the organisation's own vehicles, in litres.</summary>

@@ -13,6 +13,12 @@ public sealed partial class IndicatorCatalog
     /// </summary>
     public static IndicatorCatalog Default => DefaultCatalog.Value;
 
+    /// <summary>Propane (LPG): 12.8 kWh/kg at 0.54 kg/l (Miljødirektoratet's conversion table, National Inventory Report 2021).</summary>
+    private const double LpgKilowattHoursPerLitre = 12.8 * 0.54;
+
+    /// <summary>Biodiesel: 10.22 kWh/kg at 0.88 kg/l (the same table).</summary>
+    private const double BiodieselKilowattHoursPerLitre = 10.22 * 0.88;
+
     private static IndicatorCatalog BuildDefault() => Create("2024.1",
     [
         new("arsverk", IndicatorTheme.BaseFigures, new("Årsverk", "Årsverk", "Full-time equivalents"), MeasureUnit.FullTimeEquivalent, mandatory: true, role: IndicatorRole.FullTimeEquivalents),
@@ -24,14 +30,14 @@ public sealed partial class IndicatorCatalog
         new("strom", IndicatorTheme.Energy, new("Strømforbruk", "Straumforbruk", "Electricity use"), MeasureUnit.KilowattHour, mandatory: true, activity: "electricity"),
         new("fjernvarme", IndicatorTheme.Energy, new("Fjernvarme", "Fjernvarme", "District heating"), MeasureUnit.KilowattHour, activity: "district-heating"),
         new("fyringsolje", IndicatorTheme.Energy, new("Fyringsolje", "Fyringsolje", "Heating oil"), MeasureUnit.Litre, activity: "heating-oil", kilowattHoursPerUnit: 10.08),
-        new("propan", IndicatorTheme.Energy, new("Propan (LPG)", "Propan (LPG)", "Propane (LPG)"), MeasureUnit.Litre, activity: "lpg"),
+        new("propan", IndicatorTheme.Energy, new("Propan (LPG)", "Propan (LPG)", "Propane (LPG)"), MeasureUnit.Litre, activity: "lpg", kilowattHoursPerUnit: LpgKilowattHoursPerLitre),
         new("innkjop-miljokrav", IndicatorTheme.Purchasing, new("Andel innkjøp med miljøkrav", "Del innkjøp med miljøkrav", "Share of purchases with environmental requirements"), MeasureUnit.Percent, lastYear: 2020, replacedBy: "innkjop-sertifiserte"),
         new("innkjop-sertifiserte", IndicatorTheme.Purchasing, new("Andel innkjøp fra leverandører med sertifisert miljøledelsessystem", "Del innkjøp frå leverandørar med sertifisert miljøleiingssystem", "Share of purchases from suppliers with a certified environmental management system"), MeasureUnit.Percent, firstYear: 2021),
         new("diesel", IndicatorTheme.Transport, new("Diesel, egne kjøretøy", "Diesel, eigne køyretøy", "Diesel, own vehicles"), MeasureUnit.Litre, activity: "diesel", role: IndicatorRole.VehicleFuel, kilowattHoursPerUnit: 10.08),
         new("bensin", IndicatorTheme.Transport, new("Bensin, egne kjøretøy", "Bensin, eigne køyretøy", "Petrol, own vehicles"), MeasureUnit.Litre, activity: "petrol", role: IndicatorRole.VehicleFuel, kilowattHoursPerUnit: 9.028),
-        new("biodiesel", IndicatorTheme.Transport, new("Biodiesel (HVO), egne kjøretøy", "Biodiesel (HVO), eigne køyretøy", "Biodiesel (HVO), own vehicles"), MeasureUnit.Litre, activity: "biodiesel", role: IndicatorRole.VehicleFuel),
+        new("biodiesel", IndicatorTheme.Transport, new("Biodiesel (HVO), egne kjøretøy", "Biodiesel (HVO), eigne køyretøy", "Biodiesel (HVO), own vehicles"), MeasureUnit.Litre, activity: "biodiesel", role: IndicatorRole.VehicleFuel, kilowattHoursPerUnit: BiodieselKilowattHoursPerLitre),
         new("kjoretoy-km", IndicatorTheme.Transport, new("Kjørte kilometer, egne fossil- og biodrevne kjøretøy", "Køyrde kilometer, eigne fossil- og biodrivne køyretøy", "Kilometres driven, own fuelled vehicles"), MeasureUnit.Kilometre, role: IndicatorRole.VehicleDistance),
-        new("elbil-km", IndicatorTheme.Transport, new("Kjørte kilometer, elbiler", "Køyrde kilometer, elbilar", "Kilometres driven, electric cars"), MeasureUnit.Kilometre),
+        new("elbil-km", IndicatorTheme.Transport, new("Kjørte kilometer, elbiler", "Køyrde kilometer, elbilar", "Kilometres driven, electric cars"), MeasureUnit.Kilometre, role: IndicatorRole.VehicleDistance),
         new("elbil-kwh", IndicatorTheme.Transport, new("Strøm ladet til elbiler (inngår i strømforbruket)", "Straum lada til elbilar (inngår i straumforbruket)", "Electricity charged to electric cars (part of electricity use)"), MeasureUnit.KilowattHour),
         new("fly-km", IndicatorTheme.Transport, new("Flyreiser i tjeneste", "Flyreiser i teneste", "Business flights"), MeasureUnit.Kilometre, activity: "flight-domestic"),
     ]);

@@ -9,7 +9,7 @@ namespace Miljofyrtarn.Core.Reporting;
 /// <param name="EnergyKilowattHours">The energy used in buildings: the Energy theme's kWh, with fuels converted to kWh by their energy content.</param>
 /// <param name="EnergyPerFullTimeEquivalent">Energy per FTE (kWh per årsverk).</param>
 /// <param name="EnergyPerSquareMetre">Energy per m² of heated area (kWh/m²).</param>
-/// <param name="FuelLitresPer10Kilometres">The own fuelled vehicles' fuel per 10 km driven (litres per mil).</param>
+/// <param name="FuelLitresPer10Kilometres">The own vehicles' fuel per 10 km driven by all of them, electric cars included (litres per mil).</param>
 public sealed record ReportFigures(
     double? SortingRate,
     double? EnergyKilowattHours,

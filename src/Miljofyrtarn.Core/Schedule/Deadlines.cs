@@ -353,15 +353,24 @@ public sealed partial class DeadlineSchedule
         Add(DeadlineKind.CertificateExpiry, certificate.ValidTo, adjust: true, met: false);
         Add(DeadlineKind.GraceEnds, certificate.ValidTo.Plus(rules.GraceAfterExpiry), adjust: true, met: false);
 
-        // The k-th anniversary's audit is met by the k-th audit recorded under this certificate (counted only where the
-        // rules ask for audits: by default they do not).
+        // Only anniversaries on which the rules ask for an audit have one (by default none do, and a rule that starts
+        // later asks nothing of the anniversaries before it). The n-th required audit is met by the n-th audit recorded
+        // since the year before the first required anniversary began (never before the certificate), so an audit done
+        // before the rule does not stand in for one it requires, and the anniversaries before it ask for none.
+        var required = 0;
         var audits = -1;
         for (var k = 1; certificate.ValidFrom.PlusYears(k) is var anniversary && anniversary < certificate.ValidTo && anniversary <= to; k++)
         {
             if (_rules.On(anniversary).RequiresFollowUpAudit)
             {
-                audits = audits < 0 ? lifecycle.FollowUpAuditsSince(certificate) : audits;
-                Add(DeadlineKind.FollowUpAudit, anniversary, adjust: true, met: audits >= k, number: k);
+                required++;
+                if (audits < 0)
+                {
+                    var since = LocalDate.Max(certificate.ValidFrom, anniversary.PlusYears(-1));
+                    audits = lifecycle.FollowUpAudits.Count(day => day >= since);
+                }
+
+                Add(DeadlineKind.FollowUpAudit, anniversary, adjust: true, met: audits >= required, number: k);
             }
         }
 

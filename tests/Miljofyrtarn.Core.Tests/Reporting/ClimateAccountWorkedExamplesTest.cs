@@ -55,7 +55,7 @@ public class ClimateAccountWorkedExamplesTest
             new IndicatorValue("diesel", 1_000, MeasureUnit.Litre),
             new IndicatorValue("biodiesel", 500, MeasureUnit.Litre));
 
-        account.Biogenic.Should().BeApproximately(1_330, 1e-9, "500 l × 2.66 kg, beside the totals");
+        account.Biogenic.Should().BeApproximately(1_255, 1e-9, "500 l × 2.51 kg (Miljødirektoratet), beside the totals");
         account.Scope1.Should().BeApproximately(2_660, 1e-9, "the biodiesel is not in Scope 1");
         account.Total.Should().BeApproximately(2_660, 1e-9);
         account.ForTheme(IndicatorTheme.Transport).Should().BeApproximately(2_660, 1e-9);

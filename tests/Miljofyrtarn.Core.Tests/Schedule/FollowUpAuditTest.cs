@@ -64,6 +64,34 @@ public class FollowUpAuditTest
     }
 
     [Fact]
+    public void SwitchedOnLater_TheFirstRequiredAudit_IsMetByTheFirstAuditRecorded()
+    {
+        // Issue 33: certified 1 March 2024, audits required from 1 January 2026. The 2025 anniversary required none, so
+        // the one audit recorded in February 2026 meets the 2026 anniversary. Before, the 2026 anniversary counted as
+        // the second since the certificate started and asked for two audits: overdue although done.
+        var clock = Clock();
+        var heim = WithCertifiedHeadquarters(clock, AuditsFrom(new LocalDate(2026, 1, 1)));
+        SetDate(clock, 2026, 2, 10);
+        heim = heim.RecordFollowUpAudit(Heim.Raadhuset, Kari.Id);
+        SetDate(clock, 2026, 4, 1);
+
+        Audits(heim).Items.Should().Equal((new LocalDate(2026, 3, 1), DeadlineStatus.Met));
+    }
+
+    [Fact]
+    public void SwitchedOnLater_AnAuditRecordedBeforeTheRule_DoesNotMeetARequiredOne()
+    {
+        // A voluntary audit in February 2025, before the rule: the 2026 anniversary still needs its own.
+        var clock = Clock();
+        var heim = WithCertifiedHeadquarters(clock, AuditsFrom(new LocalDate(2026, 1, 1)));
+        SetDate(clock, 2025, 2, 10);
+        heim = heim.RecordFollowUpAudit(Heim.Raadhuset, Kari.Id);
+        SetDate(clock, 2026, 4, 1);
+
+        Audits(heim).Items.Should().Equal((new LocalDate(2026, 3, 1), DeadlineStatus.Overdue));
+    }
+
+    [Fact]
     public void AnAudit_OfAUnitWithoutAValidCertificate_IsRefused_AndNothingChanges()
     {
         var clock = Clock();

@@ -1,0 +1,56 @@
+using FluentAssertions;
+using Miljofyrtarn.Core.Reporting;
+using Xunit;
+using static Miljofyrtarn.Core.Tests.Reporting.ReportBuilder;
+
+namespace Miljofyrtarn.Core.Tests.Reporting;
+
+/// <summary>
+/// Issue 33's defects in the report figures and the climate account, each with the figure computed by hand from the
+/// rulebook's factors (DOMAIN §6; Miljødirektoratet's conversion table, National Inventory Report 2021).
+/// </summary>
+public class ClimateAccountDefectsTest
+{
+    [Fact]
+    public void FuelPer10Kilometres_DividesByEveryOwnVehiclesKilometres_ElectricCarsIncluded()
+    {
+        // 600 l of diesel; 5,000 km by fuelled cars and 5,000 km by electric cars: 600 l / 10,000 km × 10 = 0.6 l per mil.
+        // Before: 600 / 5,000 × 10 = 1.2, which hid the electrification the indicator exists to show.
+        var figures = Report("skole", 2023,
+            new IndicatorValue("diesel", 600, MeasureUnit.Litre),
+            new IndicatorValue("kjoretoy-km", 5_000, MeasureUnit.Kilometre),
+            new IndicatorValue("elbil-km", 5_000, MeasureUnit.Kilometre)).GetFigures(Indicators);
+
+        figures.FuelLitresPer10Kilometres.Should().BeApproximately(0.6, 1e-9);
+    }
+
+    [Fact]
+    public void Propane_IsInTheEnergyFigure_AtItsEnergyContent()
+    {
+        // 100 l of propane × 0.54 kg/l × 12.8 kWh/kg = 691.2 kWh, beside 1,000 kWh of electricity: 1,691.2 kWh.
+        // Before: propane had no energy content and silently dropped out (1,000 kWh).
+        var figures = Report("skole", 2023,
+            new IndicatorValue("strom", 1_000, MeasureUnit.KilowattHour),
+            new IndicatorValue("propan", 100, MeasureUnit.Litre)).GetFigures(Indicators);
+
+        figures.EnergyKilowattHours.Should().BeApproximately(1_691.2, 1e-9);
+    }
+
+    [Fact]
+    public void Biodiesel_HasItsOwnPublishedFactor_NotDiesels()
+    {
+        // Miljødirektoratet: biodiesel 2.51 kg CO2 per litre, non-fossil. 500 l × 2.51 = 1,255 kg biogenic (before: 2.66, 1,330 kg).
+        var account = ClimateAccount.Compute(Report("skole", 2023, new IndicatorValue("biodiesel", 500, MeasureUnit.Litre)), Indicators, Set(2023), NoScope3);
+
+        account.Biogenic.Should().BeApproximately(1_255, 1e-9);
+        account.Total.Should().Be(0);
+        account.Lines.Should().ContainSingle(l => l.Activity == "biodiesel").Which.Factor.Source.Should().Contain("miljodirektoratet.no").And.NotContain("Assumption");
+    }
+
+    [Fact]
+    public void Biodiesel_IsInTheEnergyFigure_AtItsEnergyContent()
+    {
+        // 100 l × 0.88 kg/l × 10.22 kWh/kg = 899.36 kWh (before: no energy content, a silent drop from the transport energy).
+        Indicators.Get("biodiesel").KilowattHoursPerUnit.Should().BeApproximately(0.88 * 10.22, 1e-9);
+    }
+}
