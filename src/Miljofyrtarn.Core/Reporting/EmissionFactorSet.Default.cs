@@ -6,8 +6,9 @@ namespace Miljofyrtarn.Core.Reporting;
 public sealed partial class EmissionFactorSet
 {
     private const string Nve = "NVE, Hvor kommer strømmen fra? (varedeklarasjon), https://www.nve.no/energi/energisystem/kraftproduksjon/hvor-kommer-strommen-fra/";
-    private const string Miljodirektoratet = "Miljødirektoratet, standard utslippsfaktorer for drivstoff, kg CO2 per liter";
-    private const string MiljodirektoratetTable = "Miljødirektoratet, Utslippsfaktorer per kWh, liter eller kilo for ulike energivarer (National Inventory Report 2021), kg CO2 per liter, ikke-fossilt, https://www.miljodirektoratet.no/ansvarsomrader/klima/for-myndigheter/kutte-utslipp-av-klimagasser/klima-og-energiplanlegging/tabeller-for-omregning-fra-energivarer-til-kwh/";
+    private const string MiljodirektoratetTableUrl = "https://www.miljodirektoratet.no/ansvarsomrader/klima/for-myndigheter/kutte-utslipp-av-klimagasser/klima-og-energiplanlegging/tabeller-for-omregning-fra-energivarer-til-kwh/";
+    private const string Miljodirektoratet = "Miljødirektoratet, Utslippsfaktorer per kWh, liter eller kilo for ulike energivarer (National Inventory Report 2021), kg CO2 per liter, " + MiljodirektoratetTableUrl;
+    private const string MiljodirektoratetTable = "Miljødirektoratet, Utslippsfaktorer per kWh, liter eller kilo for ulike energivarer (National Inventory Report 2021), kg CO2 per liter, ikke-fossilt, " + MiljodirektoratetTableUrl;
 
     private static readonly Lazy<ImmutableArray<EmissionFactorSet>> DefaultSets = new(BuildDefaults);
 
