@@ -104,14 +104,15 @@ public sealed class StoreBuildingBlocksTest
         StoredEvents.CheckAppend("s", 0, Three.History);
         StoredEvents.CheckAppend("s", 1, [.. Three.History.Skip(1)]);
 
-        Code(() => StoredEvents.CheckAppend(" ", 0, Three.History)).Should().Be(ErrorCodes.BlankText);
-        Code(() => StoredEvents.CheckAppend(new string('s', Limits.StreamNameLength + 1), 0, Three.History)).Should().Be(ErrorCodes.TextTooLong);
+        Arguments(() => StoredEvents.CheckAppend(" ", 0, Three.History), ErrorCodes.BlankText).Should().Equal("stream");
+        Arguments(() => StoredEvents.CheckAppend(new string('s', Limits.StreamNameLength + 1), 0, Three.History), ErrorCodes.TextTooLong).Should().Equal("stream", "257", "256");
         StoredEvents.CheckAppend(new string('s', Limits.StreamNameLength), 0, Three.History);
-        Code(() => StoredEvents.CheckAppend("s\u0001", 0, Three.History)).Should().Be(ErrorCodes.InvalidText);
-        Code(() => StoredEvents.CheckAppend("s", -1, Three.History)).Should().Be(ErrorCodes.InvalidValue);
-        Code(() => StoredEvents.CheckAppend("s", 0, [])).Should().Be(ErrorCodes.MissingProperty);
-        Code(() => StoredEvents.CheckAppend("s", 1, Three.History)).Should().Be(ErrorCodes.InvalidValue);
-        Code(() => StoredEvents.CheckAppend("s", 0, [Three.History[0], Three.History[2]])).Should().Be(ErrorCodes.InvalidValue);
+        Arguments(() => StoredEvents.CheckAppend("st\u0001", 0, Three.History), ErrorCodes.InvalidText).Should().Equal("stream", "U+0001", "3");
+        Arguments(() => StoredEvents.CheckAppend("s", -1, Three.History), ErrorCodes.InvalidValue).Should().Equal("-1", "≥ 0");
+        Arguments(() => StoredEvents.CheckAppend("s", 0, []), ErrorCodes.MissingProperty).Should().Equal("events");
+        Arguments(() => StoredEvents.CheckAppend("s", 1, Three.History), ErrorCodes.InvalidValue).Should().Equal("1", "2");
+        var gap = FluentActions.Invoking(() => StoredEvents.CheckAppend("s", 0, [Three.History[0], Three.History[2], Three.History[2]])).Should().Throw<MiljofyrtarnException>().Which;
+        gap.Diagnostics.Should().ContainSingle("the first event out of place is named, once").Which.Arguments.Should().Equal("3", "2");
         FluentActions.Invoking(() => StoredEvents.CheckAppend("s", 0, [null!])).Should().Throw<ArgumentNullException>();
     }
 
@@ -188,6 +189,13 @@ public sealed class StoreBuildingBlocksTest
     }
 
     private static string Code(Action act) => FluentActions.Invoking(act).Should().Throw<MiljofyrtarnException>().Which.Code;
+
+    private static IReadOnlyList<string> Arguments(Action act, string code)
+    {
+        var refused = FluentActions.Invoking(act).Should().Throw<MiljofyrtarnException>().Which;
+        refused.Code.Should().Be(code);
+        return refused.Diagnostics[0].Arguments;
+    }
 
     private static string Check(Action act)
     {
