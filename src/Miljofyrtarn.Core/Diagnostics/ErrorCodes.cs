@@ -395,6 +395,9 @@ public static partial class ErrorCodes
     /// <summary>A unit owes no annual report for the year asked for, so there is none to show.</summary>
     public const string ReportNotFound = "MFT0618";
 
+    /// <summary>A report gives more electricity covered by guarantees of origin than the electricity it used, which the guaranteed part is part of.</summary>
+    public const string GuaranteedExceedsUse = "MFT0619";
+
     // ---- Roles and access (MFT07xx) ----
 
     /// <summary>The actor holds no role that may take this action in the organisation (category <see cref="ErrorCategory.Forbidden"/>).</summary>

@@ -21,6 +21,10 @@ internal static partial class Messages
             "«{0}» er en prosentandel og kan ikke være {1:num} %; høyst 100 %.",
             "«{0}» er ein prosentdel og kan ikkje vere {1:num} %; høgst 100 %.",
             "'{0}' is a percentage and cannot be {1:num} %; at most 100 %."],
+        [ErrorCodes.GuaranteedExceedsUse] = [
+            "«{0}» ({1:num} kWh) er strøm med opprinnelsesgaranti og en del av strømforbruket, men «{2}» er bare {3:num} kWh.",
+            "«{0}» ({1:num} kWh) er straum med opphavsgaranti og ein del av straumforbruket, men «{2}» er berre {3:num} kWh.",
+            "'{0}' ({1:num} kWh) is electricity covered by guarantees of origin and part of the electricity use, but '{2}' is only {3:num} kWh."],
         [ErrorCodes.DuplicateIndicatorValue] = [
             "Indikatoren «{0}» er oppgitt mer enn én gang i rapporten.",
             "Indikatoren «{0}» er oppgitt meir enn éin gong i rapporten.",

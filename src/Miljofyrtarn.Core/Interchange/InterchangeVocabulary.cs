@@ -45,6 +45,7 @@ internal static class InterchangeVocabulary
     public static readonly Vocabulary.Names<Reporting.IndicatorRole> IndicatorRoles = new(
         ("none", Reporting.IndicatorRole.None), ("fullTimeEquivalents", Reporting.IndicatorRole.FullTimeEquivalents), ("heatedArea", Reporting.IndicatorRole.HeatedArea),
         ("sortedWaste", Reporting.IndicatorRole.SortedWaste), ("unsortedWaste", Reporting.IndicatorRole.UnsortedWaste), ("vehicleDistance", Reporting.IndicatorRole.VehicleDistance),
+        ("electricity", Reporting.IndicatorRole.Electricity), ("guaranteedElectricity", Reporting.IndicatorRole.GuaranteedElectricity),
         ("vehicleFuel", Reporting.IndicatorRole.VehicleFuel));
 
     public static readonly Vocabulary.Names<Reporting.EmissionScope> Scopes = new(

@@ -68,6 +68,8 @@ public sealed partial class ClimateAccount
                 problems.Add(ErrorCodes.CatalogMismatch, report.CatalogVersion, catalog.Version);
             }
 
+            var guaranteed = GuaranteedKilowattHours(report, catalog);
+
             foreach (var value in report.Values)
             {
                 if (!resolved.TryGetValue(value.Code, out var how))
@@ -92,7 +94,9 @@ public sealed partial class ClimateAccount
                 if (how.Factor is { } factor)
                 {
                     var kilograms = value.Value * factor.KilogramsCo2ePerUnit;
-                    double? market = factor.Scope != EmissionScope.Scope2 ? kilograms : how.Market is { } residual ? value.Value * residual.KilogramsCo2ePerUnit : null;
+                    double? market = factor.Scope != EmissionScope.Scope2 ? kilograms
+                        : how.Market is { } residual ? MarketBased(value.Value, indicator.Role == IndicatorRole.Electricity ? guaranteed : 0, residual)
+                        : null;
                     var line = new EmissionLine(report.Unit, indicator, factor, value.Value, kilograms, market);
                     lines.Add(line);
                     totals.Add(line);
@@ -107,6 +111,29 @@ public sealed partial class ClimateAccount
 
         problems.ThrowIfAny();
         return new ClimateAccount(year, factors, lines.Count == lines.Capacity ? lines.MoveToImmutable() : lines.ToImmutable(), leftOutInOrder, fte, area, list.Count, totals);
+    }
+
+    /// <summary>
+    /// Market-based Scope 2 of purchased electricity (GHG Protocol Scope 2 Guidance): the part covered by guarantees of
+    /// origin at their contractual factor, zero for renewable origin, and the rest at the residual mix. Never more
+    /// guaranteed than used (a report checks this; a document read without the checks is held to it here).
+    /// </summary>
+    private static double MarketBased(double used, double guaranteed, EmissionFactor residualMix) =>
+        (used - Math.Min(guaranteed, used)) * residualMix.KilogramsCo2ePerUnit;
+
+    /// <summary>The report's electricity covered by guarantees of origin, in kWh; 0 when it gives none.</summary>
+    private static double GuaranteedKilowattHours(EnvironmentalReport report, IndicatorCatalog catalog)
+    {
+        double guaranteed = 0;
+        foreach (var value in report.Values)
+        {
+            if (catalog.TryGet(value.Code, out var indicator) && indicator.Role == IndicatorRole.GuaranteedElectricity && double.IsFinite(value.Value) && value.Value > 0)
+            {
+                guaranteed += value.Value;
+            }
+        }
+
+        return guaranteed;
     }
 
     /// <summary>What an indicator code comes to in an account: its indicator, and the factor (and residual mix) if it counts.</summary>

@@ -114,6 +114,7 @@ public sealed class EnvironmentalReport
             CheckValue(catalog, year, value, seen, problems);
         }
 
+        CheckGuaranteed(catalog, list, problems);
         foreach (var indicator in catalog.Indicators)
         {
             if (indicator.IsMandatoryFor(year, unitSetIds ?? []) && !seen.Contains(indicator.Code))
@@ -220,6 +221,26 @@ public sealed class EnvironmentalReport
         else if (value.Value > Limits.Quantity)
         {
             problems.Add(ErrorCodes.NumberOutOfRange, value.Code, Number(value.Value), "0", Number(Limits.Quantity));
+        }
+    }
+
+    /// <summary>The electricity covered by guarantees of origin is part of the electricity used, so it cannot be more.</summary>
+    private static void CheckGuaranteed(IndicatorCatalog catalog, ImmutableArray<IndicatorValue> values, Problems problems)
+    {
+        IndicatorValue? used = null, guaranteed = null;
+        foreach (var value in values)
+        {
+            if (value is not null && catalog.TryGet(value.Code, out var indicator))
+            {
+                used = indicator.Role == IndicatorRole.Electricity ? value : used;
+                guaranteed = indicator.Role == IndicatorRole.GuaranteedElectricity ? value : guaranteed;
+            }
+        }
+
+        if (guaranteed is not null && guaranteed.Value > (used?.Value ?? 0))
+        {
+            var electricity = used?.Code ?? catalog.Indicators.FirstOrDefault(i => i.Role == IndicatorRole.Electricity)?.Code ?? "strom";
+            problems.Add(ErrorCodes.GuaranteedExceedsUse, guaranteed.Code, Number(guaranteed.Value), electricity, Number(used?.Value ?? 0));
         }
     }
 

@@ -83,6 +83,15 @@ public enum IndicatorRole
 
     /// <summary>Fuel used by the organisation's own vehicles, in litres.</summary>
     VehicleFuel,
+
+    /// <summary>Purchased electricity (kWh), the use that guarantees of origin can cover.</summary>
+    Electricity,
+
+    /// <summary>
+    /// The part of the electricity use covered by guarantees of origin (<i>opprinnelsesgarantier</i>), in kWh: counted at
+    /// zero in market-based Scope 2, and not again in the energy figure.
+    /// </summary>
+    GuaranteedElectricity,
 }
 
 /// <summary>

@@ -27,7 +27,7 @@ public sealed partial class IndicatorCatalog
         new("avfall-sortert", IndicatorTheme.Waste, new("Sortert avfall", "Sortert avfall", "Sorted waste"), MeasureUnit.Kilogram, mandatory: true, activity: "waste-recycled", role: IndicatorRole.SortedWaste),
         new("avfall-restavfall", IndicatorTheme.Waste, new("Restavfall", "Restavfall", "Residual waste"), MeasureUnit.Kilogram, mandatory: true, activity: "waste-residual", role: IndicatorRole.UnsortedWaste),
         new("avfall-farlig", IndicatorTheme.Waste, new("Farlig avfall", "Farleg avfall", "Hazardous waste"), MeasureUnit.Kilogram, activity: "waste-hazardous", role: IndicatorRole.SortedWaste),
-        new("strom", IndicatorTheme.Energy, new("Strømforbruk", "Straumforbruk", "Electricity use"), MeasureUnit.KilowattHour, mandatory: true, activity: "electricity"),
+        new("strom", IndicatorTheme.Energy, new("Strømforbruk", "Straumforbruk", "Electricity use"), MeasureUnit.KilowattHour, mandatory: true, activity: "electricity", role: IndicatorRole.Electricity),
         new("fjernvarme", IndicatorTheme.Energy, new("Fjernvarme", "Fjernvarme", "District heating"), MeasureUnit.KilowattHour, activity: "district-heating"),
         new("fyringsolje", IndicatorTheme.Energy, new("Fyringsolje", "Fyringsolje", "Heating oil"), MeasureUnit.Litre, activity: "heating-oil", kilowattHoursPerUnit: 10.08),
         new("propan", IndicatorTheme.Energy, new("Propan (LPG)", "Propan (LPG)", "Propane (LPG)"), MeasureUnit.Litre, activity: "lpg", kilowattHoursPerUnit: LpgKilowattHoursPerLitre),
@@ -40,5 +40,6 @@ public sealed partial class IndicatorCatalog
         new("elbil-km", IndicatorTheme.Transport, new("Kjørte kilometer, elbiler", "Køyrde kilometer, elbilar", "Kilometres driven, electric cars"), MeasureUnit.Kilometre, role: IndicatorRole.VehicleDistance),
         new("elbil-kwh", IndicatorTheme.Transport, new("Strøm ladet til elbiler (inngår i strømforbruket)", "Straum lada til elbilar (inngår i straumforbruket)", "Electricity charged to electric cars (part of electricity use)"), MeasureUnit.KilowattHour),
         new("fly-km", IndicatorTheme.Transport, new("Flyreiser i tjeneste", "Flyreiser i teneste", "Business flights"), MeasureUnit.Kilometre, activity: "flight-domestic"),
+        new("strom-opprinnelsesgaranti", IndicatorTheme.Energy, new("Strøm med opprinnelsesgaranti (inngår i strømforbruket)", "Straum med opphavsgaranti (inngår i straumforbruket)", "Electricity with guarantees of origin (part of electricity use)"), MeasureUnit.KilowattHour, role: IndicatorRole.GuaranteedElectricity),
     ]);
 }

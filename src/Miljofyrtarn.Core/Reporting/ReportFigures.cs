@@ -52,7 +52,8 @@ public sealed record ReportFigures(
                     break;
             }
 
-            if (indicator.Theme == IndicatorTheme.Energy && EnergyOf(indicator, value.Value) is { } kilowattHours)
+            // Guaranteed electricity is part of the electricity use, which is counted already.
+            if (indicator.Theme == IndicatorTheme.Energy && indicator.Role != IndicatorRole.GuaranteedElectricity && EnergyOf(indicator, value.Value) is { } kilowattHours)
             {
                 (energy, anyEnergy) = (energy + kilowattHours, true);
             }

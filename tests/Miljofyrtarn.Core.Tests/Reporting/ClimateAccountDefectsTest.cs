@@ -54,3 +54,44 @@ public class ClimateAccountDefectsTest
         Indicators.Get("biodiesel").KilowattHoursPerUnit.Should().BeApproximately(0.88 * 10.22, 1e-9);
     }
 }
+
+/// <summary>Issue 33: electricity split by guarantees of origin (GHG Protocol Scope 2 Guidance).</summary>
+public class GuaranteesOfOriginTest
+{
+    [Fact]
+    public void MarketBased_CountsTheGuaranteedPartAtZero_AndTheRestAtTheResidualMix_LocationBasedAllOfIt()
+    {
+        // 10,000 kWh, 6,000 of them with guarantees of origin; the 2020 set: 8 g location-based, 402 g residual mix.
+        // Location-based: 10,000 × 0.008 = 80 kg. Market-based: 6,000 × 0 + 4,000 × 0.402 = 1,608 kg
+        // (before: the residual mix on all 10,000 kWh, 4,020 kg).
+        var account = ClimateAccount.Compute(Report("skole", 2020,
+            new IndicatorValue("strom", 10_000, MeasureUnit.KilowattHour),
+            new IndicatorValue("strom-opprinnelsesgaranti", 6_000, MeasureUnit.KilowattHour)), Indicators, Set(2020), NoScope3);
+
+        account.Scope2LocationBased.Should().BeApproximately(80, 1e-9);
+        account.Scope2MarketBased.Should().BeApproximately(1_608, 1e-9);
+        account.Lines.Should().ContainSingle(l => l.Activity == "electricity").Which.MarketBasedKilogramsCo2e.Should().BeApproximately(1_608, 1e-9);
+    }
+
+    [Fact]
+    public void TheGuaranteedKilowattHours_ArePartOfTheElectricityUse_NotAddedToTheEnergy()
+    {
+        // 10,000 kWh of electricity, 6,000 of them guaranteed: still 10,000 kWh of energy.
+        var figures = Report("skole", 2020,
+            new IndicatorValue("strom", 10_000, MeasureUnit.KilowattHour),
+            new IndicatorValue("strom-opprinnelsesgaranti", 6_000, MeasureUnit.KilowattHour)).GetFigures(Indicators);
+
+        figures.EnergyKilowattHours.Should().BeApproximately(10_000, 1e-9);
+    }
+
+    [Fact]
+    public void MoreGuaranteedThanUsed_IsRefused_NamingBoth()
+    {
+        var refused = FluentActions.Invoking(() => Report("skole", 2020,
+            new IndicatorValue("strom", 1_000, MeasureUnit.KilowattHour),
+            new IndicatorValue("strom-opprinnelsesgaranti", 1_500, MeasureUnit.KilowattHour))).Should().Throw<Core.Diagnostics.MiljofyrtarnException>().Which;
+
+        refused.Code.Should().Be(Core.Diagnostics.ErrorCodes.GuaranteedExceedsUse);
+        refused.Diagnostics[0].Arguments.Should().Equal("strom-opprinnelsesgaranti", "1500", "strom", "1000");
+    }
+}

@@ -39,7 +39,16 @@ public class ReportRoundTripProperties
         from estimated in Gen.ArrayOf(Gen.Elements(true, false), IndicatorCatalog.Default.Indicators.Length)
         from optional in Gen.SubListOf(Optional)
         select IndicatorCatalog.Default.ActiveIn(2025).Where(i => i.IsMandatory).Concat(optional)
-            .Select((i, n) => new IndicatorValue(i.Code, i.Unit == MeasureUnit.Percent ? values[n] % 10_001 / 100.0 : values[n] / 7.0, i.Unit, estimated[n])).ToArray();
+            .Select((i, n) => new IndicatorValue(i.Code, i.Unit == MeasureUnit.Percent ? values[n] % 10_001 / 100.0 : values[n] / 7.0, i.Unit, estimated[n]))
+            .ToArray() into generated
+        select WithinTheElectricityUse(generated);
+
+    /// <summary>Electricity with guarantees of origin is part of the electricity use (mandatory), so at most all of it: a share of it.</summary>
+    private static IndicatorValue[] WithinTheElectricityUse(IndicatorValue[] values)
+    {
+        var used = values.Single(v => IndicatorCatalog.Default.Get(v.Code).Role == IndicatorRole.Electricity).Value;
+        return [.. values.Select(v => IndicatorCatalog.Default.Get(v.Code).Role == IndicatorRole.GuaranteedElectricity ? v with { Value = used * (v.Value % 100) / 100 } : v)];
+    }
 
     private static readonly Gen<ReportGoal[]> Goals = Gen.ArrayOf(
         from year in Gen.Choose(2025, 2035)
