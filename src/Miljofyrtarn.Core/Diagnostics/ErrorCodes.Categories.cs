@@ -58,7 +58,8 @@ public static partial class ErrorCodes
             or BlankText or DuplicateEntry or InvalidCertificateNumber or InvalidMunicipalityNumber
             or TextTooLong or InvalidText or TooManyEntries or NoEntries => true,
         DateOutOfRange or InvalidReminderOffset or InvalidRuleBook or NumberOutOfRange or RangeEndsBeforeStart
-            or InMemoryDatabaseNotSupported or ActorRequired or InvalidSchemaName or UnverifiedHistory or PreconditionRequired or UnsupportedMediaType => true,
+            or InMemoryDatabaseNotSupported or ActorRequired or InvalidSchemaName or UnverifiedHistory or PreconditionRequired or UnsupportedMediaType
+            or MissingCsvColumn or UnrecognisedDate => true,
         UnknownIndicator or WrongIndicatorUnit or InvalidIndicatorValue or PercentOver100 or DuplicateIndicatorValue or GuaranteedExceedsUse
             or IndicatorNotInYear or DuplicateEmissionFactor or DuplicateIndicator or InvalidIndicatorCode => true,
         RoleNotGrantable or UnitRoleNeedsUnit or PersonIdTooLong => true,

@@ -45,6 +45,12 @@ public static partial class ErrorCodes
     /// <summary>A request body of a content type the API does not take (HTTP 415): it takes <c>application/json</c>.</summary>
     public const string UnsupportedMediaType = "MFT0012";
 
+    /// <summary>A CSV file lacks a column: its header does not name it, or a row has too few fields to reach it.</summary>
+    public const string MissingCsvColumn = "MFT0013";
+
+    /// <summary>A date in a file is in neither form a Norwegian spreadsheet saves: <c>01.03.2027</c> or <c>2027-03-01</c>.</summary>
+    public const string UnrecognisedDate = "MFT0014";
+
     // ---- Catalog (MFT01xx) ----
 
     /// <summary>Two themes, questions, criteria or sets share an ID.</summary>

@@ -21,6 +21,14 @@ internal static partial class Messages
             "«{0}» er tom; minst én oppføring trengs.",
             "«{0}» er tom; minst éi oppføring trengst.",
             "'{0}' is empty; at least one entry is needed."],
+        [ErrorCodes.MissingCsvColumn] = [
+            "Kolonnen «{0}» mangler (linje {1}).",
+            "Kolonnen «{0}» manglar (linje {1}).",
+            "The column '{0}' is missing (line {1})."],
+        [ErrorCodes.UnrecognisedDate] = [
+            "«{0}» er ikke en dato på formen 01.03.2027 eller 2027-03-01.",
+            "«{0}» er ikkje ein dato på forma 01.03.2027 eller 2027-03-01.",
+            "'{0}' is not a date in the form 01.03.2027 or 2027-03-01."],
         [ErrorCodes.UnsupportedMediaType] = [
             "Forespørselen har innholdstypen «{0}»; API-et tar bare imot application/json.",
             "Førespurnaden har innhaldstypen «{0}»; API-et tek berre imot application/json.",
