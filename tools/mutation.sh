@@ -2,10 +2,16 @@
 # Mutation testing of one folder of Miljofyrtarn.Core with Stryker.NET (docs/quality.md). The test project is compiled
 # with only the tests of that folder (and the helpers they use), so a run finishes on two cores.
 # Usage: tools/mutation.sh Schedule   (Catalog, Catalog/Json, Organisations, Resolution, Assessment, Lifecycle, Schedule,
-#        ReadModels, Interchange or Storage)
+#        ReadModels, Interchange or Storage), or tools/mutation.sh Sqlite | Postgres for a store project with all its
+#        tests (PostgreSQL: the tests start a throw-away server when MILJOFYRTARN_POSTGRES is unset).
 # The report lands in tests/Miljofyrtarn.Core.Tests/StrykerOutput/<date>/reports.
 set -euo pipefail
-folder=${1:?folder: Catalog, Catalog/Json, Organisations, Resolution, Assessment, Lifecycle, Schedule, ReadModels, Interchange or Storage}
+folder=${1:?folder: Catalog, Catalog/Json, Organisations, Resolution, Assessment, Lifecycle, Schedule, ReadModels, Interchange, Storage, Sqlite or Postgres}
+if [ "$folder" = Sqlite ] || [ "$folder" = Postgres ]; then
+  cd "$(dirname "$0")/../tests/Miljofyrtarn.Storage.$folder.Tests"
+  dotnet tool restore >/dev/null
+  exec dotnet stryker "${@:2}"
+fi
 helpers='Organisations/Heim.cs;Organisations/OrganisationState.cs;Lifecycle/HeimLifecycle.cs;Lifecycle/LifecycleFingerprint.cs;Docs/RepositoryFiles.cs'
 case "$folder" in
   Catalog) tests='Catalog/*.cs' ;;
