@@ -104,6 +104,12 @@ internal static class RenderReports
             AnsiConsole.MarkupLine(Markup.Escape(T(language, "Utelatt: ", "Utelate: ", "Left out: ") + $"{activities}: {left.Reason}"));
         }
 
+        foreach (var warning in latest.Warnings)
+        {
+            // What the reports give that the account cannot count: named, never a silent zero.
+            AnsiConsole.MarkupLine("[yellow]" + Markup.Escape(T(language, "Advarsel: ", "Åtvaring: ", "Warning: ") + warning.GetMessage(language)) + "[/]");
+        }
+
         if (accounts.Length > 1)
         {
             var trend = new FitTable(T(language, "År", "År", "Year"), T(language, "Totalt kg CO₂e", "Totalt kg CO₂e", "Total kg CO₂e"), T(language, "Endring", "Endring", "Change"))

@@ -62,11 +62,11 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
             .WithName("GetAnnualReport").Produces<AnnualReportView>().ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/organisations/{organisation}/climate/{year:int}", (string organisation, int year, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
-            RunAsync(http, async _ =>
+            RunAsync(http, async language =>
             {
                 var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
                 var settings = http.RequestServices.GetServices<ClimateAccountSettings>().LastOrDefault();
-                return Tagged(http, lifecycle) ?? Json(lifecycle.ToClimateAccountView(year, settings?.FactorSets, settings?.LeftOut));
+                return Tagged(http, lifecycle) ?? Json(lifecycle.ToClimateAccountView(year, settings?.FactorSets, settings?.LeftOut, language));
             }))
             .WithName("GetClimateAccount").Produces<ClimateAccountView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }

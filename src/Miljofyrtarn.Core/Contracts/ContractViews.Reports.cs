@@ -47,8 +47,10 @@ public static partial class ContractViews
 
     /// <summary>A climate account as a contract.</summary>
     /// <param name="account">The account, from <see cref="ClimateAccount.Compute"/> or <see cref="ClimateAccount.ComputeCombined"/>.</param>
+    /// <param name="language">The language of the warnings' texts.</param>
     /// <returns>The view.</returns>
-    public static ClimateAccountView ToView(ClimateAccount account)
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("ApiDesign", "RS0027", Justification = "The ToView overloads differ in their first parameter's type; no call is ambiguous.")]
+    public static ClimateAccountView ToView(ClimateAccount account, ContractLanguage language = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         var lines = new EmissionLineView[account.Lines.Length];
@@ -71,7 +73,8 @@ public static partial class ContractViews
             account.PerFullTimeEquivalent,
             account.PerSquareMetre,
             lines,
-            account.LeftOut);
+            account.LeftOut,
+            [.. account.Warnings.Select(w => new AccountWarningView(w.Code, w.Arguments[0], language.Text(w.GetMessage)))]);
     }
 
     /// <summary>
@@ -82,12 +85,13 @@ public static partial class ContractViews
     /// <param name="year">The report year.</param>
     /// <param name="factorSets">The factor sets to choose from; <see cref="EmissionFactorSet.Defaults"/> when null.</param>
     /// <param name="leftOut">Activities deliberately left out of the account, each with its reason; none when null.</param>
+    /// <param name="language">The language of the warnings' texts.</param>
     /// <returns>The view.</returns>
     /// <exception cref="MiljofyrtarnException">No factor set qualifies, or one lacks a factor the account needs and the activity is not left out.</exception>
-    public static ClimateAccountView ToClimateAccountView(this OrganisationLifecycle lifecycle, int year, IEnumerable<EmissionFactorSet>? factorSets = null, IEnumerable<LeftOutActivity>? leftOut = null)
+    public static ClimateAccountView ToClimateAccountView(this OrganisationLifecycle lifecycle, int year, IEnumerable<EmissionFactorSet>? factorSets = null, IEnumerable<LeftOutActivity>? leftOut = null, ContractLanguage language = default)
     {
         ArgumentNullException.ThrowIfNull(lifecycle);
         var set = EmissionFactorSet.Select(factorSets ?? EmissionFactorSet.Defaults, year, lifecycle.Today);
-        return ToView(ClimateAccount.ComputeCombined(lifecycle.GetReports(year), lifecycle.Rules.Indicators, set, leftOut));
+        return ToView(ClimateAccount.ComputeCombined(lifecycle.GetReports(year), lifecycle.Rules.Indicators, set, leftOut), language);
     }
 }

@@ -52,6 +52,7 @@ public sealed record FigureView(string Code, ContractText Name, double Value, [p
 /// <param name="PerSquareMetre">Total per square metre heated area, when known.</param>
 /// <param name="Lines">Every emission, by unit and activity.</param>
 /// <param name="LeftOut">Activities left out, with the reason.</param>
+/// <param name="Warnings">What the reports give that the account cannot count (a fuel without energy content, a consumption that measures no activity), never a silent zero; empty when everything is counted.</param>
 public sealed record ClimateAccountView(
     int Year,
     string FactorSet,
@@ -65,7 +66,14 @@ public sealed record ClimateAccountView(
     double? PerFullTimeEquivalent,
     double? PerSquareMetre,
     IReadOnlyList<EmissionLineView> Lines,
-    IReadOnlyList<LeftOutActivity> LeftOut);
+    IReadOnlyList<LeftOutActivity> LeftOut,
+    IReadOnlyList<AccountWarningView> Warnings);
+
+/// <summary>A warning of a climate account (<see cref="Reporting.ClimateAccount.Warnings"/>): what is not counted, and why.</summary>
+/// <param name="Code">The warning's stable code, for example <c>MFT0620</c>.</param>
+/// <param name="Indicator">The indicator whose figure is not counted.</param>
+/// <param name="Message">The warning, in the language asked for.</param>
+public sealed record AccountWarningView(string Code, string Indicator, ContractText Message);
 
 /// <summary>One line of a climate account.</summary>
 /// <param name="Unit">The unit.</param>

@@ -404,6 +404,12 @@ public static partial class ErrorCodes
     /// <summary>A report gives more electricity covered by guarantees of origin than the electricity it used, which the guaranteed part is part of.</summary>
     public const string GuaranteedExceedsUse = "MFT0619";
 
+    /// <summary>A warning, never a refusal: a fuel of the energy theme has no energy content, so it is missing from the energy figure.</summary>
+    public const string NoEnergyContent = "MFT0620";
+
+    /// <summary>A warning, never a refusal: a consumption of the energy theme measures no activity, so it is missing from the climate account.</summary>
+    public const string NotInAccount = "MFT0621";
+
     // ---- Roles and access (MFT07xx) ----
 
     /// <summary>The actor holds no role that may take this action in the organisation (category <see cref="ErrorCategory.Forbidden"/>).</summary>

@@ -21,6 +21,14 @@ internal static partial class Messages
             "«{0}» er en prosentandel og kan ikke være {1:num} %; høyst 100 %.",
             "«{0}» er ein prosentdel og kan ikkje vere {1:num} %; høgst 100 %.",
             "'{0}' is a percentage and cannot be {1:num} %; at most 100 %."],
+        [ErrorCodes.NoEnergyContent] = [
+            "«{0}» har ikke noe energiinnhold i indikatorkatalogen, så forbruket er ikke med i energiforbruket.",
+            "«{0}» har ikkje noko energiinnhald i indikatorkatalogen, så forbruket er ikkje med i energiforbruket.",
+            "'{0}' has no energy content in the indicator catalog, so its use is missing from the energy figure."],
+        [ErrorCodes.NotInAccount] = [
+            "«{0}» måler ingen aktivitet i indikatorkatalogen, så forbruket er ikke med i klimaregnskapet.",
+            "«{0}» måler ingen aktivitet i indikatorkatalogen, så forbruket er ikkje med i klimarekneskapen.",
+            "'{0}' measures no activity in the indicator catalog, so its use is missing from the climate account."],
         [ErrorCodes.GuaranteedExceedsUse] = [
             "«{0}» ({1:num} kWh) er strøm med opprinnelsesgaranti og en del av strømforbruket, men «{2}» er bare {3:num} kWh.",
             "«{0}» ({1:num} kWh) er straum med opphavsgaranti og ein del av straumforbruket, men «{2}» er berre {3:num} kWh.",

@@ -54,6 +54,7 @@ public sealed partial class ClimateAccount
         // What each indicator code comes to in this account is worked out once, the first time it is met: a large
         // organisation's reports repeat the same few codes thousands of times.
         var resolved = new Dictionary<string, Resolved>(StringComparer.Ordinal);
+        var warnings = ImmutableArray.CreateBuilder<Diagnostic>();
         double fte = 0, area = 0;
         var totals = new Totals();
         foreach (var report in list)
@@ -89,6 +90,11 @@ public sealed partial class ClimateAccount
                     continue;
                 }
 
+                if (value.Value > 0 && Uncounted(indicator, how.Factor is not null) is { } warning && !warnings.Any(w => w.Arguments[0] == indicator.Code))
+                {
+                    warnings.Add(new Diagnostic(warning, [indicator.Code]));
+                }
+
                 fte += indicator.Role == IndicatorRole.FullTimeEquivalents ? value.Value : 0;
                 area += indicator.Role == IndicatorRole.HeatedArea ? value.Value : 0;
                 if (how.Factor is { } factor)
@@ -110,7 +116,26 @@ public sealed partial class ClimateAccount
         }
 
         problems.ThrowIfAny();
-        return new ClimateAccount(year, factors, lines.Count == lines.Capacity ? lines.MoveToImmutable() : lines.ToImmutable(), leftOutInOrder, fte, area, list.Count, totals);
+        return new ClimateAccount(year, factors, lines.Count == lines.Capacity ? lines.MoveToImmutable() : lines.ToImmutable(), leftOutInOrder, fte, area, list.Count, totals, warnings.ToImmutable());
+    }
+
+    /// <summary>
+    /// Why a consumption the energy theme reports is not counted, or null when it is: a fuel (in litres, kilograms or
+    /// Sm³) without an energy content is missing from the energy figure; a consumption that measures no activity, and
+    /// is not the part of the electricity covered by guarantees of origin, is missing from the account. An activity
+    /// left out with a reason is stated already and not warned about again.
+    /// </summary>
+    private static string? Uncounted(Indicator indicator, bool counted)
+    {
+        if (indicator.Theme != IndicatorTheme.Energy || indicator.Role == IndicatorRole.GuaranteedElectricity)
+        {
+            return null;
+        }
+
+        var fuel = indicator.Unit is MeasureUnit.Litre or MeasureUnit.Kilogram or MeasureUnit.StandardCubicMetre;
+        return fuel && indicator.KilowattHoursPerUnit is null ? ErrorCodes.NoEnergyContent
+            : indicator.Activity is null && !counted && (fuel || indicator.Unit == MeasureUnit.KilowattHour) ? ErrorCodes.NotInAccount
+            : null;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Miljofyrtarn.Core.Diagnostics;
 using System.Collections.Immutable;
 using Miljofyrtarn.Core.Organisations;
 
@@ -65,8 +66,9 @@ public sealed record LeftOutActivity(string Activity, string Reason);
 /// </remarks>
 public sealed partial class ClimateAccount
 {
-    private ClimateAccount(int year, EmissionFactorSet factors, ImmutableArray<EmissionLine> lines, ImmutableArray<LeftOutActivity> leftOut, double fullTimeEquivalents, double heatedArea, int reports, in Totals totals)
+    private ClimateAccount(int year, EmissionFactorSet factors, ImmutableArray<EmissionLine> lines, ImmutableArray<LeftOutActivity> leftOut, double fullTimeEquivalents, double heatedArea, int reports, in Totals totals, ImmutableArray<Diagnostic> warnings)
     {
+        Warnings = warnings;
         Year = year;
         FactorSet = factors;
         Lines = lines;
@@ -123,6 +125,14 @@ public sealed partial class ClimateAccount
 
     /// <summary>The activities left out, each with its reason.</summary>
     public ImmutableArray<LeftOutActivity> LeftOut { get; }
+
+    /// <summary>
+    /// What the reports give that the figures cannot count, never a silent zero: a fuel of the energy theme without an
+    /// energy content (<see cref="ErrorCodes.NoEnergyContent"/>, missing from the energy figure), and a consumption of
+    /// the energy theme that measures no activity (<see cref="ErrorCodes.NotInAccount"/>, missing from the account).
+    /// One warning per indicator, in the order first met; empty when everything reported is counted.
+    /// </summary>
+    public ImmutableArray<Diagnostic> Warnings { get; }
 
     /// <summary>The number of reports the account covers (one for a unit, all the units' for an organisation).</summary>
     public int ReportCount { get; }

@@ -95,3 +95,52 @@ public class GuaranteesOfOriginTest
         refused.Diagnostics[0].Arguments.Should().Equal("strom-opprinnelsesgaranti", "1500", "strom", "1000");
     }
 }
+
+/// <summary>Issue 33: no silent drops. What a report gives that the account cannot count is a named warning, carried to the contract.</summary>
+public class NoSilentDropsTest
+{
+    private static readonly IndicatorCatalog Catalog = IndicatorCatalog.Create("hosts-own", [
+        .. IndicatorCatalog.Default.Indicators,
+        new Indicator("ved", IndicatorTheme.Energy, new("Ved", "Ved", "Firewood"), MeasureUnit.Kilogram),
+        new Indicator("solvarme", IndicatorTheme.Energy, new("Solvarme", "Solvarme", "Solar heat"), MeasureUnit.KilowattHour),
+    ]);
+
+    private static EnvironmentalReport Report(params IndicatorValue[] figures) =>
+        EnvironmentalReport.Create(Catalog, new Core.Organisations.UnitId("skole"), 2023, [new IndicatorValue("arsverk", 10, MeasureUnit.FullTimeEquivalent), new IndicatorValue("oppvarmet-areal", 500, MeasureUnit.SquareMetre),
+            new IndicatorValue("avfall-sortert", 1, MeasureUnit.Kilogram), new IndicatorValue("avfall-restavfall", 1, MeasureUnit.Kilogram), new IndicatorValue("sykefravaer", 5, MeasureUnit.Percent), .. figures], new NodaTime.LocalDate(2024, 3, 1));
+
+    [Fact]
+    public void AFuelWithoutEnergyContent_AndAConsumptionWithoutActivity_AreNamedWarnings_NotSilentZeros()
+    {
+        var account = ClimateAccount.Compute(Report(
+            new IndicatorValue("strom", 1_000, MeasureUnit.KilowattHour),
+            new IndicatorValue("ved", 800, MeasureUnit.Kilogram),
+            new IndicatorValue("solvarme", 300, MeasureUnit.KilowattHour)), Catalog, Set(2023), NoScope3);
+
+        account.Warnings.Select(w => (w.Code, w.Arguments[0])).Should().Equal((Core.Diagnostics.ErrorCodes.NoEnergyContent, "ved"), (Core.Diagnostics.ErrorCodes.NotInAccount, "solvarme"));
+        account.Warnings[0].Category.Should().Be(Core.Diagnostics.ErrorCategory.RefusedByRule);
+        account.Warnings[0].GetMessage(Core.Localization.Language.NorwegianBokmal).Should().Be("«ved» har ikke noe energiinnhold i indikatorkatalogen, så forbruket er ikke med i energiforbruket.");
+
+        var view = Core.Contracts.ContractViews.ToView(account, Core.Contracts.ContractLanguage.All);
+        view.Warnings.Select(w => (w.Code, w.Indicator)).Should().Equal(("MFT0620", "ved"), ("MFT0621", "solvarme"));
+        view.Warnings[1].Message.English.Should().Be("'solvarme' measures no activity in the indicator catalog, so its use is missing from the climate account.");
+    }
+
+    [Fact]
+    public void EverythingTheDefaultCatalogAsks_IsCounted_WithoutAWarning()
+    {
+        var figures = IndicatorCatalog.Default.Indicators.Where(i => i.IsActiveIn(2023) && i.Role != IndicatorRole.GuaranteedElectricity)
+            .Select(i => new IndicatorValue(i.Code, i.Unit == MeasureUnit.Percent ? 5 : 100, i.Unit)).ToList();
+        var account = ClimateAccount.Compute(EnvironmentalReport.Create(IndicatorCatalog.Default, new Core.Organisations.UnitId("skole"), 2023, figures, new NodaTime.LocalDate(2024, 3, 1)),
+            IndicatorCatalog.Default, Set(2023), NoScope3);
+
+        account.Warnings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AZeroConsumption_IsNoWarning()
+    {
+        ClimateAccount.Compute(Report(new IndicatorValue("strom", 1_000, MeasureUnit.KilowattHour), new IndicatorValue("ved", 0, MeasureUnit.Kilogram)), Catalog, Set(2023), NoScope3)
+            .Warnings.Should().BeEmpty();
+    }
+}
