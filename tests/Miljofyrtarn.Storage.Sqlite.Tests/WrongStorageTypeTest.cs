@@ -94,6 +94,62 @@ public sealed class WrongStorageTypeTest : IDisposable
         (await RefusedAsync(() => store.ReadAllAsync(0, 100, Ct))).Code.Should().Be(code);
     }
 
+    [Theory]
+    [InlineData("UPDATE mft_events SET sequence = 'x' WHERE sequence = 12", "sequence", "12")]
+    [InlineData("UPDATE mft_events SET payload = CAST(payload AS BLOB) WHERE sequence = 3", "payload", "3")]
+    public async Task AColumnOfAnotherType_IsNamed_WithItsRow(string sql, string column, string row)
+    {
+        await using var store = await StoredAsync(sql);
+
+        var refused = await RefusedAsync(() => store.ReadAsync(Stream, 0, Ct));
+        refused.Code.Should().Be(ErrorCodes.CorruptStoredValue);
+        refused.Arguments.Should().Equal(_path, column, row);
+    }
+
+    [Theory]
+    [InlineData("document", "'{}'")]
+    [InlineData("digest", "'x'")]
+    [InlineData("chain_head", "'abc'")]
+    [InlineData("version", "'two'")]
+    public async Task ASnapshotColumnOfAnotherType_IsNamed(string column, string value)
+    {
+        await using (var writer = await SqliteEventStore.OpenAsync(_path, Ct))
+        {
+            await writer.SaveAsync(Stream, EventStoreContractTest.Lifecycle(3), 0, Ct);
+            (await writer.WriteSnapshotAsync(Stream, new StoredSnapshot(2, "{}"u8), Ct)).Should().BeTrue();
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            await connection.OpenAsync(Ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"UPDATE mft_snapshots SET {column} = {value}";
+            await command.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        var refused = await RefusedAsync(() => store.ReadSnapshotAsync(Stream, Ct));
+        refused.Code.Should().Be(ErrorCodes.CorruptStoredValue);
+        refused.Arguments[1].Should().Be(column);
+    }
+
+    [Fact]
+    public async Task TheListing_FromTheStart_IncludesEveryName_AndADisposedStore_RefusesToRead()
+    {
+        var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        await store.SaveAsync("0001", EventStoreContractTest.Lifecycle(0), 0, Ct);
+        await store.SaveAsync(Stream, EventStoreContractTest.Lifecycle(0), 0, Ct);
+        await store.SaveAsync("Ålesund", EventStoreContractTest.Lifecycle(0), 0, Ct);
+
+        (await store.ListStreamsAsync(null, 10, Ct)).Select(s => s.Name).Should().Equal("0001", Stream, "Ålesund");
+
+        await store.DisposeAsync();
+        store.Dispose();
+        await FluentActions.Awaiting(() => store.ReadAsync(Stream, 0, Ct)).Should().ThrowAsync<ObjectDisposedException>();
+        await FluentActions.Awaiting(() => store.GetVersionAsync(Stream, Ct)).Should().ThrowAsync<ObjectDisposedException>();
+    }
+
     [Fact]
     public async Task SQLitesOwnIntegrityCheck_PassesASoundFile()
     {
