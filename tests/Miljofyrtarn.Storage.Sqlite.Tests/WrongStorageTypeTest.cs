@@ -135,6 +135,36 @@ public sealed class WrongStorageTypeTest : IDisposable
     }
 
     [Fact]
+    public async Task ASequenceOfAnotherType_IsNamed_InTheListingAndTheVersion()
+    {
+        await using var store = await StoredAsync("UPDATE mft_events SET sequence = 'x' WHERE sequence = 12");
+
+        (await RefusedAsync(() => store.ListStreamsAsync(null, 10, Ct))).Arguments.Should().Equal(_path, "sequence", "1");
+        (await RefusedAsync(() => store.GetVersionAsync(Stream, Ct))).Arguments.Should().Equal(_path, "sequence", "0");
+    }
+
+    [Fact]
+    public async Task BadArguments_AreRefusedBeforeAnythingIsRead()
+    {
+        await FluentActions.Awaiting(() => SqliteEventStore.OpenAsync(null!, Ct)).Should().ThrowExactlyAsync<ArgumentNullException>();
+        await FluentActions.Awaiting(() => SqliteEventStore.OpenAsync("  ", Ct)).Should().ThrowExactlyAsync<ArgumentException>();
+        await FluentActions.Awaiting(() => SqliteEventStore.OpenAsync(_path, null!, Ct)).Should().ThrowExactlyAsync<ArgumentNullException>();
+        await using var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        await FluentActions.Awaiting(() => store.VerifyAsync(null!, Ct)).Should().ThrowExactlyAsync<ArgumentNullException>();
+        await FluentActions.Awaiting(() => store.GetVersionAsync(null!, Ct)).Should().ThrowExactlyAsync<ArgumentNullException>();
+        (await RefusedAsync(() => store.WriteSnapshotAsync(" ", new StoredSnapshot(1, "{}"u8), Ct))).Code.Should().Be(ErrorCodes.BlankText);
+    }
+
+    [Fact]
+    public async Task AStoreDisposedAsynchronously_RefusesToRead()
+    {
+        var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        await store.DisposeAsync();
+
+        await FluentActions.Awaiting(() => store.ReadAsync(Stream, 0, Ct)).Should().ThrowAsync<ObjectDisposedException>();
+    }
+
+    [Fact]
     public async Task TheListing_FromTheStart_IncludesEveryName_AndADisposedStore_RefusesToRead()
     {
         var store = await SqliteEventStore.OpenAsync(_path, Ct);
