@@ -1,32 +1,18 @@
-using Microsoft.Data.Sqlite;
 using Miljofyrtarn.Storage.Tests;
 using Xunit;
 
 namespace Miljofyrtarn.Storage.Sqlite.Tests;
 
 /// <summary>Snapshots edited by SQL in a real SQLite file (issue 32): each edit is refused and named, a forgery is found by the full verification.</summary>
-public sealed class SnapshotTamperingTest : IDisposable
+public sealed class SnapshotTamperingTest : SqliteFileTest
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"mft-snapshot-{Guid.NewGuid():N}.db");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
-    }
-
     [Theory]
     [InlineData("UPDATE mft_snapshots SET document = CAST(replace(CAST(document AS TEXT), 'tester', 'someone') AS BLOB)", "Digest")]
     [InlineData("UPDATE mft_snapshots SET version = 7", "ChainHead")]
     [InlineData("UPDATE mft_snapshots SET chain_head = zeroblob(32)", "ChainHead")]
     public async Task AnEditedSnapshot_IsRefused_NamingTheCheck(string sql, string check)
     {
-        await using var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        await using var store = await SqliteEventStore.OpenAsync(FilePath, Ct);
         await SnapshotTampering.StoreAsync(store, Ct);
         await ExecuteAsync(sql);
         await SnapshotTampering.ShouldBeRefusedAsync(store, SnapshotTampering.Stream, check, Ct);
@@ -35,7 +21,7 @@ public sealed class SnapshotTamperingTest : IDisposable
     [Fact]
     public async Task ASnapshotMovedToAStreamWithTheSameEvents_IsRefused_ItsDigestNamesItsStream()
     {
-        await using var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        await using var store = await SqliteEventStore.OpenAsync(FilePath, Ct);
         await SnapshotTampering.StoreAsync(store, Ct);
         await ExecuteAsync("""
             INSERT INTO mft_events SELECT 'other', sequence, type, occurred_at, payload, hash, position + 1000 FROM mft_events;
@@ -47,24 +33,10 @@ public sealed class SnapshotTamperingTest : IDisposable
     [Fact]
     public async Task AForgedSnapshotWithARecomputedDigest_IsFoundByTheFullVerification()
     {
-        await using var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        await using var store = await SqliteEventStore.OpenAsync(FilePath, Ct);
         var stored = await SnapshotTampering.StoreAsync(store, Ct);
         var (document, digest) = SnapshotTampering.Forgery(stored);
         await ExecuteAsync("UPDATE mft_snapshots SET document = $document, digest = $digest", ("$document", document), ("$digest", digest));
         await SnapshotTampering.ForgeryShouldBeFoundByTheFullVerificationAsync(store, Ct);
-    }
-
-    private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_path}");
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        await command.ExecuteNonQueryAsync(Ct);
     }
 }

@@ -15,42 +15,16 @@ using Xunit;
 namespace Miljofyrtarn.Storage.Sqlite.Tests;
 
 /// <summary>The SQLite store's history is tamper-evident: every change to a stored event is found and named.</summary>
-public sealed class TamperEvidenceTest : IDisposable
+public sealed class TamperEvidenceTest : SqliteFileTest
 {
     private const string Stream = "964123454";
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"mft-tamper-{Guid.NewGuid():N}.db");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
-    }
 
     private async Task<(SqliteEventStore Store, OrganisationLifecycle Lifecycle)> StoredAsync()
     {
-        var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        var store = await SqliteEventStore.OpenAsync(FilePath, Ct);
         var lifecycle = EventStoreContractTest.Lifecycle(11);
         await store.SaveAsync(Stream, lifecycle, 0, Ct);
         return (store, lifecycle);
-    }
-
-    private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_path}");
-        await connection.OpenAsync(Ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        await command.ExecuteNonQueryAsync(Ct);
     }
 
     private static async Task<string> FirstBadEventAsync(SqliteEventStore store)
@@ -89,7 +63,7 @@ public sealed class TamperEvidenceTest : IDisposable
         var (store, _) = await StoredAsync();
         await ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE)");
         SqliteConnection.ClearAllPools();
-        var original = await File.ReadAllBytesAsync(_path, Ct);
+        var original = await File.ReadAllBytesAsync(FilePath, Ct);
         var actor = Encoding.UTF8.GetBytes("\"actor\":\"tester\"");
         var detected = 0;
         for (var at = original.AsSpan().IndexOf(actor); at >= 0; at = Next(original, actor, at))
@@ -98,7 +72,7 @@ public sealed class TamperEvidenceTest : IDisposable
             var bytes = (byte[])original.Clone();
             bytes[at + 10] = (byte)'T';
             SqliteConnection.ClearAllPools();
-            await File.WriteAllBytesAsync(_path, bytes, Ct);
+            await File.WriteAllBytesAsync(FilePath, bytes, Ct);
             try
             {
                 var events = await store.ReadAsync(Stream, cancellationToken: Ct);
@@ -168,7 +142,7 @@ public sealed class TamperEvidenceTest : IDisposable
         }
 
         SqliteConnection.ClearAllPools();
-        using (var strict = await SqliteEventStore.OpenAsync(_path, Ct))
+        using (var strict = await SqliteEventStore.OpenAsync(FilePath, Ct))
         {
             // By default the partly verified stream is refused, alone and in the feed; verifying it still reports.
             (await FluentActions.Awaiting(() => strict.ReadAsync(Stream, cancellationToken: Ct)).Should().ThrowAsync<MiljofyrtarnException>())
@@ -178,7 +152,7 @@ public sealed class TamperEvidenceTest : IDisposable
             (await strict.VerifyAsync(Stream, Ct)).UnverifiedThrough.Should().Be(events.Length);
         }
 
-        var store = await SqliteEventStore.OpenAsync(_path, new SqliteEventStoreOptions { AllowUnverifiedHistory = true }, Ct);
+        var store = await SqliteEventStore.OpenAsync(FilePath, new SqliteEventStoreOptions { AllowUnverifiedHistory = true }, Ct);
         var verification = await store.VerifyAsync(Stream, Ct);
         var read = await store.ReadAsync(Stream, cancellationToken: Ct);
         var lifecycle = OrganisationLifecycle.Replay(CriteriaCatalog.LoadDefault(), read, new FakeClock(Instant.FromUtc(2026, 3, 11, 8, 0)));
@@ -212,7 +186,7 @@ public sealed class TamperEvidenceTest : IDisposable
         }
 
         SqliteConnection.ClearAllPools();
-        var store = await SqliteEventStore.OpenAsync(_path, new SqliteEventStoreOptions { AllowUnverifiedHistory = true }, Ct);
+        var store = await SqliteEventStore.OpenAsync(FilePath, new SqliteEventStoreOptions { AllowUnverifiedHistory = true }, Ct);
         var feed = await store.ReadAllAsync(0, 1000, Ct);
 
         feed.Select(e => e.Position).Should().Equal(Enumerable.Range(1, events.Length * 2).Select(i => (long)i));
@@ -225,68 +199,38 @@ public sealed class TamperEvidenceTest : IDisposable
 }
 
 /// <summary>Two organisations' streams swapped by hand in the SQLite file (issue 31, finding 4).</summary>
-public sealed class StreamSwapInSqliteTest : IDisposable
+public sealed class StreamSwapInSqliteTest : SqliteFileTest
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"mft-swap-{Guid.NewGuid():N}.db");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
-    }
-
     [Fact]
     public async Task SwappedStreams_AreRefusedOnLoad_AndByTheKeptStatements()
     {
         var key = ChainStatementKey.Hmac(Encoding.UTF8.GetBytes("a host's secret of at least 32 bytes, from configuration"), "test");
         ChainStatement[] kept;
-        using (var store = await SqliteEventStore.OpenAsync(_path, Ct))
+        using (var store = await SqliteEventStore.OpenAsync(FilePath, Ct))
         {
             kept = await StreamSwap.StoreBothAsync(store, key, Ct);
         }
 
         SqliteConnection.ClearAllPools();
-        await using (var connection = new SqliteConnection($"Data Source={_path}"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"""
-                UPDATE mft_events SET stream = 'x' WHERE stream = '{StreamSwap.First}';
-                UPDATE mft_events SET stream = '{StreamSwap.First}' WHERE stream = '{StreamSwap.Second}';
-                UPDATE mft_events SET stream = '{StreamSwap.Second}' WHERE stream = 'x';
-                """;
-            await command.ExecuteNonQueryAsync(Ct);
-        }
+        await ExecuteAsync($"""
+            UPDATE mft_events SET stream = 'x' WHERE stream = '{StreamSwap.First}';
+            UPDATE mft_events SET stream = '{StreamSwap.First}' WHERE stream = '{StreamSwap.Second}';
+            UPDATE mft_events SET stream = '{StreamSwap.Second}' WHERE stream = 'x';
+            """);
 
         SqliteConnection.ClearAllPools();
-        using var reopened = await SqliteEventStore.OpenAsync(_path, Ct);
+        using var reopened = await SqliteEventStore.OpenAsync(FilePath, Ct);
         await StreamSwap.ShouldBeRefusedAsync(reopened, kept, key, Ct);
     }
 }
 
 /// <summary>The widest organisation the limits allow, stored in a SQLite file and read back (issue 31).</summary>
-public sealed class WidestOrganisationInSqliteTest : IDisposable
+public sealed class WidestOrganisationInSqliteTest : SqliteFileTest
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"mft-widest-{Guid.NewGuid():N}.db");
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
-    }
-
     [Fact]
     public async Task ItIsReadBackUnchanged()
     {
-        using var store = await SqliteEventStore.OpenAsync(_path, TestContext.Current.CancellationToken);
+        using var store = await SqliteEventStore.OpenAsync(FilePath, TestContext.Current.CancellationToken);
         await WidestOrganisationRoundTrip.ShouldReadBackAsync(store, TestContext.Current.CancellationToken);
     }
 }

@@ -11,39 +11,20 @@ namespace Miljofyrtarn.Storage.Sqlite.Tests;
 /// Issue 31, finding 5: SQLite keeps whatever type a writer gives a value, so a file edited by hand can hold a hash as
 /// text or a position as a word. Every read refuses such a value with a code; the feed can never loop.
 /// </summary>
-public sealed class WrongStorageTypeTest : IDisposable
+public sealed class WrongStorageTypeTest : SqliteFileTest
 {
     private const string Stream = "964123454";
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"mft-types-{Guid.NewGuid():N}.db");
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
-    }
 
     private async Task<SqliteEventStore> StoredAsync(string sql)
     {
-        await using (var store = await SqliteEventStore.OpenAsync(_path, Ct))
+        await using (var store = await SqliteEventStore.OpenAsync(FilePath, Ct))
         {
             await store.SaveAsync(Stream, EventStoreContractTest.Lifecycle(11), 0, Ct);
         }
 
         SqliteConnection.ClearAllPools();
-        await using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync(Ct);
-        }
-
-        return await SqliteEventStore.OpenAsync(_path, Ct);
+        await ExecuteAsync(sql);
+        return await SqliteEventStore.OpenAsync(FilePath, Ct);
     }
 
     private static async Task<Diagnostic> RefusedAsync(Func<Task> read) =>
@@ -64,7 +45,7 @@ public sealed class WrongStorageTypeTest : IDisposable
         {
             var refused = await RefusedAsync(read);
             refused.Code.Should().Be(ErrorCodes.CorruptStoredValue);
-            refused.Arguments.Should().Equal(_path, "hash", "5");
+            refused.Arguments.Should().Equal(FilePath, "hash", "5");
         }
     }
 
@@ -77,7 +58,7 @@ public sealed class WrongStorageTypeTest : IDisposable
         var refused = await RefusedAsync(() => store.ReadAllAsync(0, 100, Ct));
 
         refused.Code.Should().Be(ErrorCodes.FeedOutOfOrder);
-        refused.Arguments.Should().Equal(_path, "8", "6");
+        refused.Arguments.Should().Equal(FilePath, "8", "6");
         (await RefusedAsync(() => store.ReadAllAsync(6, 100, Ct))).Code.Should().Be(ErrorCodes.FeedOutOfOrder, "a reader resuming after 6 is refused too, so it cannot loop");
         (await RefusedAsync(() => store.AppendAsync(Stream, 12, [EventStoreContractTest.Lifecycle(12).History[^1]], Ct))).Code
             .Should().Be(ErrorCodes.CorruptStoredValue, "no new position is handed out after a damaged one");
@@ -103,7 +84,7 @@ public sealed class WrongStorageTypeTest : IDisposable
 
         var refused = await RefusedAsync(() => store.ReadAsync(Stream, 0, Ct));
         refused.Code.Should().Be(ErrorCodes.CorruptStoredValue);
-        refused.Arguments.Should().Equal(_path, column, row);
+        refused.Arguments.Should().Equal(FilePath, column, row);
     }
 
     [Theory]
@@ -113,22 +94,16 @@ public sealed class WrongStorageTypeTest : IDisposable
     [InlineData("version", "'two'")]
     public async Task ASnapshotColumnOfAnotherType_IsNamed(string column, string value)
     {
-        await using (var writer = await SqliteEventStore.OpenAsync(_path, Ct))
+        await using (var writer = await SqliteEventStore.OpenAsync(FilePath, Ct))
         {
             await writer.SaveAsync(Stream, EventStoreContractTest.Lifecycle(3), 0, Ct);
             (await writer.WriteSnapshotAsync(Stream, new StoredSnapshot(2, "{}"u8), Ct)).Should().BeTrue();
         }
 
         SqliteConnection.ClearAllPools();
-        await using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
-        {
-            await connection.OpenAsync(Ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"UPDATE mft_snapshots SET {column} = {value}";
-            await command.ExecuteNonQueryAsync(Ct);
-        }
+        await ExecuteAsync($"UPDATE mft_snapshots SET {column} = {value}");
 
-        await using var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        await using var store = await SqliteEventStore.OpenAsync(FilePath, Ct);
         var refused = await RefusedAsync(() => store.ReadSnapshotAsync(Stream, Ct));
         refused.Code.Should().Be(ErrorCodes.CorruptStoredValue);
         refused.Arguments[1].Should().Be(column);
@@ -139,8 +114,8 @@ public sealed class WrongStorageTypeTest : IDisposable
     {
         await using var store = await StoredAsync("UPDATE mft_events SET sequence = 'x' WHERE sequence = 12");
 
-        (await RefusedAsync(() => store.ListStreamsAsync(null, 10, Ct))).Arguments.Should().Equal(_path, "sequence", "1");
-        (await RefusedAsync(() => store.GetVersionAsync(Stream, Ct))).Arguments.Should().Equal(_path, "sequence", "0");
+        (await RefusedAsync(() => store.ListStreamsAsync(null, 10, Ct))).Arguments.Should().Equal(FilePath, "sequence", "1");
+        (await RefusedAsync(() => store.GetVersionAsync(Stream, Ct))).Arguments.Should().Equal(FilePath, "sequence", "0");
     }
 
     [Fact]
@@ -148,8 +123,8 @@ public sealed class WrongStorageTypeTest : IDisposable
     {
         await FluentActions.Awaiting(() => SqliteEventStore.OpenAsync(null!, Ct)).Should().ThrowExactlyAsync<ArgumentNullException>();
         await FluentActions.Awaiting(() => SqliteEventStore.OpenAsync("  ", Ct)).Should().ThrowExactlyAsync<ArgumentException>();
-        await FluentActions.Awaiting(() => SqliteEventStore.OpenAsync(_path, null!, Ct)).Should().ThrowExactlyAsync<ArgumentNullException>();
-        await using var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        await FluentActions.Awaiting(() => SqliteEventStore.OpenAsync(FilePath, null!, Ct)).Should().ThrowExactlyAsync<ArgumentNullException>();
+        await using var store = await SqliteEventStore.OpenAsync(FilePath, Ct);
         await FluentActions.Awaiting(() => store.VerifyAsync(null!, Ct)).Should().ThrowExactlyAsync<ArgumentNullException>();
         await FluentActions.Awaiting(() => store.GetVersionAsync(null!, Ct)).Should().ThrowExactlyAsync<ArgumentNullException>();
         (await RefusedAsync(() => store.WriteSnapshotAsync(" ", new StoredSnapshot(1, "{}"u8), Ct))).Code.Should().Be(ErrorCodes.BlankText);
@@ -158,7 +133,7 @@ public sealed class WrongStorageTypeTest : IDisposable
     [Fact]
     public async Task AStoreDisposedAsynchronously_RefusesToRead()
     {
-        var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        var store = await SqliteEventStore.OpenAsync(FilePath, Ct);
         await store.DisposeAsync();
 
         await FluentActions.Awaiting(() => store.ReadAsync(Stream, 0, Ct)).Should().ThrowAsync<ObjectDisposedException>();
@@ -167,7 +142,7 @@ public sealed class WrongStorageTypeTest : IDisposable
     [Fact]
     public async Task TheListing_FromTheStart_IncludesEveryName_AndADisposedStore_RefusesToRead()
     {
-        var store = await SqliteEventStore.OpenAsync(_path, Ct);
+        var store = await SqliteEventStore.OpenAsync(FilePath, Ct);
         await store.SaveAsync("0001", EventStoreContractTest.Lifecycle(0), 0, Ct);
         await store.SaveAsync(Stream, EventStoreContractTest.Lifecycle(0), 0, Ct);
         await store.SaveAsync("Ålesund", EventStoreContractTest.Lifecycle(0), 0, Ct);
