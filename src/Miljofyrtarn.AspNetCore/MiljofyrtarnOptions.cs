@@ -51,7 +51,7 @@ public sealed class MiljofyrtarnOptions
         }
 
         var parsed = NodaTime.Text.LocalDatePattern.Iso.Parse(text);
-        if (!parsed.Success || parsed.Value <= SchemeRules.Default.EffectiveFrom)
+        if (!parsed.Success || parsed.Value <= SchemeRules.Default.EffectiveFrom || parsed.Value > SchemeRuleBook.MaxDate)
         {
             throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.InvalidValue, [text, "yyyy-MM-dd"], "FollowUpAuditsFrom"));
         }
@@ -167,7 +167,7 @@ internal sealed class MiljofyrtarnOptionsValidator(IEnumerable<StoreRegistration
             }
             catch (MiljofyrtarnException refused)
             {
-                failures.Add($"{MiljofyrtarnOptions.SectionName}:FollowUpAuditsFrom: '{options.FollowUpAuditsFrom}' is not a date (yyyy-MM-dd) after {SchemeRules.Default.EffectiveFrom:yyyy-MM-dd} ({refused.Code}).");
+                failures.Add($"{MiljofyrtarnOptions.SectionName}:FollowUpAuditsFrom: '{options.FollowUpAuditsFrom}' is not a date (yyyy-MM-dd) after {SchemeRules.Default.EffectiveFrom:yyyy-MM-dd} and up to {SchemeRuleBook.MaxDate:yyyy-MM-dd} ({refused.Code}).");
             }
         }
 

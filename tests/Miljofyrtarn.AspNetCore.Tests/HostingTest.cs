@@ -51,6 +51,7 @@ public sealed class HostingTest
 
     [Theory]
     [InlineData("Miljofyrtarn:FollowUpAuditsFrom", "1. januar 2026", "Miljofyrtarn:FollowUpAuditsFrom", true)]
+    [InlineData("Miljofyrtarn:FollowUpAuditsFrom", "2201-01-01", "Miljofyrtarn:FollowUpAuditsFrom", true)]
     public async Task ABadFollowUpAuditDay_StopsTheHostAtStartUp_NamingIt(string key, string value, string named, bool on)
     {
         var starting = () => TestApi.StartAsync(builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value, ["Miljofyrtarn:RequiresFollowUpAudit"] = on ? "true" : "false" }));

@@ -19,7 +19,12 @@ public sealed class StoredSnapshot
     /// <summary>Creates a stored snapshot.</summary>
     /// <param name="version">The version (event sequence) whose state the document holds, at least 1.</param>
     /// <param name="document">The snapshot document (UTF-8 JSON); copied.</param>
-    /// <exception cref="MiljofyrtarnException">The version is below 1 or the document is empty (<see cref="ErrorCodes.NumberOutOfRange"/>, <see cref="ErrorCodes.MissingProperty"/>).</exception>
+    /// <exception cref="MiljofyrtarnException">
+    /// The version is below 1 or the document is empty (<see cref="ErrorCodes.NumberOutOfRange"/>,
+    /// <see cref="ErrorCodes.MissingProperty"/>), or it is larger than the snapshot reader takes by default
+    /// (<see cref="Interchange.InterchangeOptions.MaxBytes"/>, 64 MiB: <see cref="ErrorCodes.DocumentTooLarge"/>), so that
+    /// what a store keeps always reads back.
+    /// </exception>
     public StoredSnapshot(long version, ReadOnlySpan<byte> document)
     {
         if (version < 1)
@@ -30,6 +35,11 @@ public sealed class StoredSnapshot
         if (document.IsEmpty)
         {
             throw Problems.Single(ErrorCodes.MissingProperty, nameof(document));
+        }
+
+        if (document.Length > Interchange.InterchangeOptions.Default.MaxBytes)
+        {
+            throw Problems.Single(ErrorCodes.DocumentTooLarge, Interchange.InterchangeOptions.Default.MaxBytes);
         }
 
         Version = version;

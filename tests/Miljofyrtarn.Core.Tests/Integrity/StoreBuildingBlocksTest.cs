@@ -166,6 +166,8 @@ public sealed class StoreBuildingBlocksTest
         snapshot.Document.ToArray().Should().Equal("{}"u8.ToArray());
         Code(() => new StoredSnapshot(0, "{}"u8)).Should().Be(ErrorCodes.NumberOutOfRange);
         Code(() => new StoredSnapshot(1, [])).Should().Be(ErrorCodes.MissingProperty);
+        Code(() => new StoredSnapshot(1, new byte[Core.Interchange.InterchangeOptions.Default.MaxBytes + 1])).Should().Be(ErrorCodes.DocumentTooLarge);
+        new StoredSnapshot(1, new byte[Core.Interchange.InterchangeOptions.Default.MaxBytes]).Document.Length.Should().Be(Core.Interchange.InterchangeOptions.Default.MaxBytes);
         Code(() => StoredSnapshots.CheckWrite(" ", snapshot)).Should().Be(ErrorCodes.BlankText);
         StoredSnapshots.CheckWrite("s", snapshot);
         FluentActions.Invoking(() => StoredSnapshots.CheckWrite("s", null!)).Should().Throw<ArgumentNullException>();
