@@ -46,7 +46,12 @@ public static class MiljofyrtarnServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<MiljofyrtarnOptions>>().Value.CatalogPath is { } path
             ? CriteriaCatalog.LoadFile(path)
             : CriteriaCatalog.LoadDefault());
-        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<MiljofyrtarnOptions>>().Value.ToRuleBook());
+        services.TryAddSingleton(sp =>
+        {
+            // The factor sets of ConfigureClimateAccount are the ones reports record when submitted and recomputations name.
+            var rules = sp.GetRequiredService<IOptions<MiljofyrtarnOptions>>().Value.ToRuleBook();
+            return sp.GetServices<ClimateAccountSettings>().LastOrDefault()?.FactorSets is { } sets ? rules.WithFactorSets(sets) : rules;
+        });
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<MiljofyrtarnOptions>>().Value.ToDeadlineOptions());
 
         services.AddMetrics();

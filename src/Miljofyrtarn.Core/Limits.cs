@@ -52,6 +52,9 @@ public static class Limits
     /// <summary>The most role grants held in one organisation at a time: 10,000.</summary>
     public const int RoleGrants = 10_000;
 
+    /// <summary>The most recomputations of climate accounts recorded in one organisation: 1,000.</summary>
+    public const int Recomputations = 1_000;
+
     /// <summary>The most events in one organisation's history: 1,000,000.</summary>
     public const int Events = 1_000_000;
 

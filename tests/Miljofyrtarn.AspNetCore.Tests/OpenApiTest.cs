@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FluentAssertions;
+using Miljofyrtarn.Core.Contracts;
 using Xunit;
 
 namespace Miljofyrtarn.AspNetCore.Tests;
@@ -36,7 +37,7 @@ public sealed class OpenApiTest
         schemas["Instant"]!["format"]!.GetValue<string>().Should().Be("date-time");
         schemas["ContractText"]!["oneOf"]!.AsArray().Should().HaveCount(2);
         schemas["UnitState"]!["enum"]!.AsArray().Select(v => (string?)v).Should().Contain("mappingOpen");
-        schemas["LifecycleCommand"]!["anyOf"]!.AsArray().Should().HaveCount(18);
+        schemas["LifecycleCommand"]!["anyOf"]!.AsArray().Should().HaveCount(typeof(LifecycleCommand).Assembly.GetTypes().Count(t => t.IsSubclassOf(typeof(LifecycleCommand))), "every command has its schema");
         var apply = document["paths"]!["/api/organisations/{organisation}/actions"]!["post"]!;
         apply["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>().Should().EndWith("/LifecycleCommand");
         apply["responses"]!.AsObject().Select(r => r.Key).Should().Contain(["200", "400", "404", "409", "412", "422"]);

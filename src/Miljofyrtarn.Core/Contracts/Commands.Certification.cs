@@ -79,6 +79,24 @@ public sealed record CorrectAnnualReportCommand(UnitId Unit, int Year, ReportInp
         lifecycle.CorrectAnnualReport(CommandChecks.Require(Unit, "$.unit"), Year, CommandChecks.Require(Content, "$.content").ToReport(lifecycle, Unit, Year, "$.content"), CommandChecks.Require(Reason, "$.reason"), actor, expectedVersion);
 }
 
+/// <summary>Recomputes a year's climate account with another emission factor set of the rule book, on the record.</summary>
+/// <param name="Year">The report year.</param>
+/// <param name="FactorSet">The set's ID, for example <c>no-2023</c>.</param>
+/// <param name="PublishedOn">The day the set was published: its version.</param>
+public sealed record RecomputeClimateAccountCommand(int Year, string FactorSet, [property: JsonConverter(typeof(IsoLocalDateConverter))] LocalDate PublishedOn) : LifecycleCommand
+{
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override string Name => "recomputeClimateAccount";
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override Operation? Operation => Lifecycle.Operation.RecomputeClimateAccount;
+
+    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
+        lifecycle.RecomputeClimateAccount(Year, new Reporting.FactorSetReference(CommandChecks.Require(FactorSet, "$.factorSet"), PublishedOn), actor, expectedVersion);
+}
+
 /// <summary>Postpones an annual report's deadline.</summary>
 /// <param name="Unit">The unit.</param>
 /// <param name="Year">The report year.</param>

@@ -32,6 +32,7 @@ namespace Miljofyrtarn.Core.Contracts;
 [JsonDerivedType(typeof(ExpireCommand), "expire")]
 [JsonDerivedType(typeof(ExpireCertificatesCommand), "expireCertificates")]
 [JsonDerivedType(typeof(RecordFollowUpAuditCommand), "recordFollowUpAudit")]
+[JsonDerivedType(typeof(RecomputeClimateAccountCommand), "recomputeClimateAccount")]
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "action", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 public abstract record LifecycleCommand
 {

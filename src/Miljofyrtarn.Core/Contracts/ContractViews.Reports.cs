@@ -74,24 +74,68 @@ public static partial class ContractViews
             account.PerSquareMetre,
             lines,
             account.LeftOut,
-            [.. account.Warnings.Select(w => new AccountWarningView(w.Code, w.Arguments[0], language.Text(w.GetMessage)))]);
+            [.. account.Warnings.Select(w => new AccountWarningView(w.Code, w.Arguments[0], language.Text(w.GetMessage)))],
+            account.FactorSet.PublishedOn);
     }
 
     /// <summary>
     /// The organisation's climate account for a year: every submitted report of that year combined, with the factor set
-    /// that applies to the year (<see cref="EmissionFactorSet.Select"/>) among <paramref name="factorSets"/>.
+    /// the account uses now (the last of <see cref="OrganisationLifecycle.GetClimateAccountFactorSets"/>: the set it was
+    /// submitted with, or the latest recomputation's), so it reads the same whenever it is read. For a year without a
+    /// submitted report, the set that applies to the year today (<see cref="EmissionFactorSet.Select"/>).
     /// </summary>
     /// <param name="lifecycle">The lifecycle.</param>
     /// <param name="year">The report year.</param>
-    /// <param name="factorSets">The factor sets to choose from; <see cref="EmissionFactorSet.Defaults"/> when null.</param>
+    /// <param name="factorSets">The factor sets to look in; the rule book's (<see cref="SchemeRuleBook.FactorSets"/>) when null.</param>
     /// <param name="leftOut">Activities deliberately left out of the account, each with its reason; none when null.</param>
     /// <param name="language">The language of the warnings' texts.</param>
     /// <returns>The view.</returns>
-    /// <exception cref="MiljofyrtarnException">No factor set qualifies, or one lacks a factor the account needs and the activity is not left out.</exception>
+    /// <exception cref="MiljofyrtarnException">
+    /// A recorded factor set is not loaded (<see cref="ErrorCodes.FactorSetNotFound"/>), no factor set qualifies, or one lacks
+    /// a factor the account needs and the activity is not left out.
+    /// </exception>
     public static ClimateAccountView ToClimateAccountView(this OrganisationLifecycle lifecycle, int year, IEnumerable<EmissionFactorSet>? factorSets = null, IEnumerable<LeftOutActivity>? leftOut = null, ContractLanguage language = default)
     {
         ArgumentNullException.ThrowIfNull(lifecycle);
-        var set = EmissionFactorSet.Select(factorSets ?? EmissionFactorSet.Defaults, year, lifecycle.Today);
-        return ToView(ClimateAccount.ComputeCombined(lifecycle.GetReports(year), lifecycle.Rules.Indicators, set, leftOut), language);
+        var views = lifecycle.ToClimateAccountViews(year, factorSets, leftOut, language);
+        return views.Length > 0
+            ? views[^1]
+            : ToView(ClimateAccount.ComputeCombined([], lifecycle.Rules.Indicators, EmissionFactorSet.Select(factorSets ?? lifecycle.Rules.FactorSets, year, lifecycle.Today), leftOut), language);
+    }
+
+    /// <summary>
+    /// Every recorded version of the organisation's climate account for a year, oldest first, each labelled with its factor
+    /// set: the account as submitted, then each recomputation (<see cref="OrganisationLifecycle.RecomputeClimateAccount"/>)
+    /// with its time. Empty when no report with content is submitted for the year.
+    /// </summary>
+    /// <param name="lifecycle">The lifecycle.</param>
+    /// <param name="year">The report year.</param>
+    /// <param name="factorSets">The factor sets to look in; the rule book's (<see cref="SchemeRuleBook.FactorSets"/>) when null.</param>
+    /// <param name="leftOut">Activities deliberately left out of the account, each with its reason; none when null.</param>
+    /// <param name="language">The language of the warnings' texts.</param>
+    /// <returns>The views.</returns>
+    /// <exception cref="MiljofyrtarnException">
+    /// A recorded factor set is not loaded (<see cref="ErrorCodes.FactorSetNotFound"/>), or one lacks a factor the account
+    /// needs and the activity is not left out.
+    /// </exception>
+    public static System.Collections.Immutable.ImmutableArray<ClimateAccountView> ToClimateAccountViews(this OrganisationLifecycle lifecycle, int year, IEnumerable<EmissionFactorSet>? factorSets = null, IEnumerable<LeftOutActivity>? leftOut = null, ContractLanguage language = default)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        var sets = lifecycle.GetClimateAccountFactorSets(year, factorSets);
+        if (sets.IsEmpty)
+        {
+            return [];
+        }
+
+        var reports = lifecycle.GetReports(year);
+        var recomputations = lifecycle.Recomputations.Where(r => r.Year == year).ToArray();
+        var views = new ClimateAccountView[sets.Length];
+        for (var i = 0; i < sets.Length; i++)
+        {
+            var view = ToView(ClimateAccount.ComputeCombined(reports, lifecycle.Rules.Indicators, sets[i], leftOut), language);
+            views[i] = i == 0 ? view : view with { RecomputedAt = recomputations[i - 1].RecomputedAt };
+        }
+
+        return [.. views];
     }
 }

@@ -53,6 +53,8 @@ public sealed record FigureView(string Code, ContractText Name, double Value, [p
 /// <param name="Lines">Every emission, by unit and activity.</param>
 /// <param name="LeftOut">Activities left out, with the reason.</param>
 /// <param name="Warnings">What the reports give that the account cannot count (a fuel without energy content, a consumption that measures no activity), never a silent zero; empty when everything is counted.</param>
+/// <param name="FactorSetPublishedOn">The day the factor set was published: with <paramref name="FactorSet"/>, the set's version.</param>
+/// <param name="RecomputedAt">When the account was recomputed with this set, or null for the account as submitted.</param>
 public sealed record ClimateAccountView(
     int Year,
     string FactorSet,
@@ -67,7 +69,9 @@ public sealed record ClimateAccountView(
     double? PerSquareMetre,
     IReadOnlyList<EmissionLineView> Lines,
     IReadOnlyList<LeftOutActivity> LeftOut,
-    IReadOnlyList<AccountWarningView> Warnings);
+    IReadOnlyList<AccountWarningView> Warnings,
+    [property: JsonConverter(typeof(IsoLocalDateConverter))] LocalDate FactorSetPublishedOn,
+    [property: JsonConverter(typeof(IsoInstantConverter))] Instant? RecomputedAt = null);
 
 /// <summary>A warning of a climate account (<see cref="Reporting.ClimateAccount.Warnings"/>): what is not counted, and why.</summary>
 /// <param name="Code">The warning's stable code, for example <c>MFT0620</c>.</param>

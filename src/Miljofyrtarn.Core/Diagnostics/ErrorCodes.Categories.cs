@@ -31,7 +31,7 @@ public static partial class ErrorCodes
                 or ReportYearNotDue or ReportAlreadySubmitted or PostponementNotLater or CoveredByHostCertificate
                 or CertificateNotExpired or UnitHasCertificate or StartUpAlreadyCompleted or NoValidCertificate
                 or ReportYearNotEnded or MandatoryIndicatorMissing or MissingEmissionFactor or NoFactorSet
-                or ImplausibleChange or NoEnergyContent or NotInAccount or ReportNotSubmitted or NoFeeSchedule or MissingFullTimeEquivalents or RoleNotHeld
+                or ImplausibleChange or NoEnergyContent or NotInAccount or ReportNotSubmitted or FactorSetNotFound or RecomputationNotNeeded or NoAccountToRecompute or NoFeeSchedule or MissingFullTimeEquivalents or RoleNotHeld
                 or HistoryFull => ErrorCategory.RefusedByRule,
             _ => (ErrorCategory)(-1),
         };

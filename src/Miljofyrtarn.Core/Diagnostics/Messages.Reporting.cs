@@ -89,5 +89,17 @@ internal static partial class Messages
             "{0} skylder ingen klima- og miljørapport for {1}.",
             "{0} skuldar ingen klima- og miljørapport for {1}.",
             "{0} owes no climate and environment report for {1}."],
+        [ErrorCodes.FactorSetNotFound] = [
+            "Faktorsettet «{0}» publisert {1} er ikke lastet, så klimaregnskapet som ble beregnet med det, kan ikke gjenskapes.",
+            "Faktorsettet «{0}» publisert {1} er ikkje lasta, så klimarekneskapen som vart rekna ut med det, kan ikkje gjenskapast.",
+            "The factor set '{0}' published on {1} is not loaded, so the climate account computed with it cannot be reproduced."],
+        [ErrorCodes.RecomputationNotNeeded] = [
+            "Klimaregnskapet for {0} er allerede beregnet med faktorsettet «{1}».",
+            "Klimarekneskapen for {0} er alt rekna ut med faktorsettet «{1}».",
+            "The climate account for {0} is already computed with the factor set '{1}'."],
+        [ErrorCodes.NoAccountToRecompute] = [
+            "{0} har ingen levert rapport med innhold for {1}, så det finnes ikke noe klimaregnskap å beregne på nytt.",
+            "{0} har ingen levert rapport med innhald for {1}, så det finst ikkje nokon klimarekneskap å rekne ut på nytt.",
+            "{0} has no submitted report with content for {1}, so there is no climate account to recompute."],
     };
 }

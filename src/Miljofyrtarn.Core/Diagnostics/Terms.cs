@@ -54,6 +54,7 @@ internal static class Terms
         ["invariant.FollowUpAuditOutsideCertificate"] = ["en oppfølgingsrevisjon ligger utenfor sertifikatenes gyldighet eller i feil rekkefølge", "ein oppfølgingsrevisjon ligg utanfor gyldigheita til sertifikata eller i feil rekkjefølgje", "a follow-up audit lies outside the certificates' validity or out of order"],
         ["invariant.StartedBeforeStartUp"] = ["en enhet er i gang før oppstarten er fullført", "ei eining er i gang før oppstarten er fullført", "a unit is under way before the start-up is completed"],
         ["invariant.StartUpAfterLastEvent"] = ["oppstarten er datert etter siste hendelse", "oppstarten er datert etter siste hending", "the start-up is dated after the last event"],
+        ["invariant.Recomputation"] = ["en ny beregning av klimaregnskapet gjelder et år uten levert rapport, eller er datert etter siste hendelse eller i feil rekkefølge", "ei ny utrekning av klimarekneskapen gjeld eit år utan levert rapport, eller er datert etter siste hending eller i feil rekkjefølgje", "a recomputation of the climate account is of a year without a submitted report, or dated after the last event or out of order"],
         ["jsontype.text"] = ["en tekst", "ein tekst", "a string"],
         ["jsontype.number"] = ["et tall", "eit tal", "a number"],
         ["jsontype.integer"] = ["et heltall", "eit heiltal", "a whole number"],

@@ -75,6 +75,8 @@ internal sealed class EventDocument
 
     public ReportContentDocument? Content { get; set; }
 
+    public FactorSetReferenceDocument? FactorSet { get; set; }
+
     public string? Person { get; set; }
 
     public string? Role { get; set; }
@@ -231,6 +233,8 @@ internal sealed class ReportDocument
 
     public List<CorrectionDocument?>? Corrections { get; set; }
 
+    public FactorSetReferenceDocument? FactorSet { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
@@ -294,85 +298,12 @@ internal sealed class CorrectionDocument
     public Dictionary<string, JsonElement>? Unknown { get; set; }
 }
 
-internal sealed class SnapshotDocument
+/// <summary>An emission factor set named by its ID and publication day (its version).</summary>
+internal sealed class FactorSetReferenceDocument
 {
-    [JsonPropertyName("$schema")]
-    public string? Schema { get; set; }
+    public string? Id { get; set; }
 
-    public int? SchemaVersion { get; set; }
-
-    public string? CatalogVersion { get; set; }
-
-    public long? Version { get; set; }
-
-    public NodaTime.Instant? LastEventAt { get; set; }
-
-    public string? Name { get; set; }
-
-    public string? Kind { get; set; }
-
-    public string? Number { get; set; }
-
-    public NodaTime.LocalDate? StartedOn { get; set; }
-
-    public string? CommonSetId { get; set; }
-
-    public string? PendingCommonSetId { get; set; }
-
-    public NodaTime.LocalDate? StartUpListSentOn { get; set; }
-
-    public Dictionary<string, string>? Allocation { get; set; }
-
-    public List<UnitDocument?>? Units { get; set; }
-
-    public RolesDocument? Roles { get; set; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; set; }
-}
-
-/// <summary>A snapshot's roles: who founded the organisation, whether it is governed, every grant and every assignment.</summary>
-internal sealed class RolesDocument
-{
-    public string? Founder { get; set; }
-
-    public bool? Governed { get; set; }
-
-    public List<RoleGrantDocument?>? Grants { get; set; }
-
-    public List<CertifierAssignmentDocument?>? Assignments { get; set; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; set; }
-}
-
-internal sealed class RoleGrantDocument
-{
-    public string? Person { get; set; }
-
-    public string? Role { get; set; }
-
-    public string? Unit { get; set; }
-
-    public NodaTime.Instant? GrantedAt { get; set; }
-
-    public string? GrantedBy { get; set; }
-
-    public NodaTime.Instant? RevokedAt { get; set; }
-
-    public string? RevokedBy { get; set; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Unknown { get; set; }
-}
-
-internal sealed class CertifierAssignmentDocument
-{
-    public CertifierDocument? Certifier { get; set; }
-
-    public NodaTime.Instant? AssignedAt { get; set; }
-
-    public string? AssignedBy { get; set; }
+    public NodaTime.LocalDate? PublishedOn { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }

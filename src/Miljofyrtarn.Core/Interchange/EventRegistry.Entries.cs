@@ -113,13 +113,30 @@ internal static partial class EventRegistry
                 var unit = r.UnitId(d.Unit, h.Path, "unit");
                 var year = r.Required(d.Year, h.Path, "year");
                 var content = d.Content is null || unit is null || year is null ? null : r.Content(d.Content, P.Property(h.Path, "content"), unit.Value, year.Value);
-                return unit is null || year is null || (d.Content is not null && content is null) ? null : new AnnualReportSubmitted(h.Sequence, h.At, h.Actor, unit.Value, year.Value, content);
+                var set = r.FactorSet(d.FactorSet, h.Path, required: false);
+                return unit is null || year is null || (d.Content is not null && content is null) || (d.FactorSet is not null && set is null)
+                    ? null
+                    : new AnnualReportSubmitted(h.Sequence, h.At, h.Actor, unit.Value, year.Value, content, set);
             },
             static (e, d) =>
             {
                 d.Unit = e.Unit.Value;
                 d.Year = e.Year;
                 d.Content = ReportWriter.Content(e.Content);
+                d.FactorSet = InterchangeReader.FactorSetDocument(e.FactorSet);
+            }),
+        Entry<ClimateAccountRecomputed>(
+            "climateAccountRecomputed", ["year", "factorSet"],
+            static (r, d, in h) =>
+            {
+                var year = r.Required(d.Year, h.Path, "year");
+                var set = r.FactorSet(d.FactorSet, h.Path, required: true);
+                return year is null || set is null ? null : new ClimateAccountRecomputed(h.Sequence, h.At, h.Actor, year.Value, set);
+            },
+            static (e, d) =>
+            {
+                d.Year = e.Year;
+                d.FactorSet = InterchangeReader.FactorSetDocument(e.FactorSet);
             }),
         Entry<PostponementGranted>(
             "postponementGranted", ["unit", "year", "dueOn"],

@@ -64,6 +64,30 @@ internal sealed partial class InterchangeReader
         return organisation is null ? null : Construct(() => new Certifier(c.Id ?? string.Empty, c.Name ?? string.Empty, organisation.Value), at);
     }
 
+    /// <summary>An emission factor set's reference at <c>factorSet</c> under the path; null (and no problem) when absent and optional.</summary>
+    public Reporting.FactorSetReference? FactorSet(FactorSetReferenceDocument? f, string path, bool required)
+    {
+        var at = P.Property(path, "factorSet");
+        if (f is null)
+        {
+            if (required)
+            {
+                Report(ErrorCodes.MissingProperty, at, "factorSet");
+            }
+
+            return null;
+        }
+
+        Unknown(f.Unknown, at);
+        var id = Required(f.Id, at, "id");
+        var published = Required(f.PublishedOn, at, "publishedOn");
+        return id is null || published is null ? null : Construct(() => new Reporting.FactorSetReference(id, published.Value), at);
+    }
+
+    /// <summary>The document of a factor set's reference, or null.</summary>
+    public static FactorSetReferenceDocument? FactorSetDocument(Reporting.FactorSetReference? f) =>
+        f is null ? null : new FactorSetReferenceDocument { Id = f.Id, PublishedOn = f.PublishedOn };
+
     /// <summary>
     /// A role event's fields: the person, a role the organisation grants, and its unit when it names one. The last value
     /// says whether every field present was readable (a unit that is there but invalid makes it false).

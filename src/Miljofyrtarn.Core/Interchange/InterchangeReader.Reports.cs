@@ -156,6 +156,12 @@ internal sealed partial class InterchangeReader
         }
 
         var latest = corrections.Count > 0 ? corrections[^1].CorrectedAt : report.SubmittedAt;
-        return report with { Content = Checked(r.Content, P.Property(path, "content"), latest), Corrections = corrections.ToImmutable() };
+        var factorSet = FactorSet(r.FactorSet, path, required: false);
+        if (factorSet is not null && report.SubmittedAt is null)
+        {
+            Report(ErrorCodes.InvalidValue, P.Property(path, "factorSet"), factorSet.ToString(), "submittedAt");
+        }
+
+        return report with { Content = Checked(r.Content, P.Property(path, "content"), latest), Corrections = corrections.ToImmutable(), FactorSet = factorSet };
     }
 }

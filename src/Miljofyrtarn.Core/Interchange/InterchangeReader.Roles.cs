@@ -9,6 +9,33 @@ namespace Miljofyrtarn.Core.Interchange;
 /// <summary>A snapshot's roles: the founder, whether the organisation is governed, its grants and the certifiers assigned to it.</summary>
 internal sealed partial class InterchangeReader
 {
+    /// <summary>A snapshot's recorded recomputations of climate accounts, in order; each unreadable one a problem.</summary>
+    public ImmutableArray<AccountRecomputation> SnapshotRecomputations(List<RecomputationDocument?>? d, string path)
+    {
+        var result = ImmutableArray.CreateBuilder<AccountRecomputation>();
+        for (var i = 0; i < (d?.Count ?? 0); i++)
+        {
+            var at = P.Index(path, i);
+            if (d![i] is not { } r)
+            {
+                Report(ErrorCodes.MissingProperty, at, "recomputation");
+                continue;
+            }
+
+            Unknown(r.Unknown, at);
+            var year = Required(r.Year, at, "year");
+            var set = FactorSet(r.FactorSet, at, required: true);
+            var when = Required(r.RecomputedAt, at, "recomputedAt");
+            var actor = Required(r.Actor, at, "actor");
+            if (year is not null && set is not null && when is not null && actor is not null)
+            {
+                result.Add(new AccountRecomputation(year.Value, set, when.Value, actor));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
     /// <summary>The roles, <see cref="OrganisationRoles.None"/> when the snapshot has none, or null when any is refused.</summary>
     public OrganisationRoles? SnapshotRoles(RolesDocument? d, string path, HashSet<UnitId> unitIds)
     {

@@ -169,7 +169,11 @@ internal sealed partial class InterchangeReader
             return null;
         }
 
-        var state = new LifecycleState(organisation, Internal.PersistentVector<UnitLifecycle>.From(lifecycles), d.StartUpListSentOn, lastEventAt!.Value, version!.Value) { Roles = roles };
+        var recomputations = SnapshotRecomputations(d.Recomputations, P.Property(root, "recomputations"));
+        var state = new LifecycleState(organisation, Internal.PersistentVector<UnitLifecycle>.From(lifecycles), d.StartUpListSentOn, lastEventAt!.Value, version!.Value)
+        {
+            Roles = roles, Recomputations = recomputations,
+        };
 
         // A snapshot is trusted as the state at its version only if some sequence of actions can reach it.
         _problems.AddRange(LifecycleInvariants.Check(state, rules));

@@ -116,6 +116,10 @@ internal static class InterchangeWriter
             PendingCommonSetId = organisation.PendingCommonSet?.Id,
             StartUpListSentOn = state.StartUpListSentOn,
             Roles = RolesOf(state.Roles),
+            Recomputations = state.Recomputations.IsEmpty ? null : [.. state.Recomputations.Select(r => new RecomputationDocument
+            {
+                Year = r.Year, FactorSet = InterchangeReader.FactorSetDocument(r.FactorSet), RecomputedAt = r.RecomputedAt, Actor = r.Actor,
+            })],
             Allocation = organisation.AllocationOverrides.IsEmpty
                 ? null
                 : organisation.AllocationOverrides.OrderBy(a => a.Key).ToDictionary(a => a.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), a => Parties.Name(a.Value)),
@@ -147,6 +151,7 @@ internal static class InterchangeWriter
                         Postponed = r.Postponed,
                         Content = ReportWriter.Content(r.Content),
                         Corrections = r.Corrections.IsEmpty ? null : [.. r.Corrections.Select(ReportWriter.Correction)],
+                        FactorSet = InterchangeReader.FactorSetDocument(r.FactorSet),
                     })],
                 };
                 var assessments = organisation.AssessmentsAt(position);

@@ -142,7 +142,24 @@ public sealed record AnnualReport(int Year, LocalDate DueOn, Instant? SubmittedA
 
     /// <summary>Every correction, oldest first, each with the content it replaced.</summary>
     public ImmutableArray<ReportCorrection> Corrections { get; init; } = [];
+
+    /// <summary>
+    /// The emission factor set the report's climate account was computed with when it was submitted: the set for its year
+    /// published by that day (<see cref="SchemeRuleBook.FactorSets"/>). Null when none was, or the history was recorded before
+    /// reports named their set; the account then uses the set that applied on the day of submission.
+    /// </summary>
+    public Reporting.FactorSetReference? FactorSet { get; init; }
 }
+
+/// <summary>
+/// A recorded recomputation of an organisation's climate account for a year with a newer emission factor set, for
+/// example after NVE published the year's electricity factor. The account as submitted stays visible beside it.
+/// </summary>
+/// <param name="Year">The report year.</param>
+/// <param name="FactorSet">The set it was recomputed with.</param>
+/// <param name="RecomputedAt">When.</param>
+/// <param name="Actor">Who.</param>
+public sealed record AccountRecomputation(int Year, Reporting.FactorSetReference FactorSet, Instant RecomputedAt, string Actor);
 
 /// <summary>A correction of a submitted annual report.</summary>
 /// <param name="CorrectedAt">When.</param>

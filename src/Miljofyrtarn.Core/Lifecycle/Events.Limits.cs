@@ -64,6 +64,18 @@ public sealed partial record AnnualReportSubmitted
     }
 }
 
+public sealed partial record ClimateAccountRecomputed
+{
+    internal override void CheckLimits(LimitCheck check, LifecycleState? state)
+    {
+        check.Year(Year, "year");
+        if (state is not null)
+        {
+            check.Count(state.Recomputations.Length + 1, "recomputations", Limits.Recomputations);
+        }
+    }
+}
+
 public sealed partial record AnnualReportCorrected
 {
     internal override void CheckLimits(LimitCheck check, LifecycleState? state)

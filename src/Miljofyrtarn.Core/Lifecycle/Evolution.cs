@@ -157,4 +157,51 @@ internal static class Evolution
         var position = state.Organisation.PositionOf(unit);
         return position >= 0 ? position : throw Problems.Single(ErrorCodes.UnknownUnit, unit);
     }
+
+    /// <summary>Whether a report with content is submitted for the year: whether the year has a climate account.</summary>
+    public static bool HasAccount(LifecycleState state, int year)
+    {
+        foreach (var unit in state.Units)
+        {
+            if (unit.Reports.TryGetValue(year, out var report) && report.Content is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The factor set the year's climate account uses as recorded: the latest recomputation's, else the newest set the
+    /// submitted reports named (reports submitted on different days may name different sets), else null.
+    /// </summary>
+    public static Reporting.FactorSetReference? AccountFactorSet(LifecycleState state, int year)
+    {
+        for (var i = state.Recomputations.Length - 1; i >= 0; i--)
+        {
+            if (state.Recomputations[i].Year == year)
+            {
+                return state.Recomputations[i].FactorSet;
+            }
+        }
+
+        return SubmittedFactorSet(state, year);
+    }
+
+    /// <summary>The newest set (by publication day, then ID) the reports submitted for the year named, or null.</summary>
+    public static Reporting.FactorSetReference? SubmittedFactorSet(LifecycleState state, int year)
+    {
+        Reporting.FactorSetReference? newest = null;
+        foreach (var unit in state.Units)
+        {
+            if (unit.Reports.TryGetValue(year, out var report) && report.Content is not null && report.FactorSet is { } set
+                && (newest is null || set.PublishedOn > newest.PublishedOn || (set.PublishedOn == newest.PublishedOn && string.CompareOrdinal(set.Id, newest.Id) > 0)))
+            {
+                newest = set;
+            }
+        }
+
+        return newest;
+    }
 }

@@ -86,7 +86,29 @@ internal static class LifecycleInvariants
             }
         }
 
+        CheckRecomputations(state, problems);
         return problems;
+    }
+
+    /// <summary>A recomputation is of a year with an account, no later than the last event, in order, and within the limit.</summary>
+    private static void CheckRecomputations(LifecycleState state, List<Diagnostic> problems)
+    {
+        var recomputations = state.Recomputations;
+        if (recomputations.Length > Limits.Recomputations)
+        {
+            problems.Add(new Diagnostic(ErrorCodes.TooManyEntries, ["recomputations", Text(recomputations.Length), Text(Limits.Recomputations)], P.Property(P.Root, "recomputations")));
+            return;
+        }
+
+        for (var i = 0; i < recomputations.Length; i++)
+        {
+            var recomputation = recomputations[i];
+            if (!Evolution.HasAccount(state, recomputation.Year) || recomputation.RecomputedAt > state.LastEventAt
+                || (i > 0 && recomputation.RecomputedAt < recomputations[i - 1].RecomputedAt))
+            {
+                problems.Add(Impossible(state.Organisation.Name, "Recomputation", P.Index(P.Property(P.Root, "recomputations"), i)));
+            }
+        }
     }
 
     private static void CheckCertificates(UnitLifecycle lifecycle, string name, string path, LocalDate lastDay, HashSet<string> numbers, List<Diagnostic> problems)

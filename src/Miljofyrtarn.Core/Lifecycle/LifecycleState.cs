@@ -24,6 +24,9 @@ internal sealed record LifecycleState(
     /// <summary>The roles the history grants, the assigned certifier, and whether the organisation is governed by them.</summary>
     public OrganisationRoles Roles { get; init; } = OrganisationRoles.None;
 
+    /// <summary>The recorded recomputations of the climate account, oldest first.</summary>
+    public System.Collections.Immutable.ImmutableArray<AccountRecomputation> Recomputations { get; init; } = [];
+
     /// <summary>Whether any unit holds a certificate with this number (ordinal comparison).</summary>
     public bool IsCertificateNumberUsed(string number) => AllCertificateNumbers().ContainsKey(number);
 

@@ -108,7 +108,8 @@ public sealed partial class OrganisationLifecycle
 
     /// <summary>
     /// Submits a unit's annual climate and environment report for a year, with its content (see <see cref="CreateReport"/>).
-    /// The event holds the content, so the history stays the single source of the report.
+    /// The event holds the content, so the history stays the single source of the report, and the emission factor set
+    /// its climate account is computed with today (<see cref="SchemeRuleBook.FactorSets"/>), so the account reads the same later.
     /// </summary>
     /// <param name="unit">The unit.</param>
     /// <param name="year">The calendar year covered.</param>
@@ -121,7 +122,7 @@ public sealed partial class OrganisationLifecycle
     /// mandatory indicator, each one named); every reason is listed.
     /// </exception>
     public OrganisationLifecycle SubmitAnnualReport(UnitId unit, int year, Actor actor, EnvironmentalReport? content = null, long? expectedVersion = null) =>
-        Do(expectedVersion, (n, at) => new AnnualReportSubmitted(n, at, actor.Id, unit, year, content), actor);
+        Do(expectedVersion, (n, at) => new AnnualReportSubmitted(n, at, actor.Id, unit, year, content, content is null ? null : FactorSetOn(year, Today)?.Reference), actor);
 
     /// <summary>Records a postponement of an annual report that the foundation granted.</summary>
     /// <param name="unit">The unit.</param>

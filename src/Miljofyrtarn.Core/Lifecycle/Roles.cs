@@ -91,6 +91,9 @@ public enum Operation
 
     /// <summary>Read who recorded what, e-mail addresses and comments.</summary>
     ReadPersonalData = 18,
+
+    /// <summary>Recompute a year's climate account with a newer emission factor set.</summary>
+    RecomputeClimateAccount = 19,
 }
 
 /// <summary>

@@ -227,7 +227,44 @@ public sealed class SchemeRuleBook
     public SchemeRuleBook WithIndicators(IndicatorCatalog indicators)
     {
         ArgumentNullException.ThrowIfNull(indicators);
-        return new SchemeRuleBook(Versions, TimeZone, Holidays) { Indicators = indicators };
+        return new SchemeRuleBook(Versions, TimeZone, Holidays) { Indicators = indicators, FactorSets = FactorSets };
+    }
+
+    /// <summary>
+    /// The emission factor sets climate accounts are computed with: a submitted report records the set that applies to its
+    /// year on the day it is submitted (<see cref="EmissionFactorSet.Select"/>), and a recomputation names one of them.
+    /// <see cref="EmissionFactorSet.Defaults"/> unless set with <see cref="WithFactorSets"/>.
+    /// </summary>
+    public ImmutableArray<EmissionFactorSet> FactorSets { get; private init; } = EmissionFactorSet.Defaults;
+
+    /// <summary>
+    /// The same rule book with other emission factor sets, for example the defaults with the host's own. Keep every set a
+    /// history has recorded: a report or recomputation whose set is gone cannot be reproduced (<see cref="ErrorCodes.FactorSetNotFound"/>).
+    /// </summary>
+    /// <param name="factorSets">The sets: at least one; no two with the same ID and publication day.</param>
+    /// <returns>The rule book.</returns>
+    /// <exception cref="MiljofyrtarnException">No sets, a null entry, or a repeated set (<see cref="ErrorCodes.DuplicateEntry"/>); every problem is listed.</exception>
+    public SchemeRuleBook WithFactorSets(IEnumerable<EmissionFactorSet> factorSets)
+    {
+        ArgumentNullException.ThrowIfNull(factorSets);
+        ImmutableArray<EmissionFactorSet> sets = [.. factorSets];
+        var problems = new Problems();
+        problems.NotEmpty(sets.Length, "factorSets");
+        var seen = new HashSet<FactorSetReference>();
+        for (var i = 0; i < sets.Length; i++)
+        {
+            if (sets[i] is not { } set)
+            {
+                problems.Add(ErrorCodes.MissingProperty, $"factorSets[{i}]");
+            }
+            else if (!seen.Add(set.Reference))
+            {
+                problems.Add(ErrorCodes.DuplicateEntry, "factorSets", set.Reference.ToString());
+            }
+        }
+
+        problems.ThrowIfAny();
+        return new SchemeRuleBook(Versions, TimeZone, Holidays) { Indicators = Indicators, FactorSets = sets };
     }
 
     /// <summary>The rules in force on a date: the latest version that took effect on or before it (the first version before that).</summary>

@@ -142,11 +142,38 @@ public sealed partial class EmissionFactorSet
     public static EmissionFactorSet Select(IEnumerable<EmissionFactorSet> sets, int reportYear, LocalDate computedOn, FactorSetRule rule = FactorSetRule.ForReportYear)
     {
         ArgumentNullException.ThrowIfNull(sets);
+        return TrySelect(sets, reportYear, computedOn, rule, out var chosen)
+            ? chosen
+            : throw Problems.Single(ErrorCodes.NoFactorSet, reportYear, NodaTime.Text.LocalDatePattern.Iso.Format(computedOn));
+    }
+
+    /// <summary><see cref="Select"/> without the exception: false when no set qualifies.</summary>
+    internal static bool TrySelect(IEnumerable<EmissionFactorSet> sets, int reportYear, LocalDate computedOn, FactorSetRule rule, [NotNullWhen(true)] out EmissionFactorSet? chosen)
+    {
         var published = sets.Where(s => s is not null && s.PublishedOn <= computedOn);
-        var chosen = rule == FactorSetRule.NewestPublished
+        chosen = rule == FactorSetRule.NewestPublished
             ? published.OrderByDescending(s => s.PublishedOn).ThenByDescending(s => s.Year).FirstOrDefault()
             : published.Where(s => s.Year <= reportYear).OrderByDescending(s => s.Year).ThenByDescending(s => s.PublishedOn).FirstOrDefault();
-        return chosen ?? throw Problems.Single(ErrorCodes.NoFactorSet, reportYear, NodaTime.Text.LocalDatePattern.Iso.Format(computedOn));
+        return chosen is not null;
+    }
+
+    /// <summary>This set's reference (its ID and publication day), as a climate account records it.</summary>
+    public FactorSetReference Reference => new(Id, PublishedOn);
+
+    /// <summary>Finds the set a reference names: the one with its ID, published on its day.</summary>
+    /// <param name="sets">The sets to look in.</param>
+    /// <param name="reference">The reference.</param>
+    /// <returns>The set.</returns>
+    /// <exception cref="MiljofyrtarnException">
+    /// No set has that ID and publication day (<see cref="ErrorCodes.FactorSetNotFound"/>): the set was removed or replaced
+    /// since it was recorded, so the figures recorded with it cannot be reproduced.
+    /// </exception>
+    public static EmissionFactorSet Find(IEnumerable<EmissionFactorSet> sets, FactorSetReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(sets);
+        ArgumentNullException.ThrowIfNull(reference);
+        return sets.FirstOrDefault(s => s is not null && s.Id == reference.Id && s.PublishedOn == reference.PublishedOn)
+            ?? throw Problems.Single(ErrorCodes.FactorSetNotFound, reference.Id, SupportedRange.Iso(reference.PublishedOn));
     }
 
     /// <inheritdoc />

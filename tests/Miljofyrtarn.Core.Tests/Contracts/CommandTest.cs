@@ -105,6 +105,7 @@ public sealed class CommandTest
             new CorrectAnnualReportCommand(new UnitId("a"), 2025, new ReportInput([]), "r"), new GrantPostponementCommand(new UnitId("a"), 2025, new LocalDate(2026, 6, 1)),
             new OpenRecertificationCommand(new UnitId("a")), new RecertifyCommand(new UnitId("a"), new CertifierInput("k", "K", "974760673"), "N"),
             new WithdrawCommand(new UnitId("a"), "r"), new ExpireCommand(new UnitId("a")), new ExpireCertificatesCommand(), new RecordFollowUpAuditCommand(new UnitId("a")),
+            new RecomputeClimateAccountCommand(2025, "no-2025", new LocalDate(2026, 6, 30)),
         ];
         samples.Select(s => s.GetType()).Should().BeEquivalentTo(types);
 

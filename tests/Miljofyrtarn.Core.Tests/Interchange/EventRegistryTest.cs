@@ -5,6 +5,7 @@ using FluentAssertions;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Interchange;
 using Miljofyrtarn.Core.Lifecycle;
+using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Resolution;
 using Miljofyrtarn.Core.Tests.Lifecycle;
@@ -39,7 +40,7 @@ public class EventRegistryTest
         new MappingOpened(8, At, "ordforer", Heim.Barnehage),
         new MappingDelivered(9, At, "ordforer", Heim.Barnehage),
         new UnitCertified(10, At, HeimLifecycle.Kari.Id, Heim.Barnehage, HeimLifecycle.Kari, "2025-0042", Recertification: false),
-        new AnnualReportSubmitted(11, At, "ordforer", Heim.Barnehage, 2024, ReportBuilder.Report(Heim.Barnehage.Value, 2024)),
+        new AnnualReportSubmitted(11, At, "ordforer", Heim.Barnehage, 2024, ReportBuilder.Report(Heim.Barnehage.Value, 2024), new FactorSetReference("no-2024", new LocalDate(2025, 6, 30))),
         new PostponementGranted(12, At, "ordforer", Heim.Barnehage, 2024, new LocalDate(2025, 5, 1)),
         new RecertificationOpened(13, At, "ordforer", Heim.Barnehage, "common-municipality-2024"),
         new CertificateWithdrawn(14, At, "stiftelsen", Heim.Barnehage, "closed"),
@@ -49,6 +50,7 @@ public class EventRegistryTest
         new RoleGranted(18, At, HeimLifecycle.Coordinator, "ola@heim.kommune.no", SchemeRole.UnitContact, Heim.Barnehage),
         new RoleRevoked(19, At, HeimLifecycle.Coordinator, "ola@heim.kommune.no", SchemeRole.UnitContact, Heim.Barnehage),
         new CertifierAssigned(20, At, "stiftelsen@miljofyrtarn.no", HeimLifecycle.Kari),
+        new ClimateAccountRecomputed(21, At, "ordforer", 2024, new FactorSetReference("no-2024", new LocalDate(2025, 6, 30))),
     }.ToDictionary(e => e.GetType());
 
     public static TheoryData<string> EventTypeNames() => [.. EventTypes.Select(t => t.Name)];

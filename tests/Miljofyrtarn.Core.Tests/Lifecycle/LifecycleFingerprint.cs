@@ -11,6 +11,7 @@ internal static class LifecycleFingerprint
     {
         var text = new StringBuilder(OrganisationState.Fingerprint(lifecycle.Organisation));
         text.Append($"version {lifecycle.Version} phase {lifecycle.Phase} startup {lifecycle.StartUpListSentOn}\n");
+        text.Append($"recomputations {string.Join(", ", lifecycle.Recomputations)}\n");
         foreach (var unit in lifecycle.Organisation.AllUnits)
         {
             var unitLifecycle = lifecycle.GetUnitLifecycle(unit.Id);
