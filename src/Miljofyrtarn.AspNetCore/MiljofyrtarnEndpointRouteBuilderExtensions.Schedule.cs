@@ -69,6 +69,27 @@ public static partial class MiljofyrtarnEndpointRouteBuilderExtensions
                 return Tagged(http, lifecycle) ?? Json(lifecycle.ToClimateAccountView(year, settings?.FactorSets, settings?.LeftOut, language));
             }))
             .WithName("GetClimateAccount").Produces<ClimateAccountView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        // Every recorded version of a year's account: as submitted, then each recomputation, each labelled with its set.
+        group.MapGet("/organisations/{organisation}/climate/{year:int}/versions", (string organisation, int year, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
+            RunAsync(http, async language =>
+            {
+                var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
+                var settings = http.RequestServices.GetServices<ClimateAccountSettings>().LastOrDefault();
+                return Tagged(http, lifecycle) ?? Json(lifecycle.ToClimateAccountViews(year, settings?.FactorSets, settings?.LeftOut, language));
+            }))
+            .WithName("GetClimateAccountVersions").Produces<System.Collections.Immutable.ImmutableArray<ClimateAccountView>>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/organisations/{organisation}/climate/target", (string organisation, HttpContext http, [FromServices] LifecycleRepository repository, CancellationToken ct) =>
+            RunAsync(http, async language =>
+            {
+                var lifecycle = await ReadAsync(http, options, repository, organisation, ct).ConfigureAwait(false);
+                var settings = http.RequestServices.GetServices<ClimateAccountSettings>().LastOrDefault();
+                var target = lifecycle.ToClimateTargetView(settings?.FactorSets, settings?.LeftOut)
+                    ?? throw new MiljofyrtarnException(new Diagnostic(ErrorCodes.NoClimateTarget, [lifecycle.Organisation.Name]));
+                return Tagged(http, lifecycle) ?? Json(target);
+            }))
+            .WithName("GetClimateTarget").Produces<ClimateTargetView>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static (LocalDate From, LocalDate To) Range(HttpContext http, LocalDate today) =>

@@ -59,6 +59,8 @@ public sealed class AccessMatrixTest
         ("GET", "/api/organisations/{organisation}/calendar.ics", H + "/calendar.ics", null, [401, 200, 200, 200, 200, 200, 200, 200, 403]),
         ("GET", "/api/organisations/{organisation}/units/{unit}/reports/{year:int}", H + "/units/" + Raadhuset + "/reports/2024", null, [401, 404, 404, 404, 404, 404, 404, 404, 403]),
         ("GET", "/api/organisations/{organisation}/climate/{year:int}", H + "/climate/2024", null, [401, 400, 400, 400, 400, 400, 400, 400, 403]), // no reports yet: let in, then refused
+        ("GET", "/api/organisations/{organisation}/climate/{year:int}/versions", H + "/climate/2024/versions", null, [401, 200, 200, 200, 200, 200, 200, 200, 403]), // no reports yet: none
+        ("GET", "/api/organisations/{organisation}/climate/target", H + "/climate/target", null, [401, 404, 404, 404, 404, 404, 404, 404, 403]), // no target set yet
         ("GET", "/api/organisations/{organisation}/roles", H + "/roles", null, [401, 200, 200, 403, 200, 200, 200, 403, 403]),
         ("POST", "/api/organisations/{organisation}/roles", H + "/roles", """{"person":"ny@heim.kommune.no","role":"reader"}""", [401, 200, 200, 403, 403, 403, 403, 403, 403]),
         ("POST", "/api/organisations/{organisation}/roles/revoke", H + "/roles/revoke", $$"""{"person":"{{Reader}}","role":"reader"}""", [401, 200, 200, 403, 403, 403, 403, 403, 403]),

@@ -58,5 +58,31 @@ public sealed class ClimateAccountOverHttpTest
         using var again = await api.ActAsync(new { action = "recomputeClimateAccount", year = 2025, factorSet = "no-2025", publishedOn = "2026-06-30" });
         again.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         (await again.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Should().Contain("MFT0623");
+
+        var versions = await api.GetJsonAsync($"/api/organisations/{TestApi.Number}/climate/2025/versions");
+        versions.AsArray().Select(v => ((string?)v!["factorSet"], (double?)v["total"])).Should().Equal(("no-2023", 10_514d), ("no-2025", 7_364d));
+    }
+
+    [Fact]
+    public async Task TheClimateTarget_IsSetByCommand_AndItsPathServed()
+    {
+        await using var api = await TestApi.StartAsync(store: b => b.AddInMemoryEventStore().ConfigureClimateAccount(null, NoWasteFactors));
+        await StartAsync(api);
+        api.SetDate(2024, 3, 1);
+        await CertifyAsync(api, Raadhuset, TestApi.Mayor, "MFT-HK-1");
+        api.SetDate(2026, 2, 2);
+        await OkAsync(api.ActAsync(Report(Raadhuset, 2025)));
+        using var none = await api.GetAsync($"/api/organisations/{TestApi.Number}/climate/target");
+        none.StatusCode.Should().Be(HttpStatusCode.NotFound);
+
+        await OkAsync(api.ActAsync(new { action = "setClimateTarget", baseYear = 2020, method = "locationBased", baseEmissions = 14_000, milestones = new[] { new { year = 2030, reductionPercent = 50 }, new { year = 2050, reductionPercent = 95 } } }));
+
+        // 2025 (10,514 kg) against the line to 2030: 14,000 × (1 − 0.5 × 5/10) = 10,500, so just off track; still to cut
+        // (10,514 − 7,000) / 5 = 702.8 kg a year.
+        var target = await api.GetJsonAsync($"/api/organisations/{TestApi.Number}/climate/target");
+        target["years"]!.AsArray().Select(y => ((int?)y!["year"], (double?)y["path"], (bool?)y["onTrack"])).Should().Equal((2020, 14_000d, true), (2025, 10_500d, false));
+        target["onTrack"]!.GetValue<bool>().Should().BeFalse();
+        target["nextTargetYear"]!.GetValue<int>().Should().Be(2030);
+        target["requiredCutPerYear"]!.GetValue<double>().Should().BeApproximately(702.8, 1e-9);
     }
 }

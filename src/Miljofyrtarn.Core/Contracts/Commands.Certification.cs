@@ -91,10 +91,33 @@ public sealed record RecomputeClimateAccountCommand(int Year, string FactorSet, 
 
     /// <inheritdoc />
     [JsonIgnore]
-    public override Operation? Operation => Lifecycle.Operation.RecomputeClimateAccount;
+    public override Operation? Operation => Lifecycle.Operation.ManageClimateAccount;
 
     internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
         lifecycle.RecomputeClimateAccount(Year, new Reporting.FactorSetReference(CommandChecks.Require(FactorSet, "$.factorSet"), PublishedOn), actor, expectedVersion);
+}
+
+/// <summary>Sets the organisation's climate target (klimamål), replacing any earlier one.</summary>
+/// <param name="BaseYear">The base year.</param>
+/// <param name="Method">The Scope 2 method the emissions are counted with.</param>
+/// <param name="Milestones">The targets: each a year and a cut in percent of the base year's emissions.</param>
+/// <param name="BaseEmissions">The base year's emissions in kg CO2e when they come from elsewhere; null to take them from the base year's account.</param>
+public sealed record SetClimateTargetCommand(
+    int BaseYear,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<Reporting.Scope2Method>))] Reporting.Scope2Method Method,
+    IReadOnlyList<Reporting.TargetMilestone> Milestones,
+    double? BaseEmissions = null) : LifecycleCommand
+{
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override string Name => "setClimateTarget";
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public override Operation? Operation => Lifecycle.Operation.ManageClimateAccount;
+
+    internal override OrganisationLifecycle ApplyTo(OrganisationLifecycle lifecycle, Actor actor, long? expectedVersion) =>
+        lifecycle.SetClimateTarget(Reporting.ClimateTarget.Create(BaseYear, Method, CommandChecks.Require(Milestones, "$.milestones"), BaseEmissions), actor, expectedVersion);
 }
 
 /// <summary>Postpones an annual report's deadline.</summary>

@@ -33,6 +33,7 @@ namespace Miljofyrtarn.Core.Contracts;
 [JsonDerivedType(typeof(ExpireCertificatesCommand), "expireCertificates")]
 [JsonDerivedType(typeof(RecordFollowUpAuditCommand), "recordFollowUpAudit")]
 [JsonDerivedType(typeof(RecomputeClimateAccountCommand), "recomputeClimateAccount")]
+[JsonDerivedType(typeof(SetClimateTargetCommand), "setClimateTarget")]
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "action", UnknownDerivedTypeHandling = JsonUnknownDerivedTypeHandling.FailSerialization)]
 public abstract record LifecycleCommand
 {

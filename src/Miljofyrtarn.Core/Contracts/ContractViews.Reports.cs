@@ -104,6 +104,51 @@ public static partial class ContractViews
     }
 
     /// <summary>
+    /// Where the organisation stands against its climate target: every year from the target's base year to this year that
+    /// has a climate account (each with the set it uses now, as <see cref="ToClimateAccountView"/>), against the straight
+    /// line to each target (<see cref="ClimateTargetPath"/>).
+    /// </summary>
+    /// <param name="lifecycle">The lifecycle.</param>
+    /// <param name="factorSets">The factor sets to look in; the rule book's (<see cref="SchemeRuleBook.FactorSets"/>) when null.</param>
+    /// <param name="leftOut">Activities deliberately left out of the accounts, each with its reason; none when null.</param>
+    /// <returns>The view, or null while the organisation has set no target.</returns>
+    /// <exception cref="MiljofyrtarnException">
+    /// The base year has no account and the target gives no base emissions (<see cref="ErrorCodes.NoBaseYearAccount"/>), or
+    /// an account cannot be computed (see <see cref="ToClimateAccountView"/>).
+    /// </exception>
+    public static ClimateTargetView? ToClimateTargetView(this OrganisationLifecycle lifecycle, IEnumerable<EmissionFactorSet>? factorSets = null, IEnumerable<LeftOutActivity>? leftOut = null)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        if (lifecycle.ClimateTarget is not { } target)
+        {
+            return null;
+        }
+
+        var sets = factorSets?.ToArray();
+        var accounts = new List<ClimateAccount>();
+        for (var year = target.BaseYear; year <= lifecycle.Today.Year; year++)
+        {
+            var used = lifecycle.GetClimateAccountFactorSets(year, sets);
+            if (!used.IsEmpty)
+            {
+                accounts.Add(ClimateAccount.ComputeCombined(lifecycle.GetReports(year), lifecycle.Rules.Indicators, used[^1], leftOut));
+            }
+        }
+
+        var path = ClimateTargetPath.Compute(target, accounts);
+        return new ClimateTargetView(
+            target.BaseYear,
+            target.Method,
+            path.BaseEmissions,
+            [.. target.Milestones.Select(m => new TargetMilestoneView(m.Year, m.ReductionPercent, path.TargetEmissions(m)))],
+            path.Years,
+            path.OnTrack,
+            path.NextMilestone?.Year,
+            path.RequiredCutPerYear,
+            path.RequiredCutPercentPerYear);
+    }
+
+    /// <summary>
     /// Every recorded version of the organisation's climate account for a year, oldest first, each labelled with its factor
     /// set: the account as submitted, then each recomputation (<see cref="OrganisationLifecycle.RecomputeClimateAccount"/>)
     /// with its time. Empty when no report with content is submitted for the year.

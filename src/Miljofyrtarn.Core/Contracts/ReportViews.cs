@@ -106,3 +106,30 @@ public sealed record OrganisationSummary(
     string Name,
     [property: JsonConverter(typeof(CamelCaseEnumConverter<OrganisationKind>))] OrganisationKind Kind,
     long Version);
+
+/// <summary>Where the organisation stands against its climate target (<i>klimamål</i>), from its climate accounts.</summary>
+/// <param name="BaseYear">The base year.</param>
+/// <param name="Method">The Scope 2 method the emissions are counted with.</param>
+/// <param name="BaseEmissions">The base year's emissions, in kg CO₂e.</param>
+/// <param name="Milestones">The targets, each with the emissions it allows.</param>
+/// <param name="Years">Each year with an account from the base year on: its emissions, the path, and whether it is on track.</param>
+/// <param name="OnTrack">Whether the latest year is on track.</param>
+/// <param name="NextTargetYear">The first target year after the latest year, or null when all have passed.</param>
+/// <param name="RequiredCutPerYear">The cut per year, in kg CO₂e, that reaches the next target in a straight line; null without one.</param>
+/// <param name="RequiredCutPercentPerYear">That cut as a percentage of the latest year's emissions; null without a next target.</param>
+public sealed record ClimateTargetView(
+    int BaseYear,
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<Scope2Method>))] Scope2Method Method,
+    double BaseEmissions,
+    IReadOnlyList<TargetMilestoneView> Milestones,
+    IReadOnlyList<TargetYear> Years,
+    bool OnTrack,
+    int? NextTargetYear,
+    double? RequiredCutPerYear,
+    double? RequiredCutPercentPerYear);
+
+/// <summary>One target of a climate target.</summary>
+/// <param name="Year">The target year.</param>
+/// <param name="ReductionPercent">The cut from the base year, in percent.</param>
+/// <param name="Emissions">The emissions it allows, in kg CO₂e.</param>
+public sealed record TargetMilestoneView(int Year, double ReductionPercent, double Emissions);

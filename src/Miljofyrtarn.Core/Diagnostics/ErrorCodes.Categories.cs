@@ -18,7 +18,7 @@ public static partial class ErrorCodes
         category = code switch
         {
             ActorLacksRole or CertifierNotAssigned or CertifierHoldsRole or CertifierWasConsultant => ErrorCategory.Forbidden,
-            FileNotFound or UnknownUnit or UnknownCriterion or StreamNotFound or ReportNotFound => ErrorCategory.NotFound,
+            FileNotFound or UnknownUnit or UnknownCriterion or StreamNotFound or ReportNotFound or NoClimateTarget => ErrorCategory.NotFound,
             ConcurrencyConflict or DuplicateUnitId or RoleAlreadyHeld => ErrorCategory.Conflict,
             CorruptHistory or TamperedHistory or StoreCorrupt or CatalogMismatch or CorruptStoredValue or FeedOutOfOrder
                 or HistoryDiffersFromStatement or InvalidStatementSignature or HistoryBindingMismatch or SnapshotMismatch
@@ -31,7 +31,7 @@ public static partial class ErrorCodes
                 or ReportYearNotDue or ReportAlreadySubmitted or PostponementNotLater or CoveredByHostCertificate
                 or CertificateNotExpired or UnitHasCertificate or StartUpAlreadyCompleted or NoValidCertificate
                 or ReportYearNotEnded or MandatoryIndicatorMissing or MissingEmissionFactor or NoFactorSet
-                or ImplausibleChange or NoEnergyContent or NotInAccount or ReportNotSubmitted or FactorSetNotFound or RecomputationNotNeeded or NoAccountToRecompute or NoFeeSchedule or MissingFullTimeEquivalents or RoleNotHeld
+                or ImplausibleChange or NoEnergyContent or NotInAccount or ReportNotSubmitted or FactorSetNotFound or RecomputationNotNeeded or NoAccountToRecompute or NoBaseYearAccount or NoFeeSchedule or MissingFullTimeEquivalents or RoleNotHeld
                 or HistoryFull => ErrorCategory.RefusedByRule,
             _ => (ErrorCategory)(-1),
         };

@@ -79,4 +79,10 @@ public static partial class ErrorCodes
 
     /// <summary>No report with content is submitted for the year, so there is no climate account to recompute.</summary>
     public const string NoAccountToRecompute = "MFT0624";
+
+    /// <summary>A climate target's path starts from its base year, but that year has no climate account with a figure by the target's Scope 2 method.</summary>
+    public const string NoBaseYearAccount = "MFT0625";
+
+    /// <summary>The organisation has set no climate target.</summary>
+    public const string NoClimateTarget = "MFT0626";
 }

@@ -97,6 +97,14 @@ internal static partial class Messages
             "Klimaregnskapet for {0} er allerede beregnet med faktorsettet «{1}».",
             "Klimarekneskapen for {0} er alt rekna ut med faktorsettet «{1}».",
             "The climate account for {0} is already computed with the factor set '{1}'."],
+        [ErrorCodes.NoBaseYearAccount] = [
+            "Klimamålet regnes fra basisåret {0}, men det finnes ikke noe klimaregnskap for {0} etter målets metode for scope 2.",
+            "Klimamålet blir rekna frå basisåret {0}, men det finst ingen klimarekneskap for {0} etter metoden for scope 2 i målet.",
+            "The climate target counts from its base year {0}, but there is no climate account for {0} by the target's Scope 2 method."],
+        [ErrorCodes.NoClimateTarget] = [
+            "{0} har ikke satt noe klimamål.",
+            "{0} har ikkje sett noko klimamål.",
+            "{0} has set no climate target."],
         [ErrorCodes.NoAccountToRecompute] = [
             "{0} har ingen levert rapport med innhold for {1}, så det finnes ikke noe klimaregnskap å beregne på nytt.",
             "{0} har ingen levert rapport med innhald for {1}, så det finst ikkje nokon klimarekneskap å rekne ut på nytt.",

@@ -77,6 +77,8 @@ internal sealed class EventDocument
 
     public FactorSetReferenceDocument? FactorSet { get; set; }
 
+    public ClimateTargetDocument? Target { get; set; }
+
     public string? Person { get; set; }
 
     public string? Role { get; set; }
@@ -293,6 +295,31 @@ internal sealed class CorrectionDocument
     public string? Reason { get; set; }
 
     public ReportContentDocument? Replaced { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
+}
+
+/// <summary>A climate target: its base year, the Scope 2 method, and its targets.</summary>
+internal sealed class ClimateTargetDocument
+{
+    public int? BaseYear { get; set; }
+
+    public string? Method { get; set; }
+
+    public List<MilestoneDocument?>? Milestones { get; set; }
+
+    public double? BaseEmissions { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Unknown { get; set; }
+}
+
+internal sealed class MilestoneDocument
+{
+    public int? Year { get; set; }
+
+    public double? ReductionPercent { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }

@@ -216,5 +216,9 @@ internal static partial class EventRegistry
             "certifierAssigned", ["certifier"],
             static (r, d, in h) => r.Certifier(d.Certifier, h.Path) is { } certifier ? new CertifierAssigned(h.Sequence, h.At, h.Actor, certifier) : null,
             static (e, d) => d.Certifier = InterchangeWriter.Certifier(e.Certifier)),
+        Entry<ClimateTargetSet>(
+            "climateTargetSet", ["target"],
+            static (r, d, in h) => r.ClimateTarget(d.Target, h.Path, "target", required: true) is { } target ? new ClimateTargetSet(h.Sequence, h.At, h.Actor, target) : null,
+            static (e, d) => d.Target = InterchangeReader.ClimateTargetDocument(e.Target)),
     ];
 }

@@ -84,6 +84,65 @@ internal sealed partial class InterchangeReader
         return id is null || published is null ? null : Construct(() => new Reporting.FactorSetReference(id, published.Value), at);
     }
 
+    /// <summary>A climate target at <c>target</c> (an event) or <c>climateTarget</c> (a snapshot) under the path; null (and no problem) when absent and optional.</summary>
+    public Reporting.ClimateTarget? ClimateTarget(ClimateTargetDocument? t, string path, string name, bool required)
+    {
+        var at = P.Property(path, name);
+        if (t is null)
+        {
+            if (required)
+            {
+                Report(ErrorCodes.MissingProperty, at, name);
+            }
+
+            return null;
+        }
+
+        Unknown(t.Unknown, at);
+        var baseYear = Required(t.BaseYear, at, "baseYear");
+        var method = Enum(t.Method, at, "method", InterchangeVocabulary.Methods);
+        var milestones = new List<Reporting.TargetMilestone>();
+        var complete = t.Milestones is not null;
+        for (var i = 0; i < (t.Milestones?.Count ?? 0); i++)
+        {
+            var m = t.Milestones![i];
+            var mAt = P.Index(P.Property(at, "milestones"), i);
+            if (m is null)
+            {
+                Report(ErrorCodes.MissingProperty, mAt, "milestone");
+                complete = false;
+                continue;
+            }
+
+            Unknown(m.Unknown, mAt);
+            var year = Required(m.Year, mAt, "year");
+            var cut = Required(m.ReductionPercent, mAt, "reductionPercent");
+            if (year is null || cut is null)
+            {
+                complete = false;
+                continue;
+            }
+
+            milestones.Add(new Reporting.TargetMilestone(year.Value, cut.Value));
+        }
+
+        if (t.Milestones is null)
+        {
+            Report(ErrorCodes.MissingProperty, P.Property(at, "milestones"), "milestones");
+        }
+
+        return baseYear is null || method is null || !complete ? null : Construct(() => Reporting.ClimateTarget.Create(baseYear.Value, method.Value, milestones, t.BaseEmissions), at);
+    }
+
+    /// <summary>The document of a climate target, or null.</summary>
+    public static ClimateTargetDocument? ClimateTargetDocument(Reporting.ClimateTarget? t) => t is null ? null : new ClimateTargetDocument
+    {
+        BaseYear = t.BaseYear,
+        Method = InterchangeVocabulary.Methods.Name(t.Method),
+        Milestones = [.. t.Milestones.Select(m => new MilestoneDocument { Year = m.Year, ReductionPercent = m.ReductionPercent })],
+        BaseEmissions = t.BaseEmissions,
+    };
+
     /// <summary>The document of a factor set's reference, or null.</summary>
     public static FactorSetReferenceDocument? FactorSetDocument(Reporting.FactorSetReference? f) =>
         f is null ? null : new FactorSetReferenceDocument { Id = f.Id, PublishedOn = f.PublishedOn };

@@ -170,9 +170,15 @@ internal sealed partial class InterchangeReader
         }
 
         var recomputations = SnapshotRecomputations(d.Recomputations, P.Property(root, "recomputations"));
+        var target = ClimateTarget(d.ClimateTarget, root, "climateTarget", required: false);
+        if (d.ClimateTarget is not null && target is null)
+        {
+            return null;
+        }
+
         var state = new LifecycleState(organisation, Internal.PersistentVector<UnitLifecycle>.From(lifecycles), d.StartUpListSentOn, lastEventAt!.Value, version!.Value)
         {
-            Roles = roles, Recomputations = recomputations,
+            Roles = roles, Recomputations = recomputations, ClimateTarget = target,
         };
 
         // A snapshot is trusted as the state at its version only if some sequence of actions can reach it.

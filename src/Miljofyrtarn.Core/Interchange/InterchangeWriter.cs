@@ -116,6 +116,7 @@ internal static class InterchangeWriter
             PendingCommonSetId = organisation.PendingCommonSet?.Id,
             StartUpListSentOn = state.StartUpListSentOn,
             Roles = RolesOf(state.Roles),
+            ClimateTarget = InterchangeReader.ClimateTargetDocument(state.ClimateTarget),
             Recomputations = state.Recomputations.IsEmpty ? null : [.. state.Recomputations.Select(r => new RecomputationDocument
             {
                 Year = r.Year, FactorSet = InterchangeReader.FactorSetDocument(r.FactorSet), RecomputedAt = r.RecomputedAt, Actor = r.Actor,

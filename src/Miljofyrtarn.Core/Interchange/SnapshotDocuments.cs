@@ -41,6 +41,8 @@ internal sealed class SnapshotDocument
 
     public List<RecomputationDocument?>? Recomputations { get; set; }
 
+    public ClimateTargetDocument? ClimateTarget { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }
 }

@@ -33,6 +33,8 @@ namespace Miljofyrtarn.Core.Json;
 [JsonSerializable(typeof(CountsView))]
 [JsonSerializable(typeof(AnnualReportView))]
 [JsonSerializable(typeof(ClimateAccountView))]
+[JsonSerializable(typeof(System.Collections.Immutable.ImmutableArray<ClimateAccountView>))]
+[JsonSerializable(typeof(ClimateTargetView))]
 [JsonSerializable(typeof(Page<StreamSummary>))]
 [JsonSerializable(typeof(Page<OrganisationSummary>))]
 [JsonSerializable(typeof(LifecycleCommand))]

@@ -64,6 +64,15 @@ public sealed partial record AnnualReportSubmitted
     }
 }
 
+public sealed partial record ClimateTargetSet
+{
+    internal override void CheckLimits(LimitCheck check, LifecycleState? state)
+    {
+        check.Year(Target.BaseYear, "target.baseYear");
+        check.Count(Target.Milestones.Length, "target.milestones", Reporting.ClimateTarget.MaxMilestones);
+    }
+}
+
 public sealed partial record ClimateAccountRecomputed
 {
     internal override void CheckLimits(LimitCheck check, LifecycleState? state)

@@ -51,7 +51,7 @@ public sealed partial record AnnualReportSubmitted(long Sequence, Instant Occurr
 /// <param name="FactorSet">The set; not the one the account uses now.</param>
 public sealed partial record ClimateAccountRecomputed(long Sequence, Instant OccurredAt, string Actor, int Year, FactorSetReference FactorSet) : LifecycleEvent(Sequence, OccurredAt, Actor)
 {
-    internal override Permission? Permission => new(Operation.RecomputeClimateAccount, null);
+    internal override Permission? Permission => new(Operation.ManageClimateAccount, null);
 
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context)
     {
@@ -114,4 +114,17 @@ public sealed partial record PostponementGranted(long Sequence, Instant Occurred
 
     internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
         Evolution.Report(state, context, Unit, Year, Actor, DueOn, submittedAt: null, content: null);
+}
+
+/// <summary>The organisation set its climate target (klimamål), replacing any earlier one; the climate account measures the path to it.</summary>
+/// <param name="Sequence">The sequence number.</param>
+/// <param name="OccurredAt">When.</param>
+/// <param name="Actor">Who.</param>
+/// <param name="Target">The target.</param>
+public sealed partial record ClimateTargetSet(long Sequence, Instant OccurredAt, string Actor, ClimateTarget Target) : LifecycleEvent(Sequence, OccurredAt, Actor)
+{
+    internal override Permission? Permission => new(Operation.ManageClimateAccount, null);
+
+    internal override LifecycleState Evolve(LifecycleState state, in EvolveContext context) =>
+        state with { ClimateTarget = Target ?? throw Problems.Single(ErrorCodes.MissingProperty, "target") };
 }

@@ -24,6 +24,9 @@ internal sealed record LifecycleState(
     /// <summary>The roles the history grants, the assigned certifier, and whether the organisation is governed by them.</summary>
     public OrganisationRoles Roles { get; init; } = OrganisationRoles.None;
 
+    /// <summary>The organisation's climate target, or null while it has set none.</summary>
+    public Reporting.ClimateTarget? ClimateTarget { get; init; }
+
     /// <summary>The recorded recomputations of the climate account, oldest first.</summary>
     public System.Collections.Immutable.ImmutableArray<AccountRecomputation> Recomputations { get; init; } = [];
 

@@ -11,6 +11,24 @@ namespace Miljofyrtarn.Core.Lifecycle;
 /// </summary>
 public sealed partial class OrganisationLifecycle
 {
+    /// <summary>The organisation's climate target (klimamål), or null while it has set none.</summary>
+    public ClimateTarget? ClimateTarget => _state.ClimateTarget;
+
+    /// <summary>
+    /// Records the organisation's climate target, for example from its municipal plan: a base year and cuts by target
+    /// years. It replaces any earlier target; the history keeps each.
+    /// </summary>
+    /// <param name="target">The target.</param>
+    /// <param name="actor">Who: management or the coordinator in a governed organisation.</param>
+    /// <param name="expectedVersion">The version the caller expects, or null.</param>
+    /// <returns>The new lifecycle.</returns>
+    /// <exception cref="MiljofyrtarnException">The actor may not, or the version is not the expected one.</exception>
+    public OrganisationLifecycle SetClimateTarget(ClimateTarget target, Actor actor, long? expectedVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return Do(expectedVersion, (n, at) => new ClimateTargetSet(n, at, actor.Id, target), actor);
+    }
+
     /// <summary>Every recorded recomputation of a climate account, oldest first.</summary>
     public ImmutableArray<AccountRecomputation> Recomputations => _state.Recomputations;
 

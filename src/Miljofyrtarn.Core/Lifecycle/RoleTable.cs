@@ -44,7 +44,7 @@ public static class RoleTable
         [Operation.ManageRoles] = [M, C],
         [Operation.AssignCertifier] = [F],
         [Operation.ReadPersonalData] = [M, C, U, K, R, S],
-        [Operation.RecomputeClimateAccount] = [M, C],
+        [Operation.ManageClimateAccount] = [M, C],
     }.ToFrozenDictionary();
 
     /// <summary>The operation of each lifecycle action, by its value; null for the clock's own (expiry).</summary>

@@ -92,8 +92,8 @@ public enum Operation
     /// <summary>Read who recorded what, e-mail addresses and comments.</summary>
     ReadPersonalData = 18,
 
-    /// <summary>Recompute a year's climate account with a newer emission factor set.</summary>
-    RecomputeClimateAccount = 19,
+    /// <summary>Recompute a year's climate account with a newer emission factor set, or set the organisation's climate target.</summary>
+    ManageClimateAccount = 19,
 }
 
 /// <summary>

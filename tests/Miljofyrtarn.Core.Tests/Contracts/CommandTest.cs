@@ -9,6 +9,7 @@ using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Json;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Core.Resolution;
 using Miljofyrtarn.Core.Tests.Lifecycle;
 using Miljofyrtarn.Core.Tests.Organisations;
@@ -106,6 +107,7 @@ public sealed class CommandTest
             new OpenRecertificationCommand(new UnitId("a")), new RecertifyCommand(new UnitId("a"), new CertifierInput("k", "K", "974760673"), "N"),
             new WithdrawCommand(new UnitId("a"), "r"), new ExpireCommand(new UnitId("a")), new ExpireCertificatesCommand(), new RecordFollowUpAuditCommand(new UnitId("a")),
             new RecomputeClimateAccountCommand(2025, "no-2025", new LocalDate(2026, 6, 30)),
+            new SetClimateTargetCommand(2019, Scope2Method.LocationBased, [new TargetMilestone(2030, 55)], 1_200_000),
         ];
         samples.Select(s => s.GetType()).Should().BeEquivalentTo(types);
 

@@ -46,6 +46,8 @@ public sealed class ContractJsonTest
         yield return ("deadlines", Write(ContractViews.ToViews(new DeadlineSchedule(heim).Between(new LocalDate(2024, 1, 1), new LocalDate(2028, 12, 31)), language)));
         yield return ("annualReport", Write(heim.ToReportView(Heim.Raadhuset, 2025, language)!));
         yield return ("climateAccount", Write(heim.ToClimateAccountView(2025, null, NoWasteFactors)));
+        var targeted = heim.SetClimateTarget(ClimateTarget.Create(2025, Scope2Method.LocationBased, [new TargetMilestone(2030, 55), new TargetMilestone(2050, 95)]), Coordinator);
+        yield return ("climateTarget", Write(targeted.ToClimateTargetView(null, NoWasteFactors)!));
         yield return ("streamPage", Write(new Page<StreamSummary>([new StreamSummary("964123454", 42)], "964123454")));
     }
 

@@ -51,6 +51,7 @@ public class EventRegistryTest
         new RoleRevoked(19, At, HeimLifecycle.Coordinator, "ola@heim.kommune.no", SchemeRole.UnitContact, Heim.Barnehage),
         new CertifierAssigned(20, At, "stiftelsen@miljofyrtarn.no", HeimLifecycle.Kari),
         new ClimateAccountRecomputed(21, At, "ordforer", 2024, new FactorSetReference("no-2024", new LocalDate(2025, 6, 30))),
+        new ClimateTargetSet(22, At, "ordforer", ClimateTarget.Create(2019, Scope2Method.MarketBased, [new TargetMilestone(2030, 55), new TargetMilestone(2050, 95)], 1_200_000)),
     }.ToDictionary(e => e.GetType());
 
     public static TheoryData<string> EventTypeNames() => [.. EventTypes.Select(t => t.Name)];

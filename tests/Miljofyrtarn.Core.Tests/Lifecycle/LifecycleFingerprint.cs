@@ -12,6 +12,11 @@ internal static class LifecycleFingerprint
         var text = new StringBuilder(OrganisationState.Fingerprint(lifecycle.Organisation));
         text.Append($"version {lifecycle.Version} phase {lifecycle.Phase} startup {lifecycle.StartUpListSentOn}\n");
         text.Append($"recomputations {string.Join(", ", lifecycle.Recomputations)}\n");
+        if (lifecycle.ClimateTarget is { } target)
+        {
+            text.Append($"target {target.BaseYear} {target.Method} {target.BaseEmissions} {string.Join(", ", target.Milestones)}\n");
+        }
+
         foreach (var unit in lifecycle.Organisation.AllUnits)
         {
             var unitLifecycle = lifecycle.GetUnitLifecycle(unit.Id);

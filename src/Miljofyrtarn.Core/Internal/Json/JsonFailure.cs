@@ -56,7 +56,7 @@ internal static partial class JsonFailure
 
         if (Discriminator().Match(message) is { Success: true } discriminator)
         {
-            return [new Diagnostic(ErrorCodes.InvalidValue, [discriminator.Groups["id"].Value, "addUnit, updateUnit, removeUnit, allocate, recordAssessment, completeStartUp, openMapping, deliver, certify, submitAnnualReport, correctAnnualReport, grantPostponement, openRecertification, recertify, withdraw, expire, expireCertificates, recordFollowUpAudit, recomputeClimateAccount"], JsonPaths.Property(JsonPaths.Root, "action"), Line(exception), Column(exception)).WithDetail(JsonGuard.TrimMessage(message))];
+            return [new Diagnostic(ErrorCodes.InvalidValue, [discriminator.Groups["id"].Value, "addUnit, updateUnit, removeUnit, allocate, recordAssessment, completeStartUp, openMapping, deliver, certify, submitAnnualReport, correctAnnualReport, grantPostponement, openRecertification, recertify, withdraw, expire, expireCertificates, recordFollowUpAudit, recomputeClimateAccount, setClimateTarget"], JsonPaths.Property(JsonPaths.Root, "action"), Line(exception), Column(exception)).WithDetail(JsonGuard.TrimMessage(message))];
         }
 
         if (message.Contains("metadata property", StringComparison.Ordinal) && message.Contains("'$type'", StringComparison.Ordinal) is false && message.Contains("action", StringComparison.Ordinal))
