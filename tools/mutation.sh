@@ -20,7 +20,7 @@ case "$folder" in
   Schedule) tests='Schedule/*.cs' ;;
   ReadModels) tests='ReadModels/*.cs' ;;
   Catalog/Json) tests='Catalog/*.cs;Reporting/*.cs' ;;
-  Interchange | Storage) tests='Interchange/*.cs;Integrity/*.cs;Contracts/LifecycleRepositoryTest.cs;Contracts/RepositoryStateTest.cs;Diagnostics/CodedFailureTest.cs;Reporting/*.cs;Lifecycle/OrganisationLifecycleProperties.cs' ;;
+  Interchange | Storage) tests='Interchange/*.cs;Integrity/*.cs;Roles/*.cs;Contracts/*.cs;Diagnostics/*.cs;Reporting/*.cs;Lifecycle/OrganisationLifecycleProperties.cs' ;;
   *) echo "unknown folder: $folder" >&2; exit 2 ;;
 esac
 cd "$(dirname "$0")/../tests/Miljofyrtarn.Core.Tests"

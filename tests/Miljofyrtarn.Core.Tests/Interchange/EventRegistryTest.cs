@@ -126,6 +126,18 @@ public class EventRegistryTest
         }
     }
 
+    [Theory]
+    [InlineData("unit")]
+    [InlineData("year")]
+    public void ASubmissionWithoutContent_MissingAField_IsACodedRefusal(string field)
+    {
+        var document = JsonNode.Parse(HistoryJson.WriteEvent(new AnnualReportSubmitted(11, At, "ordforer", Heim.Barnehage, 2024)))!.AsObject();
+        document.Remove(field);
+
+        FluentActions.Invoking(() => HistoryJson.ReadEvent(Encoding.UTF8.GetBytes(document.ToJsonString())))
+            .Should().Throw<MiljofyrtarnException>().Which.Diagnostics.Should().ContainSingle().Which.Path.Should().Be("$." + field);
+    }
+
     [Fact]
     public void AnUnknownEventType_IsRefusedWithItsName_NotReadAsAnotherEvent()
     {

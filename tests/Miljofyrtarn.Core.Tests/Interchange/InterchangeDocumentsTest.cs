@@ -212,6 +212,56 @@ public class InterchangeDocumentsTest
     }
 
     [Fact]
+    public void EveryKindOfBadAssessmentRecord_IsReportedAtItsPath_WithWhatWasExpected()
+    {
+        var document = Snapshot();
+        var assessments = document["units"]![0]!["assessments"]!.AsArray();
+        assessments[0] = 5;
+        assessments[1]!["status"] = 3;
+        assessments[2]!["evidence"] = "x.pdf";
+        assessments[3]!["criterionId"] = 1.5;
+        assessments[4]!["evidence"] = new JsonArray(7, new JsonObject { ["reference"] = 8 }, new JsonObject { ["reference"] = "a.pdf", ["validUntil"] = "31.12.2026", ["page"] = 2 });
+        assessments[5]!.AsObject().Remove("status");
+        assessments[5]!.AsObject().Remove("recordedAt");
+        assessments[5]!.AsObject().Remove("criterionId");
+
+        var problems = SnapshotRefused(Bytes(document));
+
+        problems.Select(p => (p.Code, p.Path, string.Join("|", p.Arguments))).Should().BeEquivalentTo([
+            (ErrorCodes.WrongJsonType, "$.units[0].assessments[0]", "object"),
+            (ErrorCodes.WrongJsonType, "$.units[0].assessments[1].status", "text"),
+            (ErrorCodes.WrongJsonType, "$.units[0].assessments[2].evidence", "array"),
+            (ErrorCodes.WrongJsonType, "$.units[0].assessments[3].criterionId", "integer"),
+            (ErrorCodes.WrongJsonType, "$.units[0].assessments[4].evidence[0]", "object"),
+            (ErrorCodes.WrongJsonType, "$.units[0].assessments[4].evidence[1].reference", "text"),
+            (ErrorCodes.BlankText, "$.units[0].assessments[4].evidence[1]", "evidence.reference"),
+            (ErrorCodes.InvalidValue, "$.units[0].assessments[4].evidence[2].validUntil", "31.12.2026|yyyy-MM-dd"),
+            (ErrorCodes.UnknownProperty, "$.units[0].assessments[4].evidence[2].page", "evidence[2].page"),
+            (ErrorCodes.MissingProperty, "$.units[0].assessments[5].status", "status"),
+            (ErrorCodes.MissingProperty, "$.units[0].assessments[5].recordedAt", "recordedAt"),
+            (ErrorCodes.MissingProperty, "$.units[0].assessments[5].criterionId", "criterionId"),
+        ]);
+    }
+
+    [Fact]
+    public void AssessmentRecords_TakeNullsWhereTheyMayBeAbsent_AndAnExtendedInstant()
+    {
+        var document = Snapshot();
+        var assessment = document["units"]![0]!["assessments"]![0]!;
+        assessment["comment"] = null;
+        assessment["justification"] = null;
+        assessment["evidence"] = new JsonArray(new JsonObject { ["reference"] = "a.pdf", ["validUntil"] = null });
+        assessment["recordedAt"] = "2024-03-01T08:00:00.5Z";
+
+        var lifecycle = SnapshotJson.Read(Bytes(document), Catalog, HeimLifecycle.Clock());
+
+        var read = lifecycle.Organisation.GetAssessment(lifecycle.Organisation.Headquarters.Id, assessment["criterionId"]!.GetValue<int>())!;
+        read.RecordedAt.Should().Be(NodaTime.Instant.FromUtc(2024, 3, 1, 8, 0).Plus(NodaTime.Duration.FromMilliseconds(500)));
+        read.Comment.Should().BeNull();
+        read.Evidence.Should().ContainSingle().Which.ValidUntil.Should().BeNull();
+    }
+
+    [Fact]
     public void ADuplicatePropertyInsideAnAssessment_IsRefused()
     {
         var json = Encoding.UTF8.GetString(Fixture("snapshot.v1.json"));
