@@ -4,6 +4,7 @@ using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Core.Resolution;
 using NodaTime;
 
@@ -84,6 +85,8 @@ internal static class HeimScenario
             heim = FulfilAll(heim.OpenMapping(id, Coordinator), id).Deliver(id, heim.Organisation.GetUnit(id).Management[0].Id).Certify(id, Certifier, $"MFT-2024-10{i}");
         }
 
+        // The municipal plan: a low-emission municipality by 2050, −55 % by 2030, counted from the first full year's account.
+        heim = heim.SetClimateTarget(ClimateTarget.Create(2025, Scope2Method.LocationBased, [new TargetMilestone(2030, 55), new TargetMilestone(2050, 95)]), Coordinator);
         clock.Set(2026, 3, 15);
         return HeimFigures.ReportAll(heim, 2025, Coordinator);
     }

@@ -1,3 +1,4 @@
+using Miljofyrtarn.Core.Contracts;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Localization;
 using Miljofyrtarn.Core.Organisations;
@@ -74,8 +75,9 @@ internal static class RenderReports
         }
 
         caption ??= text => text;
+        // Each year with the factor set its reports recorded (or a recorded recomputation's), so the figures stay as submitted.
         var accounts = years.Select(year => ClimateAccount.ComputeCombined(lifecycle.GetReports(year), lifecycle.Rules.Indicators,
-            EmissionFactorSet.Select(EmissionFactorSet.Defaults, year, lifecycle.Today), HeimFigures.LeftOut(language))).ToArray();
+            lifecycle.GetClimateAccountFactorSets(year)[^1], HeimFigures.LeftOut(language))).ToArray();
         var latest = accounts[^1];
         var table = new FitTable(T(language, "Utslipp", "Utslepp", "Emissions"), T(language, "kg CO₂e", "kg CO₂e", "kg CO₂e"))
             .Title(caption(T(language, $"{lifecycle.Organisation.Name}: klimaregnskap {latest.Year} ({latest.FactorSet.Id})",
@@ -124,6 +126,37 @@ internal static class RenderReports
 
             trend.Write();
             AnsiConsole.Write(trendChart);
+        }
+
+        if (lifecycle.ToClimateTargetView(null, HeimFigures.LeftOut(language)) is { } target)
+        {
+            Target(target, language, caption);
+        }
+    }
+
+    /// <summary>The climate target: each year against the path, and what the next target still asks for.</summary>
+    private static void Target(ClimateTargetView target, Language language, Func<string, string> caption)
+    {
+        var milestones = string.Join(", ", target.Milestones.Select(m => $"{m.Year} −{N(m.ReductionPercent, language)} %"));
+        var table = new FitTable(T(language, "År", "År", "Year"), T(language, "Utslipp", "Utslepp", "Emissions"), T(language, "Sporet", "Sporet", "Path"), T(language, "På sporet", "På sporet", "On track"))
+            .Title(caption(T(language, $"Klimamålet fra {target.BaseYear}: {milestones}", $"Klimamålet frå {target.BaseYear}: {milestones}", $"The climate target from {target.BaseYear}: {milestones}")));
+        var chart = new BarChart().Width(Math.Min(60, AnsiConsole.Profile.Width)).Label(T(language, "Utslipp mot sporet (kg CO₂e)", "Utslepp mot sporet (kg CO₂e)", "Emissions against the path (kg CO₂e)"));
+        foreach (var year in target.Years)
+        {
+            var label = year.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            table.Add(label, N(year.Emissions, language), N(year.Path, language), year.OnTrack ? T(language, "ja", "ja", "yes") : T(language, "nei", "nei", "no"));
+            chart.AddItem(label, Math.Round(year.Emissions), year.OnTrack ? Color.Green : Color.Red);
+            chart.AddItem(label + T(language, " (sporet)", " (sporet)", " (path)"), Math.Round(year.Path), Color.Grey);
+        }
+
+        table.Write();
+        AnsiConsole.Write(chart);
+        if (target.NextTargetYear is { } next && target.RequiredCutPerYear is { } cut)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape(T(language,
+                $"For å nå målet for {next} må utslippene ned {N(cut, language)} kg CO₂e i året ({N(target.RequiredCutPercentPerYear ?? 0, language)} %).",
+                $"For å nå målet for {next} må utsleppa ned {N(cut, language)} kg CO₂e i året ({N(target.RequiredCutPercentPerYear ?? 0, language)} %).",
+                $"To reach the {next} target, emissions must fall by {N(cut, language)} kg CO₂e a year ({N(target.RequiredCutPercentPerYear ?? 0, language)} %).")));
         }
     }
 }

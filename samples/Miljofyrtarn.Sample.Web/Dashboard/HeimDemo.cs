@@ -2,6 +2,7 @@ using Miljofyrtarn.Core;
 using Miljofyrtarn.Core.Contracts;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Organisations;
+using Miljofyrtarn.Core.Reporting;
 using Miljofyrtarn.Core.Storage;
 
 namespace Miljofyrtarn.Sample.Web.Dashboard;
@@ -59,6 +60,9 @@ public static class HeimDemo
         {
             await repository.ExecuteAsync(Number, new AddUnitCommand(Unit(questions, id, name, set, kitchen)), actor, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
+
+        // Heim's municipal plan: a low-emission municipality by 2050, −55 % by 2030, counted from its first full year's account.
+        await repository.ExecuteAsync(Number, new SetClimateTargetCommand(2025, Scope2Method.LocationBased, [new TargetMilestone(2030, 55), new TargetMilestone(2050, 95)]), actor, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // The foundation assigns Heim's certifier: from now on roles govern Heim, and only Kari certifies it.
         var heim = await repository.GetAsync(Number, cancellationToken).ConfigureAwait(false);

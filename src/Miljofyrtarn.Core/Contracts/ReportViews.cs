@@ -131,5 +131,5 @@ public sealed record ClimateTargetView(
 /// <summary>One target of a climate target.</summary>
 /// <param name="Year">The target year.</param>
 /// <param name="ReductionPercent">The cut from the base year, in percent.</param>
-/// <param name="Emissions">The emissions it allows, in kg CO₂e.</param>
+/// <param name="Emissions">The emissions it allows, in kg CO₂e: the path runs straight from the base year's emissions through each target's.</param>
 public sealed record TargetMilestoneView(int Year, double ReductionPercent, double Emissions);

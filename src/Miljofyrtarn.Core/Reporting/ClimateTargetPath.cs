@@ -6,19 +6,19 @@ namespace Miljofyrtarn.Core.Reporting;
 /// <summary>One year's emissions against the target path.</summary>
 /// <param name="Year">The year.</param>
 /// <param name="Emissions">The year's emissions by the target's method, in kg CO2e.</param>
-/// <param name="Path">The most the path allows that year: the lowest of the straight lines from the base year to each target (flat at a target once its year has passed).</param>
+/// <param name="Path">The most the path allows that year: on the straight line from the base year (or the last target before the year) to the next target; the last target's after its year.</param>
 /// <param name="OnTrack">Whether the emissions are at or under the path.</param>
 public sealed record TargetYear(int Year, double Emissions, double Path, bool OnTrack);
 
 /// <summary>
 /// Where an organisation stands against its climate target (<see cref="ClimateTarget"/>): each year's emissions against a
-/// straight line from the base year's emissions to each target, whether the latest year is on track, and how large a cut
-/// per year the next target still needs.
+/// path straight from the base year's emissions to the first target, and from each target to the next, whether the latest
+/// year is on track, and how large a cut per year the next target still needs.
 /// </summary>
 /// <remarks>
-/// Immutable. The line to a target with cut <c>p</c> in year <c>T</c> from base year <c>b</c> allows, in year <c>y</c>,
-/// <c>E(b) × (1 − p × min(1, (y − b) / (T − b)))</c>; the path is the lowest of the lines, so a year is on track only if it
-/// is on the way to every target.
+/// Immutable. Between the base year <c>b</c> (or a target) with emissions <c>E₀</c> and the next target in year <c>T</c>
+/// allowing <c>E₁</c>, the path allows <c>E₀ + (E₁ − E₀) × (y − b) / (T − b)</c> in year <c>y</c>; after the last target, that
+/// target's emissions. A year is on track when its emissions are at most the path's.
 /// </remarks>
 public sealed class ClimateTargetPath
 {
@@ -68,7 +68,7 @@ public sealed class ClimateTargetPath
         return BaseEmissions * (1 - (milestone.ReductionPercent / 100));
     }
 
-    /// <summary>The most the path allows in a year: the lowest of the lines to each target.</summary>
+    /// <summary>The most the path allows in a year: on the straight line between the targets around it.</summary>
     /// <param name="year">The year, from the base year on.</param>
     /// <returns>The emissions, in kg CO2e.</returns>
     public double PathAt(int year) => PathAt(Target, BaseEmissions, year);
@@ -116,13 +116,19 @@ public sealed class ClimateTargetPath
 
     private static double PathAt(ClimateTarget target, double baseEmissions, int year)
     {
-        var path = baseEmissions;
+        var (fromYear, fromEmissions) = (target.BaseYear, baseEmissions);
         foreach (var milestone in target.Milestones)
         {
-            var share = Math.Clamp((double)(year - target.BaseYear) / (milestone.Year - target.BaseYear), 0, 1);
-            path = Math.Min(path, baseEmissions * (1 - (milestone.ReductionPercent / 100 * share)));
+            var toEmissions = baseEmissions * (1 - (milestone.ReductionPercent / 100));
+            if (year <= milestone.Year)
+            {
+                var share = Math.Max(0, (double)(year - fromYear) / (milestone.Year - fromYear));
+                return fromEmissions + ((toEmissions - fromEmissions) * share);
+            }
+
+            (fromYear, fromEmissions) = (milestone.Year, toEmissions);
         }
 
-        return path;
+        return fromEmissions;
     }
 }

@@ -44,8 +44,7 @@ public class ClimateTargetTest
 
         var view = heim.ToClimateTargetView(null, NoWasteFactors)!;
 
-        // 2025 on the line to 2030 (−50 % over ten years): 10,000 × (1 − 0.5 × 5/10) = 7,500; to 2050 (−90 % over thirty):
-        // 10,000 × (1 − 0.9 × 5/30) = 8,500. The path is the lower, 7,500, and 6,911 is under it.
+        // 2025 is halfway from 2020 (10,000) to 2030 (−50 %: 5,000): the path allows 7,500, and 6,911 is under it.
         view.Years.Select(y => (y.Year, y.Emissions, y.Path, y.OnTrack)).Should().Equal((2020, 10_000d, 10_000d, true), (2025, 6_911d, 7_500d, true));
         view.OnTrack.Should().BeTrue();
         view.Milestones.Select(m => m.Emissions).Should().BeEquivalentTo([5_000d, 1_000d], o => o.WithStrictOrdering().Using<double>(c => c.Subject.Should().BeApproximately(c.Expectation, 1e-9)).WhenTypeIs<double>());
@@ -63,7 +62,7 @@ public class ClimateTargetTest
 
         var view = heim.ToClimateTargetView(null, NoWasteFactors)!;
 
-        // Path 2025: min(8,000 × 0.75, 8,000 × 0.85) = 6,000 < 6,911. Still to cut: (6,911 − 4,000) / 5 = 582.2 kg a year.
+        // Path 2025: halfway from 8,000 to 4,000 = 6,000 < 6,911. Still to cut: (6,911 − 4,000) / 5 = 582.2 kg a year.
         view.Years[^1].Path.Should().Be(6_000);
         view.OnTrack.Should().BeFalse();
         view.RequiredCutPerYear.Should().BeApproximately(582.2, 1e-9);
@@ -77,6 +76,7 @@ public class ClimateTargetTest
         var path = ClimateTargetPath.Compute(heim.ClimateTarget!, [ClimateAccount.ComputeCombined(heim.GetReports(2025), heim.Rules.Indicators, EmissionFactorSet.Defaults[^1], NoWasteFactors)]);
 
         path.PathAt(2021).Should().Be(9_000, "halfway to −20 % in 2022");
+        path.PathAt(2019).Should().Be(10_000, "before the base year the path is the base");
         path.PathAt(2025).Should().Be(8_000, "the 2022 target holds after 2022");
         path.OnTrack.Should().BeTrue();
         path.NextMilestone.Should().BeNull();
@@ -99,6 +99,19 @@ public class ClimateTargetTest
         FluentActions.Invoking(() => market.ToClimateTargetView(null, NoWasteFactors)).Should().Throw<MiljofyrtarnException>()
             .Which.Code.Should().Be(ErrorCodes.NoBaseYearAccount, "the default 2023 set has no residual mix, so 2025 has no market-based figure");
         heim.ToClimateTargetView(null, NoWasteFactors).Should().BeNull("no target is set");
+    }
+
+    [Fact]
+    public void ThePath_RunsFromEachTargetToTheNext()
+    {
+        var heim = Reported(out _).SetClimateTarget(MunicipalPlan(10_000), Coordinator);
+        var path = ClimateTargetPath.Compute(heim.ClimateTarget!, [ClimateAccount.ComputeCombined(heim.GetReports(2025), heim.Rules.Indicators, EmissionFactorSet.Defaults[^1], NoWasteFactors)]);
+
+        // From 2030's 5,000 to 2050's 1,000: 4,000 over twenty years, 200 a year.
+        path.PathAt(2030).Should().Be(5_000);
+        path.PathAt(2040).Should().BeApproximately(3_000, 1e-9);
+        path.PathAt(2050).Should().BeApproximately(1_000, 1e-9);
+        path.PathAt(2060).Should().BeApproximately(1_000, 1e-9, "after the last target its level holds");
     }
 
     [Theory]
