@@ -28,8 +28,7 @@ public sealed class ContractJsonTest
         var heim = WithCertifiedHeadquarters(clock);
         heim = Certify(heim, Heim.Barnehage, "MFT-UE-1");
         SetDate(clock, 2026, 3, 1);
-        var figures = Reporting.ReportBuilder.Mandatory(120, 6_000).Append(new IndicatorValue("strom", 310_000, MeasureUnit.KilowattHour)).Append(new IndicatorValue("diesel", 850, MeasureUnit.Litre));
-        var report = heim.CreateReport(Heim.Raadhuset, 2025, figures, [new ReportGoal("Mindre strøm", 2027, "strom", 280_000, 2025)], ["Varmepumper"]);
+        var report = heim.CreateReport(Heim.Raadhuset, 2025, Reporting.ReportBuilder.TownHall(), [new ReportGoal("Mindre strøm", 2027, "strom", 280_000, 2025)], ["Varmepumper"]);
         return heim.SubmitAnnualReport(Heim.Raadhuset, 2025, Coordinator, report);
     });
 

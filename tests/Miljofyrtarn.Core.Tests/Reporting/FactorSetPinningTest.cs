@@ -38,16 +38,7 @@ public class FactorSetPinningTest
         clock = Clock();
         var heim = WithCertifiedHeadquarters(clock, rules ?? Rules);
         SetDate(clock, 2026, 3, 15);
-        var report = heim.CreateReport(Heim.Raadhuset, 2025, [
-            new IndicatorValue("arsverk", 42, MeasureUnit.FullTimeEquivalent),
-            new IndicatorValue("oppvarmet-areal", 3_200, MeasureUnit.SquareMetre),
-            new IndicatorValue("sykefravaer", 6.1, MeasureUnit.Percent),
-            new IndicatorValue("avfall-sortert", 4_100, MeasureUnit.Kilogram),
-            new IndicatorValue("avfall-restavfall", 2_300, MeasureUnit.Kilogram),
-            new IndicatorValue("strom", 310_000, MeasureUnit.KilowattHour),
-            new IndicatorValue("diesel", 850, MeasureUnit.Litre),
-        ]);
-        return heim.SubmitAnnualReport(Heim.Raadhuset, 2025, Coordinator, report);
+        return heim.SubmitAnnualReport(Heim.Raadhuset, 2025, Coordinator, heim.CreateReport(Heim.Raadhuset, 2025, ReportBuilder.TownHall()));
     }
 
     private static readonly LeftOutActivity[] LeftOut = [new("waste-recycled", "ingen faktor"), new("waste-residual", "ingen faktor")];
