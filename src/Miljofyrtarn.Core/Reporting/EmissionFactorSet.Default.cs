@@ -9,6 +9,7 @@ public sealed partial class EmissionFactorSet
     private const string MiljodirektoratetTableUrl = "https://www.miljodirektoratet.no/ansvarsomrader/klima/for-myndigheter/kutte-utslipp-av-klimagasser/klima-og-energiplanlegging/tabeller-for-omregning-fra-energivarer-til-kwh/";
     private const string Miljodirektoratet = "Miljødirektoratet, Utslippsfaktorer per kWh, liter eller kilo for ulike energivarer (National Inventory Report 2021), kg CO2 per liter, " + MiljodirektoratetTableUrl;
     private const string MiljodirektoratetTable = "Miljødirektoratet, Utslippsfaktorer per kWh, liter eller kilo for ulike energivarer (National Inventory Report 2021), kg CO2 per liter, ikke-fossilt, " + MiljodirektoratetTableUrl;
+    private const string Combustion = "Miljødirektoratet, Utslipp fra forbrenning, tabell (National Inventory Report), ";
 
     private static readonly Lazy<ImmutableArray<EmissionFactorSet>> DefaultSets = new(BuildDefaults);
 
@@ -43,6 +44,19 @@ public sealed partial class EmissionFactorSet
 
             // Biofuels are non-fossil (Miljødirektoratet): their CO2 is shown apart from the totals.
             new("biodiesel", MeasureUnit.Litre, 2.51, EmissionScope.Scope1, CarbonOrigin.Biogenic, source: MiljodirektoratetTable),
+
+            // The other fuels of the table. Natural gas: 1.99 kg per Sm³; LNG: 0.202 kg per kWh at 12.5 kWh per kg. The rest
+            // are biogenic, shown beside the total: bio heating oil is burnt as biodiesel (2.51 kg per litre, the table has
+            // no line of its own); biogas 2.75 kg per kg; bioethanol 1.91 kg per kg at 5.5 / 7.4 = 0.743 kg per litre
+            // (the table's kWh per litre and per kg); pellets and chips at the table's 1.8 kg per kg for wood, as it gives
+            // no figure of their own.
+            new("natural-gas", MeasureUnit.StandardCubicMetre, 1.99, EmissionScope.Scope1, source: Combustion + "kg CO2 per Sm3, " + MiljodirektoratetTableUrl),
+            new("lng", MeasureUnit.Kilogram, 0.202 * 12.5, EmissionScope.Scope1, source: Combustion + "0,202 kg CO2 per kWh × 12,5 kWh per kg, " + MiljodirektoratetTableUrl),
+            new("bio-heating-oil", MeasureUnit.Litre, 2.51, EmissionScope.Scope1, CarbonOrigin.Biogenic, source: Combustion + "biodiesel, kg CO2 per liter, ikke-fossilt, " + MiljodirektoratetTableUrl),
+            new("biogas", MeasureUnit.Kilogram, 2.75, EmissionScope.Scope1, CarbonOrigin.Biogenic, source: Combustion + "kg CO2 per kg, ikke-fossilt, " + MiljodirektoratetTableUrl),
+            new("bioethanol", MeasureUnit.Litre, 1.91 * 5.5 / 7.4, EmissionScope.Scope1, CarbonOrigin.Biogenic, source: Combustion + "1,91 kg CO2 per kg × 5,5/7,4 kg per liter, ikke-fossilt, " + MiljodirektoratetTableUrl),
+            new("wood-pellets", MeasureUnit.Kilogram, 1.8, EmissionScope.Scope1, CarbonOrigin.Biogenic, source: Combustion + "ved og treavfall, kg CO2 per kg, ikke-fossilt, " + MiljodirektoratetTableUrl),
+            new("wood-chips", MeasureUnit.Kilogram, 1.8, EmissionScope.Scope1, CarbonOrigin.Biogenic, source: Combustion + "ved og treavfall, kg CO2 per kg, ikke-fossilt, " + MiljodirektoratetTableUrl),
         };
         if (locationBased is { } location)
         {

@@ -19,6 +19,9 @@ public sealed partial class IndicatorCatalog
     /// <summary>Biodiesel: 10.22 kWh/kg at 0.88 kg/l (the same table).</summary>
     private const double BiodieselKilowattHoursPerLitre = 10.22 * 0.88;
 
+    /// <summary>Bioethanol: 5.5 kWh per litre (Miljødirektoratet's conversion table).</summary>
+    private const double BioethanolKilowattHoursPerLitre = 5.5;
+
     private static IndicatorCatalog BuildDefault() => Create("2024.1",
     [
         new("arsverk", IndicatorTheme.BaseFigures, new("Årsverk", "Årsverk", "Full-time equivalents"), MeasureUnit.FullTimeEquivalent, mandatory: true, role: IndicatorRole.FullTimeEquivalents),
@@ -31,6 +34,15 @@ public sealed partial class IndicatorCatalog
         new("fjernvarme", IndicatorTheme.Energy, new("Fjernvarme", "Fjernvarme", "District heating"), MeasureUnit.KilowattHour, activity: "district-heating"),
         new("fyringsolje", IndicatorTheme.Energy, new("Fyringsolje", "Fyringsolje", "Heating oil"), MeasureUnit.Litre, activity: "heating-oil", kilowattHoursPerUnit: 10.08),
         new("propan", IndicatorTheme.Energy, new("Propan (LPG)", "Propan (LPG)", "Propane (LPG)"), MeasureUnit.Litre, activity: "lpg", kilowattHoursPerUnit: LpgKilowattHoursPerLitre),
+
+        // The other fuels of Miljødirektoratet's conversion table, each in the unit the table converts from.
+        new("naturgass", IndicatorTheme.Energy, new("Naturgass", "Naturgass", "Natural gas"), MeasureUnit.StandardCubicMetre, activity: "natural-gas", kilowattHoursPerUnit: 9.92),
+        new("lng", IndicatorTheme.Energy, new("Flytende naturgass (LNG)", "Flytande naturgass (LNG)", "Liquefied natural gas (LNG)"), MeasureUnit.Kilogram, activity: "lng", kilowattHoursPerUnit: 12.5),
+        new("bioolje", IndicatorTheme.Energy, new("Biofyringsolje", "Biofyringsolje", "Bio heating oil"), MeasureUnit.Litre, activity: "bio-heating-oil", kilowattHoursPerUnit: BiodieselKilowattHoursPerLitre),
+        new("biogass", IndicatorTheme.Energy, new("Biogass", "Biogass", "Biogas"), MeasureUnit.Kilogram, activity: "biogas", kilowattHoursPerUnit: 2.8),
+        new("pellets", IndicatorTheme.Energy, new("Pellets", "Pellets", "Wood pellets"), MeasureUnit.Kilogram, activity: "wood-pellets", kilowattHoursPerUnit: 4.8),
+        new("flis", IndicatorTheme.Energy, new("Flis", "Flis", "Wood chips"), MeasureUnit.Kilogram, activity: "wood-chips", kilowattHoursPerUnit: 4.3),
+        new("bioetanol", IndicatorTheme.Transport, new("Bioetanol, egne kjøretøy", "Bioetanol, eigne køyretøy", "Bioethanol, own vehicles"), MeasureUnit.Litre, activity: "bioethanol", role: IndicatorRole.VehicleFuel, kilowattHoursPerUnit: BioethanolKilowattHoursPerLitre),
         new("innkjop-miljokrav", IndicatorTheme.Purchasing, new("Andel innkjøp med miljøkrav", "Del innkjøp med miljøkrav", "Share of purchases with environmental requirements"), MeasureUnit.Percent, lastYear: 2020, replacedBy: "innkjop-sertifiserte"),
         new("innkjop-sertifiserte", IndicatorTheme.Purchasing, new("Andel innkjøp fra leverandører med sertifisert miljøledelsessystem", "Del innkjøp frå leverandørar med sertifisert miljøleiingssystem", "Share of purchases from suppliers with a certified environmental management system"), MeasureUnit.Percent, firstYear: 2021),
         new("diesel", IndicatorTheme.Transport, new("Diesel, egne kjøretøy", "Diesel, eigne køyretøy", "Diesel, own vehicles"), MeasureUnit.Litre, activity: "diesel", role: IndicatorRole.VehicleFuel, kilowattHoursPerUnit: 10.08),
