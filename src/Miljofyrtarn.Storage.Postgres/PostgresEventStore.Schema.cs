@@ -41,6 +41,15 @@ public sealed partial class PostgresEventStore
         );
         COMMENT ON TABLE {_sql.Snapshots} IS 'Miljofyrtarn snapshots: the latest state of each stream, a cache of its events; digest binds stream, version, chain head and document.';
         """,
+        $"""
+        CREATE TABLE {_sql.Notifications} (
+            key           text        NOT NULL PRIMARY KEY,
+            claimant      text        NOT NULL,
+            claimed_until timestamptz NOT NULL,
+            sent_at       timestamptz
+        );
+        COMMENT ON TABLE {_sql.Notifications} IS 'Miljofyrtarn notification ledger: each notification key claimed for sending and, once sent, never sent again. Not part of any hash chain.';
+        """,
     ];
 
     /// <summary>

@@ -12,6 +12,8 @@ public sealed partial class PostgresEventStore
 
         public string Snapshots => $"{Schema}.mft_snapshots";
 
+        public string Notifications => $"{Schema}.mft_notifications";
+
         public string EventHash => field ??= $"SELECT hash FROM {Events} WHERE stream = $1 AND sequence = $2";
 
         public string WriteSnapshot => field ??= $"""

@@ -30,10 +30,10 @@ namespace Miljofyrtarn.Storage.Postgres;
 /// does, and a later version of the library that writes events differently still verifies old ones.
 /// </para>
 /// </remarks>
-public sealed partial class PostgresEventStore : IEventStore, IDisposable, IAsyncDisposable
+public sealed partial class PostgresEventStore : IEventStore, INotificationLedger, IDisposable, IAsyncDisposable
 {
-    /// <summary>The version of the store's own tables: 2 adds the snapshots.</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>The version of the store's own tables: 2 adds the snapshots, 3 the notification ledger.</summary>
+    public const int SchemaVersion = 3;
 
     /// <summary>The schema the store uses unless told otherwise.</summary>
     public const string DefaultSchema = "miljofyrtarn";

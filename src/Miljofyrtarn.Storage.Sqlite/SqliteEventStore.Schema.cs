@@ -59,6 +59,21 @@ public sealed partial class SqliteEventStore
                 """, cancellationToken).ConfigureAwait(false);
         }
 
+        if (current < 5)
+        {
+            // The notification ledger: not part of any stream's history, so not chained; a row says only whether a
+            // notification was claimed or sent, and an edit could at worst send one again or hold one back.
+            await ExecuteAsync(connection, transaction, """
+                CREATE TABLE mft_notifications (
+                    key           TEXT    NOT NULL PRIMARY KEY,
+                    claimant      TEXT    NOT NULL,
+                    claimed_until INTEGER NOT NULL,
+                    sent_at       INTEGER
+                );
+                PRAGMA user_version = 5;
+                """, cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL", cancellationToken).ConfigureAwait(false);
     }

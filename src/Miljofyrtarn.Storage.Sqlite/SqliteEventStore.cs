@@ -24,10 +24,10 @@ namespace Miljofyrtarn.Storage.Sqlite;
 /// <see cref="ErrorCodes.StoreCorrupt"/>, <see cref="ErrorCodes.StoreReadOnly"/>, <see cref="ErrorCodes.StoreFull"/>)
 /// with the <see cref="SqliteException"/> as the inner exception.
 /// </remarks>
-public sealed partial class SqliteEventStore : IEventStore, IDisposable, IAsyncDisposable
+public sealed partial class SqliteEventStore : IEventStore, INotificationLedger, IDisposable, IAsyncDisposable
 {
-    /// <summary>The version of the store's own tables: 2 adds the hash chain, 3 the feed's positions, 4 the snapshots.</summary>
-    public const int SchemaVersion = 4;
+    /// <summary>The version of the store's own tables: 2 adds the hash chain, 3 the feed's positions, 4 the snapshots, 5 the notification ledger.</summary>
+    public const int SchemaVersion = 5;
 
     private readonly string _connectionString;
     private readonly string _path;

@@ -8,7 +8,7 @@ namespace Miljofyrtarn.Core.Storage;
 /// chain hashes, so what is read back is a verified copy, exactly as from a database.
 /// </summary>
 /// <remarks>Thread-safe: appends are serialised, so the feed's positions follow the order of the appends.</remarks>
-public sealed class InMemoryEventStore : IEventStore
+public sealed partial class InMemoryEventStore : IEventStore, INotificationLedger
 {
     private readonly Dictionary<string, List<(byte[] Payload, byte[] Hash)>> _streams = new(StringComparer.Ordinal);
     private readonly List<(string Stream, int Index)> _feed = [];

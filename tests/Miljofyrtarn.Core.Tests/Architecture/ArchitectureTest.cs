@@ -29,7 +29,7 @@ public class ArchitectureTest
     [
         "Internal", "Localization", "Diagnostics", "Internal.Json",
         "Catalog", "Organisations", "Resolution", "Assessment", "Reporting", "Fees", "Lifecycle", "Schedule",
-        "Contracts", "Interchange", "Storage", "ReadModels", "Json",
+        "Contracts", "Interchange", "Storage", "ReadModels", "Notifications", "Json",
     ];
 
     /// <summary>
