@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Miljofyrtarn.AspNetCore;
 
 /// <summary>What <see cref="MiljofyrtarnServiceCollectionExtensions.AddMiljofyrtarn"/> returns: choose the event store here.</summary>
-public sealed class MiljofyrtarnBuilder
+public sealed partial class MiljofyrtarnBuilder
 {
     internal MiljofyrtarnBuilder(IServiceCollection services) => Services = services;
 

@@ -14,7 +14,8 @@ namespace Miljofyrtarn.AspNetCore;
 /// <item><c>miljofyrtarn.refusals</c> (counter, <c>{refusal}</c>), tagged <c>error.type</c> (the code) and <c>miljofyrtarn.error.category</c>;</item>
 /// <item><c>miljofyrtarn.store.appends</c> (counter, <c>{append}</c>) and <c>miljofyrtarn.store.events</c> (counter, <c>{event}</c>);</item>
 /// <item><c>miljofyrtarn.store.conflicts</c> (counter, <c>{conflict}</c>) and <c>miljofyrtarn.command.retries</c> (counter, <c>{retry}</c>);</item>
-/// <item><c>miljofyrtarn.store.append.duration</c> and <c>miljofyrtarn.store.read.duration</c> (histograms, <c>s</c>).</item>
+/// <item><c>miljofyrtarn.store.append.duration</c> and <c>miljofyrtarn.store.read.duration</c> (histograms, <c>s</c>);</item>
+/// <item><c>miljofyrtarn.notifications.sent</c>, <c>miljofyrtarn.notifications.failed</c> and <c>miljofyrtarn.notifications.skipped</c> (counters, <c>{notification}</c>): the dispatcher's sends, failed sends (retried on the next run) and notifications already sent or claimed by another host.</item>
 /// </list>
 /// Activities: <c>miljofyrtarn.command</c> (one per change: the organisation, the action, and the version it made or
 /// the code that refused it), <c>miljofyrtarn.store.append</c>, <c>miljofyrtarn.store.read</c> and <c>miljofyrtarn.store.feed</c>.
@@ -41,7 +42,16 @@ internal sealed class MiljofyrtarnInstruments
         CommandRetries = meter.CreateCounter<long>("miljofyrtarn.command.retries", "{retry}", "Changes without If-Match tried again on a new state after another writer's append.");
         AppendDuration = meter.CreateHistogram<double>("miljofyrtarn.store.append.duration", "s", "Duration of appends to the event store.");
         ReadDuration = meter.CreateHistogram<double>("miljofyrtarn.store.read.duration", "s", "Duration of reads from the event store.");
+        NotificationsSent = meter.CreateCounter<long>("miljofyrtarn.notifications.sent", "{notification}", "Notifications sent and recorded.");
+        NotificationsFailed = meter.CreateCounter<long>("miljofyrtarn.notifications.failed", "{notification}", "Notifications whose send failed, released for the next run.");
+        NotificationsSkipped = meter.CreateCounter<long>("miljofyrtarn.notifications.skipped", "{notification}", "Notifications already sent, or claimed by another host.");
     }
+
+    public Counter<long> NotificationsSent { get; }
+
+    public Counter<long> NotificationsFailed { get; }
+
+    public Counter<long> NotificationsSkipped { get; }
 
     public Counter<long> ActionsApplied { get; }
 

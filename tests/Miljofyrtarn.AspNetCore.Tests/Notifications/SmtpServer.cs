@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+
+namespace Miljofyrtarn.AspNetCore.Tests.Notifications;
+
+/// <summary>
+/// A real SMTP server for the notification tests: Debian's <c>python3-aiosmtpd</c>, started on 127.0.0.1 on a free port
+/// with its Maildir handler in a temporary directory (as root it drops to <c>nobody</c> itself; otherwise it runs as the
+/// current user), and stopped when disposed. The tests read what actually arrived. Without the package every test that
+/// needs it fails saying how to install it; none is skipped.
+/// </summary>
+internal sealed class SmtpServer : IAsyncDisposable
+{
+    public const string Python = "/usr/bin/python3";
+
+    private readonly Process _process;
+
+    private SmtpServer(Process process, int port, string directory)
+    {
+        _process = process;
+        Port = port;
+        Directory = directory;
+    }
+
+    public int Port { get; }
+
+    public string Directory { get; }
+
+    public static async Task<SmtpServer> StartAsync()
+    {
+        const string install = "The notification tests need Debian's python3-aiosmtpd for a real SMTP server: apt-get install -y python3-aiosmtpd (as root); .ci/run installs it when missing.";
+        if (!File.Exists(Python))
+        {
+            throw new InvalidOperationException($"{Python} does not exist. {install}");
+        }
+
+        var directory = Path.Combine(Path.GetTempPath(), $"mft-smtp-{Guid.NewGuid():N}");
+        foreach (var sub in (string[])["new", "cur", "tmp"])
+        {
+            System.IO.Directory.CreateDirectory(Path.Combine(directory, sub));
+        }
+
+        var root = !OperatingSystem.IsWindows() && Environment.UserName == "root";
+        if (root && !OperatingSystem.IsWindows())
+        {
+            // aiosmtpd drops to nobody when started as root: its Maildir must be writable for nobody.
+            foreach (var path in (string[])[directory, Path.Combine(directory, "new"), Path.Combine(directory, "cur"), Path.Combine(directory, "tmp")])
+            {
+                File.SetUnixFileMode(path, (UnixFileMode)0b111_111_111);
+            }
+        }
+
+        var port = FreePort();
+        var start = new ProcessStartInfo(Python) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in (string[])["-m", "aiosmtpd", .. root ? Array.Empty<string>() : ["-n"], "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", directory])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{Python} did not start. {install}");
+        var server = new SmtpServer(process, port, directory);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (process.HasExited)
+            {
+                var error = await process.StandardError.ReadToEndAsync();
+                throw new InvalidOperationException($"aiosmtpd stopped at once (exit {process.ExitCode}): {error.Trim()} {install}");
+            }
+
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, port);
+                return server;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        await server.DisposeAsync();
+        throw new InvalidOperationException($"aiosmtpd did not listen on 127.0.0.1:{port} within 10 seconds. {install}");
+    }
+
+    /// <summary>The messages that arrived since the last call, parsed; their files are removed.</summary>
+    public List<MimeMessage> TakeArrived()
+    {
+        var arrived = new List<MimeMessage>();
+        foreach (var file in System.IO.Directory.GetFiles(Path.Combine(Directory, "new")).Order(StringComparer.Ordinal))
+        {
+            arrived.Add(MimeMessage.Load(file));
+            File.Delete(file);
+        }
+
+        return arrived;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
