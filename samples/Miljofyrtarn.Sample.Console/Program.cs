@@ -23,6 +23,7 @@ app.Configure(config =>
     config.AddCommand<ClimateCommand>("climate");
     config.AddCommand<HolidaysCommand>("holidays");
     config.AddCommand<IcsCommand>("ics");
+    config.AddCommand<RemindCommand>("remind");
     config.AddCommand<ValidateCatalogCommand>("validate-catalog");
     config.AddCommand<MermaidCommand>("mermaid");
     config.SetExceptionHandler((exception, _) =>
