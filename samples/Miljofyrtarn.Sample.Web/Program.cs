@@ -14,6 +14,7 @@ using NodaTime;
 var builder = WebApplication.CreateBuilder(args);
 var settings = DashboardSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(settings);
+builder.Services.AddSingleton<EnterpriseLists>();
 if (settings.Today is { } today)
 {
     // "Pretend today is": the demo can be replayed at any date (the browser tests use it to let a year end).

@@ -38,6 +38,9 @@ public sealed class DashboardApp : IAsyncDisposable
         }
     }
 
+    /// <summary>The feedback form the public page links to.</summary>
+    public const string FeedbackUrl = "https://heim.kommune.no/klima/tilbakemelding";
+
     /// <summary>Starts the app.</summary>
     /// <param name="database">The SQLite file (kept between starts to let time pass).</param>
     /// <param name="today">The day the app takes as today (yyyy-MM-dd).</param>
@@ -59,7 +62,7 @@ public sealed class DashboardApp : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        foreach (var argument in new[] { dll, "--urls", "http://127.0.0.1:0", "--Dashboard:Database", database, "--Dashboard:Today", today, "--Logging:LogLevel:Default", "Warning" })
+        foreach (var argument in new[] { dll, "--urls", "http://127.0.0.1:0", "--Dashboard:Database", database, "--Dashboard:Today", today, "--Dashboard:FeedbackUrl", FeedbackUrl, "--Logging:LogLevel:Default", "Warning" })
         {
             start.ArgumentList.Add(argument);
         }

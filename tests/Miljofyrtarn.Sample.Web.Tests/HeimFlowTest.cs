@@ -123,7 +123,72 @@ public sealed class HeimFlowTest : IDisposable
             browser.Driver.FindElements(OpenQA.Selenium.By.CssSelector("#target circle.target-year")).Should().HaveCount(2, "2025 and 2026 against the path");
             browser.Driver.FindElements(OpenQA.Selenium.By.CssSelector("#target g.target-milestone")).Should().HaveCount(2);
             browser.Check("14-climate-target");
+
+            // The coordinator uploads the foundation's list of certified enterprises: a bad file changes nothing and names
+            // each bad row by its line; a good one replaces the list.
+            browser.Go(Heim + "/enterprises");
+            browser.ById("no-enterprises").Displayed.Should().BeTrue();
+            Upload(browser, """
+                organisasjonsnummer;navn;sertifikatnummer;gyldig til;bransje
+                912345602;Heim Bakeri AS;MFT-9001;31.12.2028;Næringsmiddel
+                912345611;Feil Sjekksiffer AS;MFT-9002;31.12.2028;Handel
+                912345629;Fjordhotellet AS;MFT-9003;31/12/2028;Overnatting
+                """);
+            var problems = browser.ById("problems").Text;
+            problems.Should().Contain("Linje 3 (organisasjonsnummer)").And.Contain("912345611").And.Contain("Linje 4 (gyldig til)").And.Contain("31/12/2028");
+            browser.Has("enterprises").Should().BeFalse("nothing of a bad file is imported");
+            Upload(browser, """
+                organisasjonsnummer;navn;sertifikatnummer;gyldig til;bransje
+                912345602;Heim Bakeri AS;MFT-9001;31.12.2028;Næringsmiddel
+                912345610;Heim Regnskap AS;MFT-9004;2028-06-30;Tjenesteyting
+                912345629;Fjordhotellet AS;MFT-9003;31.12.2028;Overnatting
+                912345637;Utgått Transport AS;MFT-9005;31.12.2026;Transport
+                """);
+            browser.ById("enterprises").Text.Should().Contain("Heim Bakeri AS").And.Contain("30.06.2028").And.NotContain("Utgått Transport", "a certificate that ran out is not listed");
+            browser.Check("15-enterprises");
         }
+
+        // The public page, as a citizen reads it: not signed in, on a phone 390 px wide, in each language.
+        await using (var app = await DashboardApp.StartAsync(database, "2027-02-01"))
+        using (var citizen = Browser.Open(app))
+        {
+            citizen.Driver.Manage().Window.Size = new System.Drawing.Size(390, 844);
+            citizen.Go("/public/964123454");
+            citizen.MainText.Should().Contain("Miljøfyrtårn i Heim kommune").And.Contain("5 av 5 enheter er sertifisert").And.Contain("Heim Bakeri AS").And.Contain("Fjordhotellet AS");
+            citizen.ById("certified-units").Text.Should().Contain("Rådhuset").And.Contain("Solsikken barnehage");
+            citizen.ById("feedback-link").GetAttribute("href").Should().Be(DashboardApp.FeedbackUrl);
+            citizen.Has("actor").Should().BeFalse("a citizen is offered no sign-in");
+            Convert.ToInt64(citizen.Script("return document.documentElement.scrollWidth;"), System.Globalization.CultureInfo.InvariantCulture)
+                .Should().BeLessThanOrEqualTo(390, "nothing makes the page wider than the phone");
+            citizen.Script("return [...document.querySelectorAll('.table-wrap')].filter(w => w.scrollWidth > w.clientWidth).length;")
+                .Should().Be(0L, "every column of both tables is seen at 390 px without scrolling");
+            NoPersonalData(citizen.Driver.PageSource);
+            citizen.Check("16-public-page");
+            foreach (var (tag, heading) in new[] { ("nn", "Sertifiseringa til kommunen"), ("en", "The municipality's own certification") })
+            {
+                citizen.Go($"/public/964123454?lang={tag}");
+                citizen.Lang.Should().Be(tag);
+                citizen.MainText.Should().Contain(heading);
+                NoPersonalData(citizen.Driver.PageSource);
+                citizen.Axe().Should().BeEmpty();
+            }
+        }
+    }
+
+    /// <summary>Uploads a CSV file on the enterprises page.</summary>
+    private void Upload(Browser browser, string csv)
+    {
+        var file = Path.Combine(_directory, $"virksomheter-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(file, csv);
+        browser.ById("csv").SendKeys(file);
+        browser.Click("upload-enterprises");
+    }
+
+    /// <summary>No e-mail address and no person's name of the demo: the public page shows units, enterprises and certificates only.</summary>
+    private static void NoPersonalData(string html)
+    {
+        html.Should().NotMatchRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", "the public page shows no e-mail address");
+        html.Should().NotContainAny(["Ordføreren", "Miljøkoordinatoren", "Miljøfyrtårnansvarlig", "Leder, ", "Kari Sertifisør", "kari@", "miljo@"]);
     }
 
     /// <summary>The town hall's report for a year, with plausible figures scaled by a factor.</summary>
