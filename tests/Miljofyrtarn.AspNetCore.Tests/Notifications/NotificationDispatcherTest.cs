@@ -35,7 +35,7 @@ public sealed class NotificationDispatcherTest : IAsyncLifetime
     {
         var clock = Clock();
         using var kill = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        await using (var dying = Host(_schema, clock, "dying", _smtp.Port, s => s.AddSingleton<INotificationSender>(sp => new DyingSender(new SmtpNotificationSender(Smtp(_smtp.Port)), kill, after: 2))))
+        await using (var dying = Host(_schema, clock, "dying", _smtp, s => s.AddSingleton<INotificationSender>(sp => new DyingSender(new SmtpNotificationSender(Smtp(_smtp)), kill, after: 2))))
         {
             await SaveHeimAsync(dying, clock, townHallReported: true);
             RunTime(clock, Overdue);
@@ -46,7 +46,7 @@ public sealed class NotificationDispatcherTest : IAsyncLifetime
         var beforeTheKill = _smtp.TakeArrived().Select(m => m.To.Mailboxes.Single().Address).ToList();
         beforeTheKill.Should().HaveCount(2, "the process died right after handing over its second message, before recording it");
 
-        await using var restarted = Host(_schema, clock, "restarted", _smtp.Port);
+        await using var restarted = Host(_schema, clock, "restarted", _smtp);
         var dispatcher = restarted.GetRequiredService<NotificationDispatcher>();
         var early = await dispatcher.RunAsync(Overdue, Ct);
         early.Should().Be(new NotificationRunResult(Sent: 2, Failed: 0, Skipped: 2, Unaddressed: 0), "the unrecorded claim holds until its lease lapses");
@@ -68,7 +68,7 @@ public sealed class NotificationDispatcherTest : IAsyncLifetime
     {
         var clock = Clock();
         var closedPort = FreePort();
-        await using (var broken = Host(_schema, clock, "broken", closedPort))
+        await using (var broken = Host(_schema, clock, "broken", _smtp, port: closedPort))
         {
             await SaveHeimAsync(broken, clock, townHallReported: true);
             RunTime(clock, Overdue);
@@ -79,7 +79,7 @@ public sealed class NotificationDispatcherTest : IAsyncLifetime
             (await ledger.FindAsync($"{NotificationHosts.Stream}|AnnualReportOverdue|solsikken/2026|2027-04-01@-1|{Contact}", Ct)).Should().BeNull("a failed send is released, not left claimed");
         }
 
-        await using var mended = Host(_schema, clock, "mended", _smtp.Port);
+        await using var mended = Host(_schema, clock, "mended", _smtp);
         clock.Reset(clock.GetCurrentInstant() + Duration.FromDays(1));
         var next = await mended.GetRequiredService<NotificationDispatcher>().RunAsync(Overdue.PlusDays(1), Ct);
 
@@ -91,7 +91,7 @@ public sealed class NotificationDispatcherTest : IAsyncLifetime
     public async Task ARecipientWithoutAnAddress_IsNotSent_NorRecorded()
     {
         var clock = Clock();
-        await using var host = Host(_schema, clock, "host", _smtp.Port, s => s.AddSingleton<IRecipientDirectory>(new OnlyDirectory(Coordinator)));
+        await using var host = Host(_schema, clock, "host", _smtp, s => s.AddSingleton<IRecipientDirectory>(new OnlyDirectory(Coordinator)));
         await SaveHeimAsync(host, clock, townHallReported: true);
         RunTime(clock, Overdue);
 
@@ -106,7 +106,7 @@ public sealed class NotificationDispatcherTest : IAsyncLifetime
     public async Task TheMessage_NamesItsKey_HasAStableId_AndIsPlainTextWithACalendar()
     {
         var clock = Clock();
-        await using var host = Host(_schema, clock, "host", _smtp.Port);
+        await using var host = Host(_schema, clock, "host", _smtp);
         await SaveHeimAsync(host, clock, townHallReported: true);
         RunTime(clock, Overdue);
         await host.GetRequiredService<NotificationDispatcher>().RunAsync(Overdue, Ct);
@@ -115,7 +115,7 @@ public sealed class NotificationDispatcherTest : IAsyncLifetime
 
         message.Headers[SmtpNotificationSender.KeyHeader].Should().Be($"{NotificationHosts.Stream}|AnnualReportOverdue|solsikken/2026|2027-04-01@-1|{Leader}");
         message.MessageId.Should().MatchRegex("^[0-9a-f]{64}@miljofyrtarn$");
-        message.From.Mailboxes.Single().Address.Should().Be("miljofyrtarn@heim.kommune.no");
+        message.From.Mailboxes.Single().Address.Should().Be(_smtp.Sender);
         message.Subject.Should().Be("Forfalt: klima- og miljørapport for 2026 – Solsikken barnehage");
         message.TextBody.Should().Contain("var 01.04.2027").And.Contain("som ledelsen for Heim kommune");
         message.BodyParts.OfType<TextPart>().Single(p => !p.IsAttachment).ContentType.Charset.Should().Be("utf-8");
@@ -161,14 +161,14 @@ public sealed class NotificationDispatcherTest : IAsyncLifetime
     [Fact]
     public async Task ADayOutsideTheSupportedRange_IsRefusedWithACode()
     {
-        await using var host = Host(_schema, Clock(), "host", _smtp.Port);
+        await using var host = Host(_schema, Clock(), "host", _smtp);
 
         var refused = await FluentActions.Awaiting(() => host.GetRequiredService<NotificationDispatcher>().RunAsync(new LocalDate(2201, 1, 1), Ct)).Should().ThrowAsync<MiljofyrtarnException>();
 
         refused.Which.Code.Should().Be(ErrorCodes.DateOutOfRange);
     }
 
-    private static SmtpSenderOptions Smtp(int port) => new() { Host = "127.0.0.1", Port = port, Security = SmtpSecurity.None, From = "miljofyrtarn@heim.kommune.no" };
+    private static SmtpSenderOptions Smtp(SmtpServer smtp) => new() { Host = "127.0.0.1", Port = smtp.Port, Security = SmtpSecurity.None, From = smtp.Sender };
 
     private static int FreePort()
     {

@@ -82,7 +82,7 @@ internal static class NotificationHosts
     public static void RunTime(FakeClock clock, LocalDate day) => clock.Reset(day.At(new LocalTime(6, 0)).InZoneStrictly(Oslo).ToInstant());
 
     /// <summary>A host: the library over the schema, notifications on, the SMTP server given, the coordinator reading Nynorsk and the kindergarten's contact English.</summary>
-    public static ServiceProvider Host(string schema, IClock clock, string name, int smtpPort, Action<IServiceCollection>? services = null)
+    public static ServiceProvider Host(string schema, IClock clock, string name, SmtpServer smtp, Action<IServiceCollection>? services = null, int? port = null)
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
@@ -99,7 +99,7 @@ internal static class NotificationHosts
             {
                 o.RunDaily = false;
                 o.HostName = name;
-                o.Smtp = new SmtpSenderOptions { Host = "127.0.0.1", Port = smtpPort, Security = SmtpSecurity.None, From = "miljofyrtarn@heim.kommune.no" };
+                o.Smtp = new SmtpSenderOptions { Host = "127.0.0.1", Port = port ?? smtp.Port, Security = SmtpSecurity.None, From = smtp.Sender };
                 o.Languages[Coordinator] = "nn";
                 o.Languages[Contact] = "en";
             });

@@ -62,8 +62,8 @@ public sealed class NotificationYearTest : IAsyncLifetime
     public async Task AYearOfDays_WithTwoDispatchers_DeliversEachReminderOnce_OnItsDay_InTheReadersLanguage_WithItsDate()
     {
         var clock = Clock();
-        await using var first = Host(_schema, clock, "host-a", _smtp.Port);
-        await using var second = Host(_schema, clock, "host-b", _smtp.Port);
+        await using var first = Host(_schema, clock, "host-a", _smtp);
+        await using var second = Host(_schema, clock, "host-b", _smtp);
         await SaveHeimAsync(first, clock);
         var arrived = new List<(LocalDate Day, MimeMessage Message)>();
 

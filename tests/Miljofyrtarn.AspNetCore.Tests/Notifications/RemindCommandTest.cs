@@ -29,14 +29,14 @@ public sealed class RemindCommandTest : IAsyncLifetime
         listed.ExitCode.Should().Be(0, listed.Error);
         listed.Output.Should().StartWith("14 reminders on 2027-03-02:").And.Contain("Reminder: annual climate and environment report for 2026 – Rådhuset → miljo@heim.kommune.no");
 
-        var sent = await SampleApp.Run(200, "remind", heim, "--date", "2027-03-02", "--send", "--smtp", $"127.0.0.1:{_smtp.Port}", "--security", "none");
+        var sent = await SampleApp.Run(200, "remind", heim, "--date", "2027-03-02", "--send", "--smtp", $"127.0.0.1:{_smtp.Port}", "--security", "none", "--from", _smtp.Sender);
         sent.ExitCode.Should().Be(0, sent.Error);
         sent.Output.Should().Contain("Sendt: 14. Sendt før: 0.");
         var arrived = _smtp.TakeArrived();
         arrived.Should().HaveCount(14);
         arrived.Should().OnlyContain(m => m.Subject!.StartsWith("Påminnelse: klima- og miljørapport for 2026 – ", StringComparison.Ordinal) && m.Attachments.Count() == 1);
 
-        var again = await SampleApp.Run(200, "remind", heim, "--date", "2027-03-02", "--send", "--smtp", $"127.0.0.1:{_smtp.Port}", "--security", "none");
+        var again = await SampleApp.Run(200, "remind", heim, "--date", "2027-03-02", "--send", "--smtp", $"127.0.0.1:{_smtp.Port}", "--security", "none", "--from", _smtp.Sender);
         again.Output.Should().Contain("Sendt: 0. Sendt før: 14.");
         _smtp.TakeArrived().Should().BeEmpty("the file's ledger records what was sent");
     }
@@ -63,7 +63,7 @@ public sealed class RemindCommandTest : IAsyncLifetime
         var heim = Path.Combine(_folder, "heim.json");
         (await SampleApp.Run(null, "demo", "-o", heim)).ExitCode.Should().Be(0);
 
-        var refused = await SampleApp.Run(200, "remind", heim, "--date", "2027-03-02", "--send", "--smtp", "127.0.0.1:1", "--security", "none");
+        var refused = await SampleApp.Run(200, "remind", heim, "--date", "2027-03-02", "--send", "--smtp", "127.0.0.1:1", "--security", "none", "--from", _smtp.Sender);
 
         refused.ExitCode.Should().Be(2);
         refused.Error.Should().Contain("SMTP-serveren 127.0.0.1:1 tok ikke imot e-posten");

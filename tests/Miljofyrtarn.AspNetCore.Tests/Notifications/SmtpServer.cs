@@ -6,18 +6,22 @@ using MimeKit;
 namespace Miljofyrtarn.AspNetCore.Tests.Notifications;
 
 /// <summary>
-/// A real SMTP server for the notification tests: Debian's <c>python3-aiosmtpd</c>, started on 127.0.0.1 on a free port
-/// with its Maildir handler in a temporary directory (as root it drops to <c>nobody</c> itself; otherwise it runs as the
-/// current user), and stopped when disposed. The tests read what actually arrived. Without the package every test that
-/// needs it fails saying how to install it; none is skipped.
+/// A real SMTP server for the notification tests: Debian's <c>python3-aiosmtpd</c> with its Maildir handler. The one
+/// <see cref="Variable"/> names (<c>127.0.0.1:PORT|/maildir</c>, started by <c>.ci/run</c>), or else one started here on
+/// 127.0.0.1 on a free port with its Maildir in a temporary directory (as root it drops to <c>nobody</c> itself;
+/// otherwise it runs as the current user) and stopped when disposed. Each instance has a sender address of its own
+/// (<see cref="Sender"/>) and takes only the messages from it, so test classes share a server without reading each
+/// other's mail. Without the package every test that needs it fails saying how to install it; none is skipped.
 /// </summary>
 internal sealed class SmtpServer : IAsyncDisposable
 {
     public const string Python = "/usr/bin/python3";
 
-    private readonly Process _process;
+    public const string Variable = "MILJOFYRTARN_SMTP";
 
-    private SmtpServer(Process process, int port, string directory)
+    private readonly Process? _process;
+
+    private SmtpServer(Process? process, int port, string directory)
     {
         _process = process;
         Port = port;
@@ -28,8 +32,23 @@ internal sealed class SmtpServer : IAsyncDisposable
 
     public string Directory { get; }
 
+    /// <summary>The address this instance's messages are sent from, and the only one it reads.</summary>
+    public string Sender { get; } = $"miljofyrtarn+{Guid.NewGuid():N}@heim.kommune.no";
+
     public static async Task<SmtpServer> StartAsync()
     {
+        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } shared)
+        {
+            var parts = shared.Split('|', 2);
+            var at = parts[0].LastIndexOf(':');
+            if (parts.Length != 2 || at < 0 || !int.TryParse(parts[0][(at + 1)..], out var sharedPort) || !System.IO.Directory.Exists(Path.Combine(parts[1], "new")))
+            {
+                throw new InvalidOperationException($"{Variable} is '{shared}', not '127.0.0.1:PORT|/path/to/maildir' with a Maildir there.");
+            }
+
+            return new SmtpServer(null, sharedPort, parts[1]);
+        }
+
         const string install = "The notification tests need Debian's python3-aiosmtpd for a real SMTP server: apt-get install -y python3-aiosmtpd (as root); .ci/run installs it when missing.";
         if (!File.Exists(Python))
         {
@@ -85,14 +104,27 @@ internal sealed class SmtpServer : IAsyncDisposable
         throw new InvalidOperationException($"aiosmtpd did not listen on 127.0.0.1:{port} within 10 seconds. {install}");
     }
 
-    /// <summary>The messages that arrived since the last call, parsed; their files are removed.</summary>
+    /// <summary>The messages from <see cref="Sender"/> that arrived since the last call, parsed; their files are removed.</summary>
     public List<MimeMessage> TakeArrived()
     {
         var arrived = new List<MimeMessage>();
         foreach (var file in System.IO.Directory.GetFiles(Path.Combine(Directory, "new")).Order(StringComparer.Ordinal))
         {
-            arrived.Add(MimeMessage.Load(file));
-            File.Delete(file);
+            MimeMessage message;
+            try
+            {
+                message = MimeMessage.Load(file);
+            }
+            catch (IOException)
+            {
+                continue; // another test class's message, taken in the meantime
+            }
+
+            if (message.From.Mailboxes.Any(m => m.Address == Sender))
+            {
+                arrived.Add(message);
+                File.Delete(file);
+            }
         }
 
         return arrived;
@@ -100,6 +132,11 @@ internal sealed class SmtpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_process is null)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
