@@ -4,6 +4,7 @@ using Miljofyrtarn.Core.Storage;
 using Miljofyrtarn.Storage.Tests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using NodaTime;
@@ -119,6 +120,34 @@ public sealed class NotificationDispatcherTest : IAsyncLifetime
         message.Subject.Should().Be("Forfalt: klima- og miljørapport for 2026 – Solsikken barnehage");
         message.TextBody.Should().Contain("var 01.04.2027").And.Contain("som ledelsen for Heim kommune");
         message.BodyParts.OfType<TextPart>().Single(p => !p.IsAttachment).ContentType.Charset.Should().Be("utf-8");
+    }
+
+    [Fact]
+    public async Task TheDailyService_OfAStartedHost_RunsAtOnceWhenTodaysTimeHasPassed()
+    {
+        var clock = Clock();
+        await using (var setup = Host(_schema, clock, "setup", _smtp))
+        {
+            await SaveHeimAsync(setup, clock, townHallReported: true);
+        }
+
+        RunTime(clock, Overdue);
+        clock.Reset(clock.GetCurrentInstant() + Duration.FromMinutes(30)); // 06:30, after the 06:00 run
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        AddHeimNotifications(builder.Services, _schema, clock, "daily", _smtp, runDaily: true);
+        using var host = builder.Build();
+        await host.StartAsync(Ct);
+
+        var arrived = new List<string>();
+        for (var wait = 0; wait < 100 && arrived.Count < OverdueRecipients.Length; wait++)
+        {
+            await Task.Delay(100, Ct);
+            arrived.AddRange(_smtp.TakeArrived().Select(m => m.To.Mailboxes.Single().Address));
+        }
+
+        await host.StopAsync(Ct);
+        arrived.Should().BeEquivalentTo(OverdueRecipients, "the service ran the day's reminders itself, once");
     }
 
     [Theory]

@@ -87,9 +87,16 @@ internal static class NotificationHosts
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        collection.AddSingleton(clock);
         services?.Invoke(collection);
-        collection.AddMiljofyrtarn(o =>
+        AddHeimNotifications(collection, schema, clock, name, smtp, runDaily: false, port);
+        return collection.BuildServiceProvider();
+    }
+
+    /// <summary>The library with notifications, as <see cref="Host"/> and a generic host register it.</summary>
+    public static void AddHeimNotifications(IServiceCollection services, string schema, IClock clock, string name, SmtpServer smtp, bool runDaily, int? port = null)
+    {
+        services.AddSingleton(clock);
+        services.AddMiljofyrtarn(o =>
             {
                 o.RequiresFollowUpAudit = true;
                 o.FollowUpAuditsFrom = "2026-01-01";
@@ -97,13 +104,12 @@ internal static class NotificationHosts
             .AddPostgresEventStore(PostgresServer.ConnectionString, schema)
             .AddNotifications(o =>
             {
-                o.RunDaily = false;
+                o.RunDaily = runDaily;
                 o.HostName = name;
                 o.Smtp = new SmtpSenderOptions { Host = "127.0.0.1", Port = port ?? smtp.Port, Security = SmtpSecurity.None, From = smtp.Sender };
                 o.Languages[Coordinator] = "nn";
                 o.Languages[Contact] = "en";
             });
-        return collection.BuildServiceProvider();
     }
 
     /// <summary>Saves Heim through a host's repository; with <paramref name="townHallReported"/>, after the town hall submitted its report for 2026 on 10 March 2027, so only the kindergarten's is overdue on 2 April.</summary>
