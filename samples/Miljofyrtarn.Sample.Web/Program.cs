@@ -31,6 +31,13 @@ else
     miljofyrtarn.AddSqliteEventStore(settings.DatabasePath);
 }
 
+// Reminders by e-mail when an SMTP server is configured (Miljofyrtarn:Notifications:Smtp:Host, …:Port, …:From): the
+// library's dispatcher sends each morning what is due to the demo's people, whose IDs are their e-mail addresses.
+if (!string.IsNullOrEmpty(builder.Configuration["Miljofyrtarn:Notifications:Smtp:Host"]))
+{
+    miljofyrtarn.AddNotifications();
+}
+
 // Who acts is chosen in the page header and signed in with a cookie, so the JSON API under /api (closed by default)
 // serves the same person. A municipality's real dashboard signs people in with its identity provider instead.
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>

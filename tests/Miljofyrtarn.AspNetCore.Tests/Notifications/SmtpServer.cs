@@ -35,9 +35,12 @@ internal sealed class SmtpServer : IAsyncDisposable
     /// <summary>The address this instance's messages are sent from, and the only one it reads.</summary>
     public string Sender { get; } = $"miljofyrtarn+{Guid.NewGuid():N}@heim.kommune.no";
 
-    public static async Task<SmtpServer> StartAsync()
+    /// <summary>Starts (or names) a server.</summary>
+    /// <param name="slow">A server of its own that takes half a second over each message, so a test can stop a sender between two.</param>
+    /// <returns>The server.</returns>
+    public static async Task<SmtpServer> StartAsync(bool slow = false)
     {
-        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } shared)
+        if (!slow && Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } shared)
         {
             var parts = shared.Split('|', 2);
             var at = parts[0].LastIndexOf(':');
@@ -73,7 +76,30 @@ internal sealed class SmtpServer : IAsyncDisposable
 
         var port = FreePort();
         var start = new ProcessStartInfo(Python) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in (string[])["-m", "aiosmtpd", .. root ? Array.Empty<string>() : ["-n"], "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", directory])
+        var handler = "aiosmtpd.handlers.Mailbox";
+        if (slow)
+        {
+            var module = Path.Combine(directory, "handlers");
+            System.IO.Directory.CreateDirectory(module);
+            await File.WriteAllTextAsync(Path.Combine(module, "slowbox.py"), """
+                import asyncio
+                from aiosmtpd.handlers import Mailbox
+
+                class SlowMailbox(Mailbox):
+                    async def handle_DATA(self, server, session, envelope):
+                        await asyncio.sleep(0.5)
+                        return await super().handle_DATA(server, session, envelope)
+                """);
+            if (root && !OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(module, (UnixFileMode)0b111_101_101);
+            }
+
+            start.Environment["PYTHONPATH"] = module;
+            handler = "slowbox.SlowMailbox";
+        }
+
+        foreach (var argument in (string[])["-m", "aiosmtpd", .. root ? Array.Empty<string>() : ["-n"], "-l", $"127.0.0.1:{port}", "-c", handler, directory])
         {
             start.ArgumentList.Add(argument);
         }
