@@ -69,8 +69,8 @@ public sealed partial class ClimateAccount
                 problems.Add(ErrorCodes.CatalogMismatch, report.CatalogVersion, catalog.Version);
             }
 
-            var guaranteed = GuaranteedKilowattHours(report, catalog);
-
+            // Only a Scope 2 line with a residual mix needs the report's guaranteed electricity: summed the first time one does.
+            double? guaranteed = null;
             foreach (var value in report.Values)
             {
                 if (!resolved.TryGetValue(value.Code, out var how))
@@ -90,7 +90,7 @@ public sealed partial class ClimateAccount
                     continue;
                 }
 
-                if (value.Value > 0 && Uncounted(indicator, how.Factor is not null) is { } warning && !warnings.Any(w => w.Arguments[0] == indicator.Code))
+                if (value.Value > 0 && how.Warning is { } warning && !warnings.Any(w => w.Arguments[0] == indicator.Code))
                 {
                     warnings.Add(new Diagnostic(warning, [indicator.Code]));
                 }
@@ -101,7 +101,7 @@ public sealed partial class ClimateAccount
                 {
                     var kilograms = value.Value * factor.KilogramsCo2ePerUnit;
                     double? market = factor.Scope != EmissionScope.Scope2 ? kilograms
-                        : how.Market is { } residual ? MarketBased(value.Value, indicator.Role == IndicatorRole.Electricity ? guaranteed : 0, residual)
+                        : how.Market is { } residual ? MarketBased(value.Value, indicator.Role == IndicatorRole.Electricity ? guaranteed ??= GuaranteedKilowattHours(report, catalog) : 0, residual)
                         : null;
                     var line = new EmissionLine(report.Unit, indicator, factor, value.Value, kilograms, market);
                     lines.Add(line);
@@ -161,8 +161,11 @@ public sealed partial class ClimateAccount
         return guaranteed;
     }
 
-    /// <summary>What an indicator code comes to in an account: its indicator, and the factor (and residual mix) if it counts.</summary>
-    private readonly record struct Resolved(Indicator? Indicator, EmissionFactor? Factor, EmissionFactor? Market);
+    /// <summary>What an indicator code comes to in an account: its indicator, the factor (and residual mix) if it counts, and why a consumption of it is not counted (<see cref="Uncounted"/>).</summary>
+    private readonly record struct Resolved(Indicator? Indicator, EmissionFactor? Factor, EmissionFactor? Market)
+    {
+        public string? Warning { get; } = Indicator is null ? null : Uncounted(Indicator, Factor is not null);
+    }
 
     private static Resolved Resolve(string code, IndicatorCatalog catalog, EmissionFactorSet factors, ImmutableDictionary<string, string> excluded, HashSet<string> missing, Problems problems)
     {
