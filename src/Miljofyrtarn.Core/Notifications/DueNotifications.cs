@@ -97,7 +97,7 @@ public static class DueNotifications
             {
                 SchemeRole.Coordinator => new[] { roles.Founder, headquarters.Officer?.Id },
                 SchemeRole.UnitContact => new[] { found.IsHeadquarters ? null : found.Officer?.Id },
-                _ => found.Management.Select(p => p.Id).Concat(found.IsHeadquarters ? [] : headquarters.Management.Select(p => p.Id)).Cast<string?>(),
+                _ => found.Management.Concat(headquarters.Management).Select(p => (string?)p.Id),
             };
             foreach (var person in structure.Concat(roles.Grants.Where(g => g.IsActive && g.Role == role && g.Covers(unit)).Select(g => g.Person)))
             {

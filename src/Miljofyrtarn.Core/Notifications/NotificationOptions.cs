@@ -4,7 +4,7 @@ using Miljofyrtarn.Core.Diagnostics;
 namespace Miljofyrtarn.Core.Notifications;
 
 /// <summary>When notifications are due (<see cref="DueNotifications"/>).</summary>
-/// <remarks>Immutable; the setters validate. Lead times are days before the due date, 0 (the day itself) to 366, each once.</remarks>
+/// <remarks>Immutable, with value equality (the lead times compared day by day); the setters validate. Lead times are days before the due date, 0 (the day itself) to 366, each once.</remarks>
 public sealed record NotificationOptions
 {
     private readonly ImmutableArray<int> _reportLeadDays = [30, 7];
@@ -46,6 +46,15 @@ public sealed record NotificationOptions
         get => _catchUpDays;
         init => _catchUpDays = value is >= 0 and <= 31 ? value : throw Problems.Single(ErrorCodes.NumberOutOfRange, nameof(CatchUpDays), value, 0, 31);
     }
+
+    /// <inheritdoc />
+    public bool Equals(NotificationOptions? other) =>
+        other is not null && _reportLeadDays.SequenceEqual(other._reportLeadDays) && _auditLeadDays.SequenceEqual(other._auditLeadDays)
+        && _expiryLeadDays.SequenceEqual(other._expiryLeadDays) && ReportOverdue == other.ReportOverdue
+        && RecertificationOpens == other.RecertificationOpens && EvidenceExpired == other.EvidenceExpired && _catchUpDays == other._catchUpDays;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(_reportLeadDays.Length, _auditLeadDays.Length, _expiryLeadDays.Length, ReportOverdue, RecertificationOpens, EvidenceExpired, _catchUpDays);
 
     /// <summary>The longest lead time of any kind.</summary>
     internal int LongestLead => Math.Max(Math.Max(Max(_reportLeadDays), Max(_auditLeadDays)), Max(_expiryLeadDays));
