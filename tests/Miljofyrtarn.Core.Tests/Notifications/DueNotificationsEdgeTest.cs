@@ -1,5 +1,4 @@
 using FluentAssertions;
-using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Notifications;
 using NodaTime;
@@ -14,14 +13,7 @@ public class DueNotificationsEdgeTest
     private const string Stream = "964123454";
     private static readonly NotificationOptions Strict = NotificationOptions.Default with { CatchUpDays = 0 };
 
-    private static OrganisationLifecycle Heim(out NodaTime.Testing.FakeClock clock)
-    {
-        clock = Clock();
-        return Certify(WithCertifiedHeadquarters(clock), Organisations.Heim.Barnehage, "MFT-BH-1");
-    }
-
-    private static int OwnCriterion(OrganisationLifecycle heim, Core.Organisations.UnitId unit) =>
-        heim.Organisation.Resolve(unit).Criteria.First(c => c.FulfilledBy == Core.Resolution.ResponsibleParty.Unit).Criterion.Id;
+    private static OrganisationLifecycle Heim(out NodaTime.Testing.FakeClock clock) => NotifiedHeim.Create(out clock);
 
     [Fact]
     public void TheDefaults_AreAsDocumented()
@@ -97,9 +89,7 @@ public class DueNotificationsEdgeTest
     public void RecertificationAndEvidence_CanBeSwitchedOff()
     {
         var heim = Heim(out var clock);
-        SetDate(clock, 2026, 5, 2);
-        heim = heim.RecordAssessment(Organisations.Heim.Barnehage, OwnCriterion(heim, Organisations.Heim.Barnehage), FulfilmentStatus.Fulfilled, Coordinator,
-            evidence: [new EvidenceReference("avtale", validUntil: new LocalDate(2026, 5, 31))]);
+        heim = NotifiedHeim.WithEvidence(heim, clock, Organisations.Heim.Barnehage, ("avtale", new LocalDate(2026, 5, 31)));
 
         DueNotifications.On(heim, Stream, new LocalDate(2026, 9, 1), Strict with { RecertificationOpens = false }).Should().BeEmpty();
         DueNotifications.On(heim, Stream, new LocalDate(2026, 6, 1), Strict with { EvidenceExpired = false }).Should().BeEmpty();
@@ -111,10 +101,8 @@ public class DueNotificationsEdgeTest
     {
         var clock = Clock();
         var heim = WithCertifiedHeadquarters(clock);
-        SetDate(clock, 2026, 5, 2);
         var skole = Organisations.Heim.Skole;
-        heim = heim.RecordAssessment(skole, OwnCriterion(heim, skole), FulfilmentStatus.Fulfilled, Coordinator,
-            evidence: [new EvidenceReference("avtale", validUntil: new LocalDate(2026, 5, 31))]);
+        heim = NotifiedHeim.WithEvidence(heim, clock, skole, ("avtale", new LocalDate(2026, 5, 31)));
         heim.GetUnitLifecycle(skole).State.Should().Be(UnitState.NotStarted);
 
         DueNotifications.On(heim, Stream, new LocalDate(2026, 6, 1), Strict).Should().NotContain(n => n.Unit == skole);
@@ -126,10 +114,8 @@ public class DueNotificationsEdgeTest
     public void KeysOfEveryKind_NameTheirSubjectExactly()
     {
         var heim = Heim(out var clock);
-        SetDate(clock, 2026, 5, 2);
-        var criterion = OwnCriterion(heim, Organisations.Heim.Barnehage);
-        heim = heim.RecordAssessment(Organisations.Heim.Barnehage, criterion, FulfilmentStatus.Fulfilled, Coordinator,
-            evidence: [new EvidenceReference("avtale", validUntil: new LocalDate(2026, 5, 31))]);
+        var criterion = NotifiedHeim.OwnCriterion(heim, Organisations.Heim.Barnehage);
+        heim = NotifiedHeim.WithEvidence(heim, clock, Organisations.Heim.Barnehage, ("avtale", new LocalDate(2026, 5, 31)));
 
         DueNotifications.On(heim, Stream, new LocalDate(2026, 6, 1), Strict).Select(n => n.Key)
             .Should().Contain($"964123454|EvidenceExpired|solsikken-barnehage/criterion-{criterion}|2026-05-31@-1|{Coordinator}");

@@ -1,5 +1,4 @@
 using FluentAssertions;
-using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Diagnostics;
 using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Localization;
@@ -18,12 +17,7 @@ public class DueNotificationsTest
     private static readonly string Leder = "leder.solsikken-barnehage@heim.kommune.no";
 
     /// <summary>Town hall and kindergarten certified on 1 March 2024: the report for 2025 is due 1 April 2026, the certificates run to 1 March 2027.</summary>
-    private static (OrganisationLifecycle Heim, FakeClock Clock) Heim()
-    {
-        var clock = Clock();
-        var heim = WithCertifiedHeadquarters(clock);
-        return (Certify(heim, Organisations.Heim.Barnehage, "MFT-BH-1"), clock);
-    }
+    private static (OrganisationLifecycle Heim, FakeClock Clock) Heim() => (NotifiedHeim.Create(out var clock), clock);
 
     private static List<(string Unit, string Person, SchemeRole Role, NotificationKind Kind, int Days)> Summary(IEnumerable<Notification> notifications) =>
         [.. notifications.Select(n => (n.Unit.Value, n.Recipient.Person, n.Recipient.Role, n.Kind, n.DaysBefore))];
@@ -115,10 +109,9 @@ public class DueNotificationsTest
     public void EvidencePastItsDate_IsNotifiedTheDayAfter_ByCriterion()
     {
         var (heim, clock) = Heim();
-        SetDate(clock, 2026, 5, 2);
-        var criterion = heim.Organisation.Resolve(Organisations.Heim.Barnehage).Criteria.First(c => c.FulfilledBy == Core.Resolution.ResponsibleParty.Unit).Criterion.Id;
-        heim = heim.RecordAssessment(Organisations.Heim.Barnehage, criterion, FulfilmentStatus.Fulfilled, Coordinator,
-            evidence: [new EvidenceReference("https://arkiv.heim.kommune.no/avtale-42", validUntil: new LocalDate(2026, 5, 31)), new EvidenceReference("avtale-43", validUntil: new LocalDate(2026, 5, 31)), new EvidenceReference("avtale-44")]);
+        var criterion = NotifiedHeim.OwnCriterion(heim, Organisations.Heim.Barnehage);
+        heim = NotifiedHeim.WithEvidence(heim, clock, Organisations.Heim.Barnehage,
+            ("https://arkiv.heim.kommune.no/avtale-42", new LocalDate(2026, 5, 31)), ("avtale-43", new LocalDate(2026, 5, 31)), ("avtale-44", null));
 
         DueNotifications.On(heim, Stream, new LocalDate(2026, 5, 31)).Should().BeEmpty();
         var expired = DueNotifications.On(heim, Stream, new LocalDate(2026, 6, 1));
@@ -180,9 +173,7 @@ public class DueNotificationsTest
     public void Texts_OfEveryKind_AreTheirOwnInEachLanguage()
     {
         var (heim, clock) = Heim();
-        SetDate(clock, 2026, 5, 2);
-        var criterion = heim.Organisation.Resolve(Organisations.Heim.Barnehage).Criteria.First(c => c.FulfilledBy == Core.Resolution.ResponsibleParty.Unit).Criterion.Id;
-        heim = heim.RecordAssessment(Organisations.Heim.Barnehage, criterion, FulfilmentStatus.Fulfilled, Coordinator, evidence: [new EvidenceReference("avtale-43", validUntil: new LocalDate(2026, 5, 31))]);
+        heim = NotifiedHeim.WithEvidence(heim, clock, Organisations.Heim.Barnehage, ("avtale-43", new LocalDate(2026, 5, 31)));
         var days = new[] { new LocalDate(2026, 3, 2), new LocalDate(2026, 4, 2), new LocalDate(2026, 6, 1), new LocalDate(2026, 9, 1), new LocalDate(2026, 12, 1) };
         var all = days.SelectMany(d => DueNotifications.On(heim, Stream, d)).ToList();
 

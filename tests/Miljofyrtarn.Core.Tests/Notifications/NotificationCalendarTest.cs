@@ -5,7 +5,6 @@ using Miljofyrtarn.Core.Localization;
 using Miljofyrtarn.Core.Notifications;
 using NodaTime;
 using Xunit;
-using static Miljofyrtarn.Core.Tests.Lifecycle.HeimLifecycle;
 
 namespace Miljofyrtarn.Core.Tests.Notifications;
 
@@ -15,9 +14,7 @@ public class NotificationCalendarTest
 
     private static IReadOnlyList<Notification> Reminders(params LocalDate[] days)
     {
-        var clock = Clock();
-        var heim = WithCertifiedHeadquarters(clock);
-        heim = Certify(heim, Organisations.Heim.Barnehage, "MFT-BH-1");
+        var heim = NotifiedHeim.Create(out _);
         return [.. days.SelectMany(d => DueNotifications.On(heim, "964123454", d))];
     }
 

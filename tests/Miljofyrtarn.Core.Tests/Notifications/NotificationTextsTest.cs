@@ -1,6 +1,4 @@
 using FluentAssertions;
-using Miljofyrtarn.Core.Assessment;
-using Miljofyrtarn.Core.Lifecycle;
 using Miljofyrtarn.Core.Localization;
 using Miljofyrtarn.Core.Notifications;
 using NodaTime;
@@ -18,20 +16,13 @@ public class NotificationTextsTest
 {
     private static readonly Lazy<IReadOnlyList<Notification>> All = new(() =>
     {
-        var clock = Clock();
-        var heim = WithCertifiedHeadquarters(clock, AuditsFrom(new LocalDate(2024, 1, 1)));
-        heim = Certify(heim, Organisations.Heim.Barnehage, "MFT-BH-1");
-        SetDate(clock, 2026, 5, 2);
-        heim = heim.RecordAssessment(Organisations.Heim.Barnehage, Criterion(heim), FulfilmentStatus.Fulfilled, Coordinator,
-            evidence: [new EvidenceReference("avtale-43", validUntil: new LocalDate(2026, 5, 31)), new EvidenceReference("avtale-44", validUntil: new LocalDate(2026, 5, 31))]);
+        var heim = NotifiedHeim.Create(out var clock, AuditsFrom(new LocalDate(2024, 1, 1)));
+        heim = NotifiedHeim.WithEvidence(heim, clock, Organisations.Heim.Barnehage, ("avtale-43", new LocalDate(2026, 5, 31)), ("avtale-44", new LocalDate(2026, 5, 31)));
         var options = NotificationOptions.Default with { CatchUpDays = 0, ReportLeadDays = [1, 0], AuditLeadDays = [30], ExpiryLeadDays = [30] };
         LocalDate[] days = [new(2026, 3, 31), new(2026, 4, 1), new(2026, 4, 2), new(2026, 6, 1), new(2026, 9, 1), new(2026, 1, 30), new(2027, 1, 30)];
         return [.. days.SelectMany(d => DueNotifications.On(heim, "964123454", d, options))
             .Where(n => n.Unit == Organisations.Heim.Barnehage && n.Recipient.Person == Coordinator)];
     });
-
-    private static int Criterion(OrganisationLifecycle heim) =>
-        heim.Organisation.Resolve(Organisations.Heim.Barnehage).Criteria.First(c => c.FulfilledBy == Core.Resolution.ResponsibleParty.Unit).Criterion.Id;
 
     [Theory]
     [InlineData("AnnualReportDue@1", Language.NorwegianBokmal, "Påminnelse: klima- og miljørapport for 2025 – Solsikken barnehage", "Klima- og miljørapporten for 2025 for Solsikken barnehage (Heim kommune) skal leveres innen 01.04.2026, i morgen.\n\nDu får denne e-posten som miljøkoordinator for Heim kommune i Miljøfyrtårn.")]
