@@ -5,7 +5,7 @@ using NodaTime;
 namespace Miljofyrtarn.Core.Schedule;
 
 /// <summary>Options of a <see cref="DeadlineSchedule"/>.</summary>
-/// <remarks>Immutable; the setters validate.</remarks>
+/// <remarks>Immutable, with value equality (the reminder offsets compared day by day); the setters validate.</remarks>
 public sealed record DeadlineOptions
 {
     private readonly ImmutableArray<int> _reminderOffsets = [30, 7, 1];
@@ -54,4 +54,11 @@ public sealed record DeadlineOptions
 
     /// <summary>The local time of day of reminders. Default 09:00.</summary>
     public LocalTime ReminderTime { get; init; } = new(9, 0);
+
+    /// <inheritdoc />
+    public bool Equals(DeadlineOptions? other) =>
+        other is not null && _reminderOffsets.SequenceEqual(other._reminderOffsets) && _dueSoonDays == other._dueSoonDays && ReminderTime == other.ReminderTime;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(_reminderOffsets.Length, _dueSoonDays, ReminderTime);
 }
