@@ -122,10 +122,11 @@ internal sealed class RemindCommand : SampleCommand<RemindSettings>
                     await store.ReleaseAsync(notification.Key, claimant, CancellationToken.None);
                 }
 
+                // The server's own words (and the library's exception text) stay out of the message: the host and port are the user's own input.
                 throw new BadInputException(Render.T(language,
-                    $"SMTP-serveren {host}:{port} tok ikke imot e-posten: {failure.Message}",
-                    $"SMTP-tenaren {host}:{port} tok ikkje imot e-posten: {failure.Message}",
-                    $"the SMTP server {host}:{port} did not take the e-mail: {failure.Message}"), failure);
+                    $"SMTP-serveren {host}:{port} tok ikke imot e-posten (sjekk adressen, --security og om serveren kjører); {sent} ble sendt før det.",
+                    $"SMTP-tenaren {host}:{port} tok ikkje imot e-posten (sjekk adressa, --security og om tenaren køyrer); {sent} vart sende før det.",
+                    $"the SMTP server {host}:{port} did not take the e-mail (check the address, --security and that the server runs); {sent} were sent before."), failure);
             }
 
             if (store is not null)

@@ -41,6 +41,11 @@ public sealed class EnterpriseLists(DashboardSettings settings)
         {
             return ([], refused.Diagnostics);
         }
+        catch (Exception unreadable) when (unreadable is IOException or UnauthorizedAccessException)
+        {
+            // A file placed by hand that cannot be read: named by its file name only, never its folder.
+            return ([], [new Diagnostic(ErrorCodes.FileNotReadable, [Path.GetFileName(path)])]);
+        }
     }
 
     /// <summary>Replaces a municipality's list with an uploaded file, when every row of it is good.</summary>
@@ -49,14 +54,23 @@ public sealed class EnterpriseLists(DashboardSettings settings)
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>The enterprises now listed.</returns>
     /// <exception cref="MiljofyrtarnException">The file has bad rows or lacks a column; every problem is listed with its line, and the list is unchanged.</exception>
+    /// <exception cref="IOException">The list could not be written; the one kept before is unchanged.</exception>
     public async Task<ImmutableArray<CertifiedEnterprise>> ReplaceAsync(OrganisationNumber number, byte[] upload, CancellationToken cancellationToken)
     {
         var enterprises = CertifiedEnterpriseCsv.Read(upload);
         Directory.CreateDirectory(settings.EnterprisesFolder);
         var path = PathOf(number);
         var temporary = path + $".{Guid.NewGuid():N}.tmp";
-        await File.WriteAllBytesAsync(temporary, upload, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            await File.WriteAllBytesAsync(temporary, upload, cancellationToken);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
         return enterprises;
     }
 }

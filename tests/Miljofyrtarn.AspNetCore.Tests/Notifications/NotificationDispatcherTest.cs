@@ -68,7 +68,7 @@ public sealed class NotificationDispatcherTest : IAsyncLifetime
     public async Task ASendThatFails_IsReleased_AndTheNextRunSendsIt()
     {
         var clock = Clock();
-        var closedPort = FreePort();
+        var closedPort = SmtpServer.FreePort();
         await using (var broken = Host(_schema, clock, "broken", _smtp, port: closedPort))
         {
             await SaveHeimAsync(broken, clock, townHallReported: true);
@@ -198,13 +198,6 @@ public sealed class NotificationDispatcherTest : IAsyncLifetime
     }
 
     private static SmtpSenderOptions Smtp(SmtpServer smtp) => new() { Host = "127.0.0.1", Port = smtp.Port, Security = SmtpSecurity.None, From = smtp.Sender };
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Sends, and after the <paramref name="after"/>-th message "kills the process": cancels the run right after the hand-over, before the dispatcher records it.</summary>
     private sealed class DyingSender(INotificationSender inner, CancellationTokenSource kill, int after) : INotificationSender

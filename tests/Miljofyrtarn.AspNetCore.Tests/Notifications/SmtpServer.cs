@@ -173,7 +173,8 @@ internal sealed class SmtpServer : IAsyncDisposable
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
-    private static int FreePort()
+    /// <summary>A TCP port on 127.0.0.1 that nothing listens on now.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
