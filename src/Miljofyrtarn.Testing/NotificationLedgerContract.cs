@@ -179,7 +179,7 @@ public abstract class NotificationLedgerContract
         {
             var refused = (await FluentActions.Awaiting(operation).Should().ThrowAsync<MiljofyrtarnException>()).Which;
             refused.Code.Should().Be(ErrorCodes.TextTooLong);
-            refused.Diagnostics[0].Arguments.Should().Equal("key", "1025", "1024");
+            refused.Diagnostics[0].Arguments.Should().Equal("key", $"{NotificationLedgerRules.MaxKeyLength + 1}", $"{NotificationLedgerRules.MaxKeyLength}");
         }
     }
 }

@@ -68,8 +68,12 @@ public sealed record NotificationLedgerEntry(string Key, string Claimant, Instan
 /// <summary>The checks every ledger makes before it writes or reads, the same in every store.</summary>
 public static class NotificationLedgerRules
 {
-    /// <summary>The longest key: a stream name, a unit ID and a person ID fit with room to spare.</summary>
-    public const int MaxKeyLength = 1024;
+    /// <summary>
+    /// The longest key: derived from what the library accepts, so every key it makes fits. A stream name (256) and a
+    /// person ID (256) of characters that are all escaped (three each), a unit ID (64, escaped), the longest kind, the
+    /// criterion, the occurrence and the separators come to 1,789.
+    /// </summary>
+    public const int MaxKeyLength = 2048;
 
     /// <summary>The longest claimant.</summary>
     public const int MaxClaimantLength = 256;

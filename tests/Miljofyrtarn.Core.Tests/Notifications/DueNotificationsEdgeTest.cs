@@ -124,6 +124,20 @@ public class DueNotificationsEdgeTest
     }
 
     [Fact]
+    public void TheLongestKey_TheLibraryCanMake_FitsTheLedger()
+    {
+        var heim = Heim(out _);
+        var person = new string('|', Limits.PersonIdLength);
+        heim = heim.GrantRole(person, SchemeRole.Coordinator, null, Coordinator);
+        var stream = new string('%', Limits.StreamNameLength);
+
+        var longest = DueNotifications.On(heim, stream, new LocalDate(2026, 4, 2)).Where(n => n.Recipient.Person == person).MaxBy(n => n.Key.Length)!;
+
+        longest.Key.Length.Should().BeGreaterThan(1_500).And.BeLessThanOrEqualTo(Core.Storage.NotificationLedgerRules.MaxKeyLength);
+        FluentActions.Invoking(() => Core.Storage.NotificationLedgerRules.CheckClaim(longest.Key, "host", Duration.FromMinutes(10))).Should().NotThrow();
+    }
+
+    [Fact]
     public void TheEndsOfTheSupportedRange_AreDaysLikeAnyOther()
     {
         var heim = Heim(out _);
