@@ -8,7 +8,7 @@ using NodaTime.Testing;
 namespace Miljofyrtarn.Core.Benchmarks;
 
 /// <summary>
-/// The path a web host takes on every request today: the organisation's whole history replayed, then one question
+/// The paths a web host takes: the organisation's whole history replayed (every request before the hosting issue), then one question
 /// asked (the actions of a unit, as the dashboard's unit page and <c>GET …/actions</c> ask), or one command applied (an
 /// assessment of headquarters) and the unit's actions asked again (<c>POST …/actions</c>). Up to 2,000 units, every one certified
 /// (<see cref="ScheduleScenarios.CertifiedUnits"/>). The baseline is the replay alone, what every request pays first.
@@ -24,6 +24,7 @@ public class HostPathBenchmarks
     private UnitId _unit;
     private UnitId _headquarters;
     private OrganisationLifecycle _cached = null!;
+    private byte[] _snapshot = [];
 
     [ParamsSource(nameof(Sizes))]
     public int Units { get; set; }
@@ -42,6 +43,7 @@ public class HostPathBenchmarks
         _headquarters = lifecycle.Organisation.Headquarters.Id;
         _cached = OrganisationLifecycle.Replay(_catalog, _history, _clock, _rules);
         _cached.Organisation.GetReadiness();
+        _snapshot = Interchange.SnapshotJson.Write(_cached);
     }
 
     [Benchmark(Baseline = true, Description = "Replay (every request)")]
@@ -58,14 +60,27 @@ public class HostPathBenchmarks
     }
 
     /// <summary>
-    /// The path a host with a cached state would take instead (the hosting issue's snapshots): the lifecycle kept from the
-    /// last request, one assessment applied, the readiness and the unit's actions asked. This is where the incremental
-    /// readiness and the persistent structures can pay; the replay rows above never reach them.
+    /// The path a host takes when <c>LifecycleRepository</c> kept the organisation's state from the last request (its
+    /// default: up to 1,000 organisations): one assessment applied, the readiness and the unit's actions asked. This is
+    /// where the incremental readiness and the persistent structures can pay; the replay rows above never reach them.
     /// </summary>
     [Benchmark(Description = "Cached state + one assessment + readiness + GetActions")]
     public int Cached()
     {
         var lifecycle = _cached.RecordAssessment(_headquarters, 1, Assessment.FulfilmentStatus.InProgress, "coordinator");
+        return lifecycle.Organisation.GetReadiness().Counts.MustBlocking + lifecycle.GetActions(_unit, "coordinator").Length;
+    }
+
+    /// <summary>
+    /// The path of a host that starts cold or lost its kept state (<c>LifecycleRepositoryOptions.CachedOrganisations</c>):
+    /// the store's latest snapshot read, then the same command and questions as <see cref="Cached"/>. Restoring builds every
+    /// unit's table in bulk, so the readiness is computed in full.
+    /// </summary>
+    [Benchmark(Description = "Snapshot read + one assessment + readiness + GetActions")]
+    public int FromSnapshot()
+    {
+        var lifecycle = Interchange.SnapshotJson.Read(_snapshot, _catalog, _clock, _rules)
+            .RecordAssessment(_headquarters, 1, Assessment.FulfilmentStatus.InProgress, "coordinator");
         return lifecycle.Organisation.GetReadiness().Counts.MustBlocking + lifecycle.GetActions(_unit, "coordinator").Length;
     }
 }
