@@ -62,7 +62,7 @@ public class HostPathBenchmarks
     /// <summary>
     /// The path a host takes when <c>LifecycleRepository</c> kept the organisation's state from the last request (its
     /// default: up to 1,000 organisations): one assessment applied, the readiness and the unit's actions asked. This is
-    /// where the incremental readiness and the persistent structures can pay; the replay rows above never reach them.
+    /// where keeping the readiness and the persistent structures can pay; the replay rows above never reach them.
     /// </summary>
     [Benchmark(Description = "Cached state + one assessment + readiness + GetActions")]
     public int Cached()

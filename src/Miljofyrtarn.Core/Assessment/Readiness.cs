@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Miljofyrtarn.Core.Catalog;
-using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Resolution;
 
@@ -176,14 +175,11 @@ public sealed class UnitReadiness
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class OrganisationReadiness
 {
-    private ImmutableArray<UnitReadiness> _units;
-
-    internal OrganisationReadiness(ReadinessCounts counts, ImmutableArray<ThemeReadiness> themes, PersistentVector<UnitReadiness> units, int[] totals)
+    internal OrganisationReadiness(ReadinessCounts counts, ImmutableArray<ThemeReadiness> themes, ImmutableArray<UnitReadiness> units)
     {
         Counts = counts;
         Themes = themes;
-        UnitVector = units;
-        Totals = totals;
+        Units = units;
     }
 
     /// <summary>Totals over the organisation's obligations.</summary>
@@ -193,27 +189,8 @@ public sealed class OrganisationReadiness
     public ImmutableArray<ThemeReadiness> Themes { get; }
 
     /// <summary>Each unit's readiness: headquarters first, then the units in the order they were added.</summary>
-    /// <remarks>Listed on first use and then kept: a readiness carried forward from an earlier state shares every unchanged unit's readiness with it.</remarks>
-    public ImmutableArray<UnitReadiness> Units
-    {
-        get
-        {
-            // Two threads may list it at once; both arrays are equal and either may be kept (ImmutableArray is one reference).
-            if (_units.IsDefault)
-            {
-                _units = UnitVector.ToImmutableArray();
-            }
-
-            return _units;
-        }
-    }
+    public ImmutableArray<UnitReadiness> Units { get; }
 
     /// <summary>Headquarters' readiness: "what is left for Rådhuset before the certifier can come?".</summary>
-    public UnitReadiness Headquarters => UnitVector[0];
-
-    /// <summary>Each unit's readiness by position, shared with the readiness it was carried forward from.</summary>
-    internal PersistentVector<UnitReadiness> UnitVector { get; }
-
-    /// <summary>The totals by theme ordinal and count slot, before they were listed; the next readiness starts from them.</summary>
-    internal int[] Totals { get; }
+    public UnitReadiness Headquarters => Units[0];
 }

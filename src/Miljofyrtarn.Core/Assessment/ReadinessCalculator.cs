@@ -1,18 +1,16 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Miljofyrtarn.Core.Catalog;
-using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Organisations;
 using Miljofyrtarn.Core.Resolution;
 
 namespace Miljofyrtarn.Core.Assessment;
 
 /// <summary>
-/// Computes readiness from the resolution index and the dense status arrays, without lookups per criterion: in full, or
-/// carried forward from an earlier readiness by recomputing only the units whose statuses changed
-/// (<see cref="Update"/>).
+/// Computes readiness from the resolution index and the dense status arrays, without lookups per criterion.
 /// </summary>
-internal sealed partial class ReadinessCalculator
+internal sealed class ReadinessCalculator
 {
     /// <summary>
     /// Counts are kept per theme as a histogram of eight bins, one per (obligation, status): bin
@@ -47,38 +45,31 @@ internal sealed partial class ReadinessCalculator
 
     public static ReadinessCalculator Of(CriteriaCatalog catalog) => ForCatalog.GetValue(catalog, static c => new ReadinessCalculator(c));
 
-    /// <summary>Every unit's readiness and the totals, listed in the themes of <paramref name="commonSet"/>.</summary>
-    public OrganisationReadiness Organisation(PersistentVector<Unit> units, ResolutionIndex index, PersistentVector<UnitAssessments> assessments, CriteriaSet commonSet)
+    /// <summary>Every unit's readiness and the totals, listed in the themes of the state's common set.</summary>
+    public OrganisationReadiness Organisation(OrganisationState state)
     {
         var themeCount = _catalog.Themes.Length;
         var totals = new int[themeCount * Slots];
         var perUnit = new int[themeCount * Slots];
-        var result = new UnitReadiness[units.Count];
-        var headquarters = assessments[0];
-
-        // The three lists walked side by side, in order: no path through a tree per unit.
+        var result = new UnitReadiness[state.Count];
+        var index = state.Index;
+        var headquarters = state.TableAt(0);
         var headquartersPass = new ReadinessPass(this, headquarters, null);
         var unitPass = new ReadinessPass(this, headquarters, index.HeadquartersParty);
-        var unit = units.GetEnumerator();
-        var ordinals = index.Ordinals.GetEnumerator();
-        var position = 0;
-        foreach (var own in assessments)
+        for (var position = 0; position < result.Length; position++)
         {
-            unit.MoveNext();
-            ordinals.MoveNext();
-            result[position] = Unit(unit.Current, ordinals.Current, position == 0 ? headquartersPass : unitPass, own, perUnit, totals);
-            position++;
+            result[position] = Unit(state.UnitAt(position), index.Ordinals[position], position == 0 ? headquartersPass : unitPass, state.TableAt(position), perUnit, totals);
         }
 
-        return new OrganisationReadiness(Sum(totals), Themes(totals, Layout(commonSet)), PersistentVector<UnitReadiness>.From(result), totals);
+        return new OrganisationReadiness(Sum(totals), Themes(totals, Layout(state.CommonSet)), ImmutableCollectionsMarshal.AsImmutableArray(result));
     }
 
-    /// <summary>One unit's readiness.</summary>
-    public UnitReadiness Unit(PersistentVector<Unit> units, int position, ResolutionIndex index, PersistentVector<UnitAssessments> assessments) =>
-        Unit(units, position, index, assessments[position], assessments[0], new int[_catalog.Themes.Length * Slots], null);
+    /// <summary>The readiness of the unit at a position.</summary>
+    public UnitReadiness Unit(OrganisationState state, int position) =>
+        Unit(state, position, new int[_catalog.Themes.Length * Slots], null);
 
-    private UnitReadiness Unit(PersistentVector<Unit> units, int position, ResolutionIndex index, UnitAssessments own, UnitAssessments headquarters, int[] counts, int[]? totals) =>
-        Unit(units[position], index.Ordinals[position], new ReadinessPass(this, headquarters, position == 0 ? null : index.HeadquartersParty), own, counts, totals);
+    private UnitReadiness Unit(OrganisationState state, int position, int[] counts, int[]? totals) =>
+        Unit(state.UnitAt(position), state.Index.Ordinals[position], new ReadinessPass(this, state.TableAt(0), position == 0 ? null : state.Index.HeadquartersParty), state.TableAt(position), counts, totals);
 
     /// <summary>
     /// One unit's readiness from its criteria (<paramref name="ordinals"/>) and tables; the <paramref name="pass"/> has
@@ -88,7 +79,7 @@ internal sealed partial class ReadinessCalculator
     {
         Array.Clear(counts);
         var layout = Layout(unit.Sets[0]);
-        Tally(pass.HeadquartersParty ?? _noParty, ordinals, own.Statuses, pass.Headquarters.Statuses, layout.BinOf, counts, totals, +1);
+        Tally(pass.HeadquartersParty ?? _noParty, ordinals, own.Statuses, pass.Headquarters.Statuses, layout.BinOf, counts, totals);
         var sum = Sum(counts);
         var source = new UnitReadinessSource(pass, own, ordinals);
         return own.IsOwned || pass.Headquarters.IsOwned
@@ -97,7 +88,7 @@ internal sealed partial class ReadinessCalculator
     }
 
     /// <summary>
-    /// Counts one unit's criteria into <paramref name="counts"/> (all of them) and, with <paramref name="sign"/>, into
+    /// Counts one unit's criteria into <paramref name="counts"/> (all of them) and, when given, into
     /// <paramref name="totals"/> (only those the unit fulfils itself, so each obligation is counted once, at its party).
     /// </summary>
     /// <remarks>
@@ -105,7 +96,7 @@ internal sealed partial class ReadinessCalculator
     /// applies to it and headquarters fulfils is inherited, with headquarters' status) and all false for headquarters
     /// (which fulfils all of its own). Branch-free: both statuses are read and one is masked out.
     /// </remarks>
-    private static void Tally(bool[] headquartersParty, int[] ordinals, ReadOnlySpan<byte> own, ReadOnlySpan<byte> headquarters, int[] binOf, int[] counts, int[]? totals, int sign)
+    private static void Tally(bool[] headquartersParty, int[] ordinals, ReadOnlySpan<byte> own, ReadOnlySpan<byte> headquarters, int[] binOf, int[] counts, int[]? totals)
     {
         foreach (var ordinal in ordinals)
         {
@@ -115,19 +106,7 @@ internal sealed partial class ReadinessCalculator
             counts[bin]++;
             if (totals is not null)
             {
-                totals[bin] += sign & ~inherited;
-            }
-        }
-    }
-
-    /// <summary>Adds <paramref name="sign"/> to <paramref name="totals"/> for each criterion of a unit that it fulfils itself.</summary>
-    private static void TallyOwn(bool[] headquartersParty, int[] ordinals, ReadOnlySpan<byte> own, int[] binOf, int[] totals, int sign)
-    {
-        foreach (var ordinal in ordinals)
-        {
-            if (!headquartersParty[ordinal])
-            {
-                totals[binOf[ordinal] + UnitAssessments.StatusIn(own, ordinal)] += sign;
+                totals[bin] += 1 & ~inherited;
             }
         }
     }
@@ -137,7 +116,7 @@ internal sealed partial class ReadinessCalculator
     {
         var layout = Layout(commonSet);
         var counts = new int[_catalog.Themes.Length * Slots];
-        Tally(source.HeadquartersParty ?? _noParty, source.Ordinals, source.Own.Statuses, source.Headquarters.Statuses, layout.BinOf, counts, null, 0);
+        Tally(source.HeadquartersParty ?? _noParty, source.Ordinals, source.Own.Statuses, source.Headquarters.Statuses, layout.BinOf, counts, null);
         return Themes(counts, layout);
     }
 

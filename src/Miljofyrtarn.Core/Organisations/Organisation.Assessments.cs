@@ -5,8 +5,8 @@ using Miljofyrtarn.Core.Resolution;
 namespace Miljofyrtarn.Core.Organisations;
 
 /// <content>
-/// Recording and reading assessments: each unit's table is its own, in a persistent vector, so recording one copies that
-/// table and one path of the vector, whatever the number of units.
+/// Recording and reading assessments: the rules are checked here; the state records them (each unit's table is its own, so
+/// recording one copies that table and one path of the list of tables, whatever the number of units).
 /// </content>
 public sealed partial class Organisation
 {
@@ -31,29 +31,21 @@ public sealed partial class Organisation
         switch (Index.Roles[position][criterion.Ordinal])
         {
             case ResolutionIndex.None:
-                problems.Add(ErrorCodes.CriterionNotApplicable, criterionId, _units[position].Name);
+                problems.Add(ErrorCodes.CriterionNotApplicable, criterionId, State.UnitAt(position).Name);
                 break;
             case ResolutionIndex.ByHeadquarters:
-                problems.Add(ErrorCodes.CriterionAllocatedToHeadquarters, criterionId, _units[position].Name);
+                problems.Add(ErrorCodes.CriterionAllocatedToHeadquarters, criterionId, State.UnitAt(position).Name);
                 break;
         }
 
         if (assessment.Status == FulfilmentStatus.NotApplicable && assessment.Justification is null)
         {
-            problems.Add(ErrorCodes.JustificationRequired, criterionId, _units[position].Name);
+            problems.Add(ErrorCodes.JustificationRequired, criterionId, State.UnitAt(position).Name);
         }
 
         problems.ThrowIfAny();
-        if (_transient)
-        {
-            RecordInPlace(position, criterion.Ordinal, criterionId, assessment);
-            return this;
-        }
-
-        // Only the unit's table and one path of the per-unit list are new; a known readiness is carried forward on demand.
-        var trail = ReadinessTrail.Next(_readiness, _trail, _assessments, position, criterion.Ordinal);
-        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, _units, AllocationOverrides,
-            _assessments.SetItem(position, _assessments[position].With(criterion.Ordinal, criterionId, assessment)), Index, _positions, trail);
+        var state = State.WithAssessment(position, criterion.Ordinal, criterionId, assessment);
+        return ReferenceEquals(state, State) ? this : With(state);
     }
 
     /// <summary>The assessment the unit itself recorded for a criterion, or null.</summary>
@@ -62,7 +54,7 @@ public sealed partial class Organisation
     /// <returns>The assessment, or null when none was recorded.</returns>
     /// <exception cref="MiljofyrtarnException">Unknown unit.</exception>
     public CriterionAssessment? GetAssessment(UnitId unitId, int criterionId) =>
-        _assessments[Position(unitId)].Get(criterionId);
+        State.AssessmentAt(Position(unitId), criterionId);
 
     /// <summary>
     /// The status a unit sees for a criterion: its own, or headquarters' when the criterion is allocated to HK.
@@ -77,12 +69,12 @@ public sealed partial class Organisation
         var criterion = CriterionOrThrow(criterionId);
         return Index.Roles[position][criterion.Ordinal] switch
         {
-            ResolutionIndex.Own => new EffectiveStatus(_assessments[position].StatusAt(criterion.Ordinal), ResponsibleParty.Unit),
-            ResolutionIndex.ByHeadquarters => new EffectiveStatus(_assessments[0].StatusAt(criterion.Ordinal), ResponsibleParty.Headquarters),
-            _ => throw Problems.Single(ErrorCodes.CriterionNotApplicable, criterionId, _units[position].Name),
+            ResolutionIndex.Own => new EffectiveStatus(State.StatusAt(position, criterion.Ordinal), ResponsibleParty.Unit),
+            ResolutionIndex.ByHeadquarters => new EffectiveStatus(State.StatusAt(0, criterion.Ordinal), ResponsibleParty.Headquarters),
+            _ => throw Problems.Single(ErrorCodes.CriterionNotApplicable, criterionId, State.UnitAt(position).Name),
         };
     }
 
     /// <summary>Every assessment recorded for the unit at a position, ordered by criterion ID (stale ones included).</summary>
-    internal (int CriterionId, CriterionAssessment Assessment)[] AssessmentsAt(int position) => _assessments[position].Sorted();
+    internal (int CriterionId, CriterionAssessment Assessment)[] AssessmentsAt(int position) => State.AssessmentsAt(position);
 }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Diagnostics;
-using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Resolution;
 using NodaTime;
 using NodaTime.Text;
@@ -71,7 +70,7 @@ public sealed partial class Organisation
             }
         }
 
-        var tables = new UnitAssessments[units.Count];
+        var tables = new List<(int, int, CriterionAssessment)>[units.Count];
         for (var i = 0; i < units.Count; i++)
         {
             var entries = new List<(int, int, CriterionAssessment)>(i < assessments.Count ? assessments[i].Count : 0);
@@ -87,11 +86,11 @@ public sealed partial class Organisation
                 }
             }
 
-            tables[i] = UnitAssessments.From(catalog.Criteria.Length, entries);
+            tables[i] = entries;
         }
 
         problems.ThrowIfAny();
-        return new Organisation(catalog, name, kind, number, startedOn, commonSet, pendingCommonSet, PersistentVector<Unit>.From(built), allocation, PersistentVector<UnitAssessments>.From(tables), null);
+        return new Organisation(name, kind, number, startedOn, pendingCommonSet, OrganisationState.Restore(catalog, commonSet, allocation, built, tables));
     }
 
     /// <summary>A municipality number: four digits, the first two a county's number (01 to 99), not 0000.</summary>

@@ -1,4 +1,3 @@
-using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Catalog;
 
 namespace Miljofyrtarn.Core.Organisations;
@@ -22,8 +21,8 @@ public sealed partial class Organisation
             return this;
         }
 
-        var units = _units.SetItem(0, WithCommonSet(_units[0], HeadquartersCommonSet, newer));
-        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, newer == CommonSet ? null : newer, units, AllocationOverrides, _assessments, null, _positions);
+        var state = State.WithUnit(0, WithCommonSet(Headquarters, HeadquartersCommonSet, newer));
+        return new Organisation(Name, Kind, Number, StartedOn, newer == CommonSet ? null : newer, state);
     }
 
     /// <summary>
@@ -37,8 +36,9 @@ public sealed partial class Organisation
             return this;
         }
 
-        var units = PersistentVector<Unit>.From(_units.Select((u, i) => i == 0 ? u : WithCommonSet(u, CommonSet, newer)));
-        return new Organisation(Catalog, Name, Kind, Number, StartedOn, newer, null, units, AllocationOverrides, _assessments, null, _positions);
+        var old = CommonSet;
+        var state = State.WithCommonSet(newer, (u, i) => i == 0 ? u : WithCommonSet(u, old, newer));
+        return new Organisation(Name, Kind, Number, StartedOn, null, state);
     }
 
     private static Unit WithCommonSet(Unit unit, CriteriaSet old, CriteriaSet newer) => new(

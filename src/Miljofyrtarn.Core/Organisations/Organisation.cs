@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using Miljofyrtarn.Core.Assessment;
 using Miljofyrtarn.Core.Catalog;
 using Miljofyrtarn.Core.Diagnostics;
-using Miljofyrtarn.Core.Internal;
 using Miljofyrtarn.Core.Resolution;
 using NodaTime;
 
@@ -23,59 +21,28 @@ namespace Miljofyrtarn.Core.Organisations;
 /// recording assessments and computing readiness stay cheap.
 /// </para>
 /// <para>
-/// It keeps values it computes on first use: the resolution index, the readiness (carried forward from the state before
-/// along a short trail of assessments when it can be), the list of units, the covered units and the people the units name. Each is computed from the
-/// organisation's immutable state and published with one reference write, without a lock: two threads that race compute
-/// equal values and either may be kept, and a thread that misses a kept value computes it again (the incremental
-/// readiness equals the full one; a property test holds them to it). Nothing a caller can observe changes. The one
-/// exception, transient mode, is private to <see cref="Lifecycle.OrganisationLifecycle.Replay"/>'s working state and
-/// frozen before any caller sees it.
+/// What it is made of, and what it computes from that on first use (the resolution index, the readiness, the list of
+/// units), is held by one internal state (<c>OrganisationState</c>): the one
+/// place that knows how units, assessments and readiness are represented. Those values are computed from immutable data
+/// and published with one reference write, without a lock: two threads that race compute equal values and either may be
+/// kept. Nothing a caller can observe changes.
 /// </para>
 /// <para>Reference equality.</para>
 /// </remarks>
 public sealed partial class Organisation
 {
-    private readonly PersistentHashMap<UnitId, int> _positions;
-    private readonly PersistentVector<Unit> _units;
-    private PersistentVector<UnitAssessments> _assessments; // reassigned only in transient mode (replay's working state)
-    private ResolutionIndex? _index;
-    private OrganisationReadiness? _readiness; // computed on first use, then kept (and carried forward by the next assessment)
-    private ReadinessTrail? _trail; // the assessments since a state whose readiness is known, while they are few
-
-    private Organisation(
-        CriteriaCatalog catalog,
-        string name,
-        OrganisationKind kind,
-        OrganisationNumber number,
-        LocalDate startedOn,
-        CriteriaSet commonSet,
-        CriteriaSet? pendingCommonSet,
-        PersistentVector<Unit> units,
-        ImmutableDictionary<int, ResponsibleParty> allocation,
-        PersistentVector<UnitAssessments> assessments,
-        ResolutionIndex? index,
-        PersistentHashMap<UnitId, int>? positions = null,
-        ReadinessTrail? trail = null,
-        OrganisationReadiness? readiness = null)
+    private Organisation(string name, OrganisationKind kind, OrganisationNumber number, LocalDate startedOn, CriteriaSet? pendingCommonSet, OrganisationState state)
     {
-        Catalog = catalog;
         Name = name;
         Kind = kind;
         Number = number;
         StartedOn = startedOn;
-        CommonSet = commonSet;
         PendingCommonSet = pendingCommonSet;
-        _units = units;
-        AllocationOverrides = allocation;
-        _assessments = assessments;
-        _positions = positions ?? PersistentHashMap<UnitId, int>.From(units.Select((u, i) => KeyValuePair.Create(u.Id, i)));
-        _index = index;
-        _trail = trail;
-        _readiness = readiness;
+        State = state;
     }
 
     /// <summary>The catalog the organisation's criteria come from.</summary>
-    public CriteriaCatalog Catalog { get; }
+    public CriteriaCatalog Catalog => State.Catalog;
 
     /// <summary>The organisation's name, for example «Heim kommune».</summary>
     public string Name { get; }
@@ -94,7 +61,7 @@ public sealed partial class Organisation
     /// responsibility allocation (ansvarsfordeling). Every underlying unit follows it, and so does headquarters unless
     /// <see cref="PendingCommonSet"/> is set.
     /// </summary>
-    public CriteriaSet CommonSet { get; }
+    public CriteriaSet CommonSet => State.CommonSet;
 
     /// <summary>
     /// The newer common-criteria version headquarters is being recertified on, or null. When headquarters opens its
@@ -108,19 +75,19 @@ public sealed partial class Organisation
     public CriteriaSet HeadquartersCommonSet => PendingCommonSet ?? CommonSet;
 
     /// <summary>Headquarters (HK).</summary>
-    public Unit Headquarters => _units[0];
+    public Unit Headquarters => State.UnitAt(0);
 
     /// <summary>The underlying units (UE), in the order they were added.</summary>
     public IEnumerable<Unit> Units => AllUnits.Skip(1);
 
     /// <summary>The organisation's own allocation of criteria, overriding the catalog's hint, by criterion ID.</summary>
-    public ImmutableDictionary<int, ResponsibleParty> AllocationOverrides { get; }
+    public ImmutableDictionary<int, ResponsibleParty> AllocationOverrides => State.Allocation;
 
-    /// <summary>
-    /// Which criteria apply to which unit, built on first use and then shared by every state with the same structure.
-    /// Building it twice on two threads at once gives two equal indexes; either may be kept.
-    /// </summary>
-    internal ResolutionIndex Index => _index ??= ResolutionIndex.Build(Catalog, _units, AllocationOverrides);
+    /// <summary>What the organisation is made of and computes: its units, assessments and readiness (see the remarks).</summary>
+    internal OrganisationState State { get; }
+
+    /// <summary>Which criteria apply to which unit, built on first use and then shared by every state with the same structure.</summary>
+    internal ResolutionIndex Index => State.Index;
 
     /// <summary>
     /// Creates an organisation with its headquarters. The common-criteria version is chosen from the catalog by
@@ -159,15 +126,14 @@ public sealed partial class Organisation
         var unit = BuildUnit(catalog, commonSet, headquarters, UnitRole.Headquarters, startedOn, problems);
         CheckArrangement(headquarters, [headquarters], problems);
         problems.ThrowIfAny();
-        return new Organisation(catalog, name, kind, number, startedOn, commonSet, null, PersistentVector<Unit>.Empty.Add(unit!), ImmutableDictionary<int, ResponsibleParty>.Empty,
-            PersistentVector<UnitAssessments>.Empty.Add(UnitAssessments.Empty(catalog.Criteria.Length)), null);
+        return new Organisation(name, kind, number, startedOn, null, OrganisationState.Of(catalog, commonSet, unit!));
     }
 
     /// <summary>The unit with the given ID.</summary>
     /// <param name="id">The unit's ID.</param>
     /// <returns>The unit.</returns>
     /// <exception cref="MiljofyrtarnException">No such unit (<see cref="ErrorCodes.UnknownUnit"/>).</exception>
-    public Unit GetUnit(UnitId id) => _units[Position(id)];
+    public Unit GetUnit(UnitId id) => State.UnitAt(Position(id));
 
     /// <summary>Looks up a unit without throwing.</summary>
     /// <param name="id">The unit's ID.</param>
@@ -175,7 +141,8 @@ public sealed partial class Organisation
     /// <returns><see langword="true"/> when found.</returns>
     public bool TryGetUnit(UnitId id, [NotNullWhen(true)] out Unit? unit)
     {
-        unit = _positions.TryGetValue(id, out var position) ? _units[position] : null;
+        var position = State.PositionOf(id);
+        unit = position < 0 ? null : State.UnitAt(position);
         return unit is not null;
     }
 
@@ -208,7 +175,7 @@ public sealed partial class Organisation
             problems.Add(ErrorCodes.InvalidValue, (int)role, "Headquarters, Unit");
         }
 
-        if (_positions.ContainsKey(definition.Id))
+        if (State.PositionOf(definition.Id) >= 0)
         {
             problems.Add(ErrorCodes.DuplicateUnitId, definition.Id);
         }
@@ -216,16 +183,11 @@ public sealed partial class Organisation
         var unit = BuildUnit(Catalog, CommonSet, definition, UnitRole.Unit, on, problems);
         if (definition.Certificate?.Host is not null)
         {
-            CheckArrangement(definition, [.. _units.Select(u => u.Definition), definition], problems);
+            CheckArrangement(definition, [.. AllUnits.Select(u => u.Definition), definition], problems);
         }
 
         problems.ThrowIfAny();
-        var units = _units.Add(unit!);
-        var assessments = _assessments.Add(UnitAssessments.Empty(Catalog.Criteria.Length));
-        var index = Index.WithAddedUnit(Catalog, unit!, AllocationOverrides);
-        var readiness = KnownReadiness() is { } known ? ReadinessCalculator.Of(Catalog).WithAddedUnit(known, Index, index, units, assessments, CommonSet) : null;
-        return new Organisation(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, units, AllocationOverrides,
-            assessments, index, _positions.SetItem(unit!.Id, _units.Count), readiness: readiness);
+        return With(State.WithAddedUnit(unit!));
     }
 
     /// <summary>Replaces a unit's details (matched by <see cref="UnitDefinition.Id"/>); its assessments are kept.</summary>
@@ -237,10 +199,10 @@ public sealed partial class Organisation
     {
         ArgumentNullException.ThrowIfNull(definition);
         var position = Position(definition.Id);
-        var current = _units[position];
+        var current = State.UnitAt(position);
         var problems = new Problems();
         var unit = BuildUnit(Catalog, position == 0 ? HeadquartersCommonSet : CommonSet, definition, current.Role, on, problems, current.Sets);
-        var definitions = _units.Select(u => u.Definition).ToArray();
+        var definitions = AllUnits.Select(u => u.Definition).ToArray();
         definitions[position] = definition;
         foreach (var other in definitions)
         {
@@ -248,7 +210,7 @@ public sealed partial class Organisation
         }
 
         problems.ThrowIfAny();
-        return With(_units.SetItem(position, unit!), AllocationOverrides, _assessments);
+        return With(State.WithUnit(position, unit!));
     }
 
     /// <summary>Removes an underlying unit and its assessments.</summary>
@@ -260,19 +222,18 @@ public sealed partial class Organisation
         var position = Position(id);
         if (position == 0)
         {
-            throw Problems.Single(ErrorCodes.UnitCannotBeRemoved, _units[0].Name);
+            throw Problems.Single(ErrorCodes.UnitCannotBeRemoved, Headquarters.Name);
         }
 
         var problems = new Problems();
-        var remaining = _units.RemoveAt(position);
-        var definitions = remaining.Select(u => u.Definition).ToArray();
+        var definitions = AllUnits.RemoveAt(position).Select(u => u.Definition).ToArray();
         foreach (var other in definitions)
         {
             CheckArrangement(other, definitions, problems);
         }
 
         problems.ThrowIfAny();
-        return With(remaining, AllocationOverrides, _assessments.RemoveAt(position));
+        return With(State.WithoutUnit(position));
     }
 
     /// <summary>
@@ -293,7 +254,7 @@ public sealed partial class Organisation
 
         var hint = criterion.FulfilledBy == ResponsibilityHint.Headquarters ? ResponsibleParty.Headquarters : ResponsibleParty.Unit;
         var allocation = party == hint ? AllocationOverrides.Remove(criterionId) : AllocationOverrides.SetItem(criterionId, party);
-        return allocation == AllocationOverrides ? this : With(_units, allocation, _assessments);
+        return allocation == AllocationOverrides ? this : With(State.WithAllocation(allocation));
     }
 
     /// <summary>Who fulfils a criterion in this organisation: the override if any, else the catalog's hint.</summary>
@@ -309,7 +270,7 @@ public sealed partial class Organisation
     public UnitResolution Resolve(UnitId unitId)
     {
         var position = Position(unitId);
-        var unit = _units[position];
+        var unit = State.UnitAt(position);
         var roles = Index.Roles[position];
         var reasons = new Dictionary<int, (List<CriteriaSet> Sets, List<Criterion> Replaces)>();
         foreach (var set in unit.Sets)
@@ -345,7 +306,7 @@ public sealed partial class Organisation
             var criterion = Catalog.Criteria[ordinal];
             reasons.TryGetValue(ordinal, out var reason);
             var demandedBy = position == 0
-                ? [.. Index.InheritorsOf(ordinal).Select(u => _units[u].Id)]
+                ? [.. Index.InheritorsOf(ordinal).Select(u => State.UnitAt(u).Id)]
                 : ImmutableArray<UnitId>.Empty;
             criteria.Add(new ResolvedCriterion(
                 criterion,
@@ -362,10 +323,10 @@ public sealed partial class Organisation
     }
 
     /// <inheritdoc />
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({Number}), {_units.Count} units");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Name} ({Number}), {State.Count} units");
 
     /// <summary>The position of a unit in <see cref="AllUnits"/>, or -1. Allocation-free.</summary>
-    internal int PositionOf(UnitId id) => _positions.TryGetValue(id, out var position) ? position : -1;
+    internal int PositionOf(UnitId id) => State.PositionOf(id);
 
     /// <summary>The theme as the common set groups the criterion, or a retired criterion it stands in for; else its own.</summary>
     private static Theme ThemeIn(CriteriaSet commonSet, Criterion criterion, List<Criterion>? replaces)
@@ -379,11 +340,9 @@ public sealed partial class Organisation
         return member is null ? criterion.Theme : commonSet.ThemeOf(member);
     }
 
-    private Organisation With(PersistentVector<Unit> units, ImmutableDictionary<int, ResponsibleParty> allocation, PersistentVector<UnitAssessments> assessments, ResolutionIndex? index = null) =>
-        new(Catalog, Name, Kind, Number, StartedOn, CommonSet, PendingCommonSet, units, allocation, assessments, index);
+    private Organisation With(OrganisationState state) => new(Name, Kind, Number, StartedOn, PendingCommonSet, state);
 
-    private int Position(UnitId id) =>
-        _positions.TryGetValue(id, out var position) ? position : throw Problems.Single(ErrorCodes.UnknownUnit, id);
+    private int Position(UnitId id) => State.PositionOf(id) is >= 0 and var position ? position : throw Problems.Single(ErrorCodes.UnknownUnit, id);
 
     private Criterion CriterionOrThrow(int criterionId) =>
         Catalog.TryGetCriterion(criterionId, out var criterion) ? criterion : throw Problems.Single(ErrorCodes.UnknownCriterion, criterionId);
