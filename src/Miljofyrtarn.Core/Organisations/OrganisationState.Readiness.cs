@@ -13,26 +13,12 @@ internal sealed partial class OrganisationState
     private OrganisationReadiness? _readiness; // computed on first use, then kept
 
     /// <summary>
-    /// The readiness: the kept one, else computed in full and kept (never in transient mode, whose tables still change).
-    /// A new state computes its own: one pass over every unit's criteria, 0.7 ms at 2,000 units on a catalog of 1,000
-    /// criteria (docs/benchmarks.md, "The state behind one seam", on why it is not carried forward from the state before).
+    /// The readiness: the kept one, else computed in full and kept. A new state computes its own: one pass over every
+    /// unit's criteria, 0.7 ms at 2,000 units on a catalog of 1,000 criteria (docs/benchmarks.md, "The state behind one
+    /// seam", on why it is not carried forward from the state before). Two threads may compute it at once; both results
+    /// are equal and either may be kept. In transient mode a record in place drops it.
     /// </summary>
-    public OrganisationReadiness Readiness()
-    {
-        if (_readiness is { } known)
-        {
-            return known;
-        }
-
-        var readiness = ComputeReadiness();
-        if (!_transient)
-        {
-            // Two threads may compute it at once; both are equal and either may be kept.
-            _readiness = readiness;
-        }
-
-        return readiness;
-    }
+    public OrganisationReadiness Readiness() => _readiness ??= ComputeReadiness();
 
     /// <summary>The readiness computed in full and not kept (what <see cref="Readiness"/> computes once).</summary>
     public OrganisationReadiness ComputeReadiness() => ReadinessCalculator.Of(Catalog).Organisation(this);
