@@ -147,6 +147,34 @@ public class OrganisationStateTest
             .Resolve(Heim.Skole).UnansweredQuestions.Select(q => q.Id).Should().Equal("kitchen");
     }
 
+    [Fact]
+    public void Restored_StatesAreTheRecordsGiven_AndSurviveATransientRecordOfAnother()
+    {
+        var heim = Heim.Create();
+        var criteria = heim.Resolve(Heim.Skole).Criteria.Where(c => c.FulfilledBy == ResponsibleParty.Unit).Select(c => c.Criterion.Id).Take(3).ToArray();
+        var records = heim.AllUnits.Select(u => u.Id == Heim.Skole
+            ? (IReadOnlyList<(int, CriterionAssessment)>)[(criteria[2], Heim.Fulfilled()), (criteria[0], Started)]
+            : []).ToList();
+
+        var restored = Organisation.Restore(heim.Catalog, heim.Name, heim.Kind, heim.Number, heim.StartedOn, heim.CommonSet, null,
+            [.. heim.AllUnits.Select(u => (u.Definition, u.Role))], heim.AllocationOverrides, records, new Problems());
+
+        var school = restored.PositionOf(Heim.Skole);
+        restored.GetStatus(Heim.Skole, criteria[2]).Status.Should().Be(FulfilmentStatus.Fulfilled, "a restored record sets its status");
+        restored.GetStatus(Heim.Skole, criteria[0]).Status.Should().Be(FulfilmentStatus.InProgress);
+        restored.AssessmentsAt(school).Select(a => a.CriterionId).Should().Equal(criteria[0], criteria[2]);
+
+        // A record made the usual way, then replay's working state records another: both earlier records are kept.
+        var recorded = restored.RecordAssessment(Heim.Skole, criteria[1], Started);
+        recorded.BeginTransient();
+        recorded.RecordAssessment(Heim.Skole, criteria[0], Heim.Fulfilled());
+        recorded.Freeze();
+
+        recorded.AssessmentsAt(school).Select(a => (a.CriterionId, a.Assessment.Status))
+            .Should().Equal((criteria[0], FulfilmentStatus.Fulfilled), (criteria[1], FulfilmentStatus.InProgress), (criteria[2], FulfilmentStatus.Fulfilled));
+        recorded.GetAssessment(Heim.Skole, criteria[1]).Should().Be(Started);
+    }
+
     /// <summary>A criterion the unit fulfils itself.</summary>
     private static int OwnCriterion(UnitId unit) =>
         Heim.Create().Resolve(unit).Criteria.First(c => c.FulfilledBy == ResponsibleParty.Unit).Criterion.Id;
