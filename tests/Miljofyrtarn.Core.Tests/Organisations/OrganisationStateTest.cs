@@ -175,6 +175,38 @@ public class OrganisationStateTest
         recorded.GetAssessment(Heim.Skole, criteria[1]).Should().Be(Started);
     }
 
+    [Fact]
+    public void TheCommonSetSwitch_RewritesAUnitsMainSet_WhenItWasTheOldVersion_AndARevertClearsThePendingOne()
+    {
+        const string old = "felles-2016", newer = "felles-kommune-2023";
+        var startedOn = new LocalDate(2022, 10, 3);
+        var catalog = CriteriaCatalog.LoadDefault();
+        var kiosk = new UnitId("kiosken");
+        var heim = Organisation.Create(catalog, "Heim kommune", OrganisationKind.Municipality, Heim.Number, startedOn, Heim.Headquarters() with { MainSetId = old })
+            .AddUnit(Heim.Unit(kiosk, "Kiosken", "kantine", kitchen: true) with { MainSetId = old, SetIds = [old, "kantine"] }, startedOn)
+            .AddUnit(Heim.Unit(Heim.Skole, "Heim skole", "grunnskole-sfo", kitchen: false), startedOn);
+        heim.CommonSet.Id.Should().Be(old, "the municipal version was not yet in force");
+        var newerSet = catalog.Sets.Single(s => s.Id == newer);
+
+        var pending = heim.BeginCommonSetSwitch(newerSet);
+        pending.BeginCommonSetSwitch(heim.CommonSet).PendingCommonSet.Should().BeNull("headquarters back on the units' version has nothing pending");
+
+        var switched = pending.CompleteCommonSetSwitch();
+
+        switched.CommonSet.Id.Should().Be(newer);
+        switched.PendingCommonSet.Should().BeNull();
+        var unit = switched.GetUnit(kiosk);
+        unit.Definition.MainSetId.Should().Be(newer, "a main set that was the old common set follows the switch");
+        unit.MainSet!.Id.Should().Be(newer);
+        unit.Definition.SetIds.Should().Equal("kantine");
+        unit.Sets.Select(s => s.Id).Should().StartWith(newer);
+        var school = switched.GetUnit(Heim.Skole);
+        school.Definition.MainSetId.Should().Be("grunnskole-sfo", "a unit's own main set stays");
+        school.MainSet!.Id.Should().Be("grunnskole-sfo");
+        school.Definition.SetIds.Should().Equal("grunnskole-sfo");
+        switched.Headquarters.Sets[0].Id.Should().Be(newer);
+    }
+
     /// <summary>A criterion the unit fulfils itself.</summary>
     private static int OwnCriterion(UnitId unit) =>
         Heim.Create().Resolve(unit).Criteria.First(c => c.FulfilledBy == ResponsibleParty.Unit).Criterion.Id;
