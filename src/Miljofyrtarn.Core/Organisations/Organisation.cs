@@ -22,10 +22,10 @@ namespace Miljofyrtarn.Core.Organisations;
 /// </para>
 /// <para>
 /// What it is made of, and what it computes from that on first use (the resolution index, the readiness, the list of
-/// units), is held by one internal state (<c>OrganisationState</c>): the one
-/// place that knows how units, assessments and readiness are represented. Those values are computed from immutable data
-/// and published with one reference write, without a lock: two threads that race compute equal values and either may be
-/// kept. Nothing a caller can observe changes.
+/// units), is held by one internal state (<c>OrganisationState</c>): the one place that knows how units, assessments and
+/// readiness are represented. Those values are computed from immutable data and published with one reference write,
+/// without a lock: two threads that race compute equal values and either may be kept. Nothing a caller can observe
+/// changes.
 /// </para>
 /// <para>Reference equality.</para>
 /// </remarks>
